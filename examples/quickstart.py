@@ -1,0 +1,116 @@
+"""Quickstart: a custom vocabulary and a transcription job, end to end.
+
+Runs against a local Transcribe backend (moto's server on 127.0.0.1, started here) unless
+an endpoint is configured: ``--endpoint-url URL`` or ``AWS_ENDPOINT_URL_TRANSCRIBE``, or
+``--aws`` for the real service with your usual AWS credentials and region.
+
+    python examples/quickstart.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import uuid
+from collections.abc import AsyncIterator
+
+from transcribe_kit import (
+    CreateVocabularyRequest,
+    DeleteTranscriptionJobRequest,
+    DeleteVocabularyRequest,
+    GetTranscriptionJobRequest,
+    LanguageCode,
+    ListTranscriptionJobsRequest,
+    Media,
+    Settings,
+    StartTranscriptionJobRequest,
+    TranscribeClient,
+    TranscriptionJobStatus,
+)
+
+POLL_ATTEMPTS = 60
+POLL_DELAY_SECONDS = 0.5
+
+
+@contextlib.asynccontextmanager
+async def open_client(args: argparse.Namespace) -> AsyncIterator[TranscribeClient]:
+    endpoint = args.endpoint_url or os.environ.get("AWS_ENDPOINT_URL_TRANSCRIBE")
+    if args.aws or endpoint:
+        async with TranscribeClient(endpoint_url=endpoint, region_name=args.region) as client:
+            yield client
+        return
+    from transcribe_kit.testing import LocalBackend
+
+    with LocalBackend(region_name=args.region or "us-east-1") as backend:
+        print(f"local backend at {backend.endpoint_url}")
+        async with backend.client() as client:
+            yield client
+
+
+async def main(args: argparse.Namespace) -> None:
+    suffix = uuid.uuid4().hex[:8]
+    vocabulary_name = f"quickstart-vocabulary-{suffix}"
+    job_name = f"quickstart-job-{suffix}"
+    async with open_client(args) as tk:
+        vocabulary = await tk.create_vocabulary(
+            CreateVocabularyRequest(
+                vocabulary_name=vocabulary_name,
+                language_code=LanguageCode.EN_US,
+                phrases=["transcribe-kit", "aiobotocore"],
+            )
+        )
+        print(f"vocabulary {vocabulary.vocabulary_name}: {vocabulary.vocabulary_state}")
+
+        started = await tk.start_transcription_job(
+            StartTranscriptionJobRequest(
+                transcription_job_name=job_name,
+                language_code=LanguageCode.EN_US,
+                media=Media(media_file_uri=args.media_uri),
+                settings=Settings(
+                    vocabulary_name=vocabulary_name, show_speaker_labels=True, max_speaker_labels=2
+                ),
+            )
+        )
+        assert started.transcription_job is not None
+        print(f"started {started.transcription_job.transcription_job_name}")
+
+        status = None
+        for _ in range(POLL_ATTEMPTS):
+            got = await tk.get_transcription_job(
+                GetTranscriptionJobRequest(transcription_job_name=job_name)
+            )
+            assert got.transcription_job is not None
+            status = got.transcription_job.transcription_job_status
+            print(f"  status {status}")
+            if status in (TranscriptionJobStatus.COMPLETED, TranscriptionJobStatus.FAILED):
+                break
+            await asyncio.sleep(POLL_DELAY_SECONDS)
+        if status is not TranscriptionJobStatus.COMPLETED:
+            raise SystemExit(f"job {job_name} ended as {status}")
+
+        listed = await tk.list_transcription_jobs(
+            ListTranscriptionJobsRequest(job_name_contains=suffix)
+        )
+        for summary in listed.transcription_job_summaries or []:
+            print(f"listed {summary.transcription_job_name}: {summary.transcription_job_status}")
+
+        await tk.delete_transcription_job(
+            DeleteTranscriptionJobRequest(transcription_job_name=job_name)
+        )
+        await tk.delete_vocabulary(DeleteVocabularyRequest(vocabulary_name=vocabulary_name))
+        print("deleted the job and the vocabulary")
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--aws", action="store_true", help="use the real service")
+    parser.add_argument("--endpoint-url", help="a Transcribe endpoint to use instead")
+    parser.add_argument("--region", default=os.environ.get("AWS_REGION"))
+    parser.add_argument("--media-uri", default="s3://transcribe-kit-examples/meeting.mp3")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse_args()))

@@ -1,0 +1,88 @@
+"""The one cattrs converter between shapes and the dicts aiobotocore takes and returns.
+
+Rules, all kept here and nowhere else:
+
+- a field's wire name comes from its metadata (``wire("OutputEncryptionKMSKeyId")``);
+- ``None`` members are left out of request dicts;
+- keys the model does not know are ignored, and enum values it does not know are kept
+  (see :class:`~transcribe_kit.shapes._base.OpenEnum`), so a newer service never breaks
+  a response;
+- timestamps come out as ``datetime`` objects in UTC (botocore already parses them; an
+  ISO string or epoch number, as found in saved responses, is parsed too).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, TypeVar
+
+import attrs
+from cattrs import Converter
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from transcribe_kit.shapes._base import OpenEnum, wire_name
+
+T = TypeVar("T")
+
+
+def _structure_datetime(value: object, _: type[datetime]) -> datetime:
+    if isinstance(value, datetime):
+        parsed = value
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        return datetime.fromtimestamp(value, tz=timezone.utc)
+    elif isinstance(value, str):
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    else:
+        raise TypeError(f"expected a timestamp, got {type(value).__name__}")
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+def _structure_open_enum(value: object, enum_type: type[OpenEnum]) -> OpenEnum:
+    return enum_type(value)
+
+
+def _is_shape(cls: type) -> bool:
+    return attrs.has(cls) and cls.__module__.startswith("transcribe_kit.")
+
+
+def _renames(cls: type[Any]) -> dict[str, Any]:
+    return {a.name: override(rename=wire_name(a)) for a in attrs.fields(cls)}
+
+
+def _shape_structure_hook(cls: type[Any]) -> Any:
+    return make_dict_structure_fn(cls, converter, **_renames(cls))
+
+
+def _shape_unstructure_hook(cls: type[Any]) -> Any:
+    return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **_renames(cls))
+
+
+def _build() -> Converter:
+    built = Converter(detailed_validation=False)
+    built.register_structure_hook(datetime, _structure_datetime)
+    built.register_unstructure_hook(datetime, lambda value: value)
+    built.register_structure_hook(bytes, lambda value, _: value)
+    built.register_unstructure_hook(bytes, lambda value: value)
+    # Registered on the base class: single dispatch then serves every enum, ahead of the
+    # identity hook that cattrs has for their ``str`` base.
+    built.register_structure_hook(OpenEnum, _structure_open_enum)
+    built.register_unstructure_hook(OpenEnum, lambda value: value.value)
+    return built
+
+
+converter = _build()
+converter.register_structure_hook_factory(_is_shape, _shape_structure_hook)
+converter.register_unstructure_hook_factory(_is_shape, _shape_unstructure_hook)
+
+
+def to_wire(shape: object) -> dict[str, Any]:
+    """The request dict aiobotocore takes for ``shape``, with ``None`` members left out."""
+    unstructured: dict[str, Any] = converter.unstructure(shape)
+    return unstructured
+
+
+def from_wire(data: dict[str, Any], shape_type: type[T]) -> T:
+    """The shape ``shape_type`` built from a response dict; unknown keys are ignored."""
+    return converter.structure(data, shape_type)

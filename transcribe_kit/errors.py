@@ -1,0 +1,163 @@
+"""The exceptions transcribe_kit raises.
+
+Every error is a :class:`TranscribeError`::
+
+    TranscribeError
+    ├── RequestValidationError        a request breaks the model's rules (raised locally,
+    │                                 before anything is sent; also a ValueError)
+    ├── UnsupportedOperationError     the installed botocore does not know the operation
+    ├── ServiceError                  the service answered with an error
+    │   ├── BadRequestError           BadRequestException
+    │   │   └── ResourceNotFoundError "The requested job couldn't be found" (also a NotFoundError)
+    │   ├── ConflictError             ConflictException: the name is taken
+    │   ├── InternalFailureError      InternalFailureException
+    │   ├── LimitExceededError        LimitExceededException: a quota or rate limit
+    │   ├── NotFoundError             NotFoundException
+    │   ├── ThrottlingError           ThrottlingException and the other throttling codes
+    │   └── AccessDeniedError         AccessDeniedException, credentials or signature rejected
+    └── TransportError                no answer from the service
+        ├── ConnectError              the connection could not be made or was dropped
+        └── RequestTimeoutError       connecting or reading took too long
+
+The service layer adds :class:`WaitTimeoutError` and :class:`ResourceFailedError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+
+class TranscribeError(Exception):
+    """Base class of every error transcribe_kit raises."""
+
+    def __init__(self, message: str, *, operation_name: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.operation_name = operation_name
+
+
+class RequestValidationError(TranscribeError, ValueError):
+    """A request breaks a constraint of the service model or a documented rule.
+
+    ``field`` is the dotted path of the offending member (``settings.max_speaker_labels``)
+    and ``rule`` says what it must satisfy. ``errors`` lists every violation found.
+    """
+
+    def __init__(
+        self,
+        field: str,
+        rule: str,
+        *,
+        operation_name: str | None = None,
+        errors: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        self.field = field
+        self.rule = rule
+        self.errors = errors or ((field, rule),)
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        super().__init__(f"{field}: {rule}{more}", operation_name=operation_name)
+
+
+class UnsupportedOperationError(TranscribeError):
+    """The aiobotocore client in use does not know this operation (its botocore is too old)."""
+
+
+class ServiceError(TranscribeError):
+    """The service answered with an error.
+
+    Carries the error ``code`` (``BadRequestException``), the ``message``, the
+    ``operation_name``, the ``http_status``, the ``request_id`` and the ``response`` dict.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str,
+        operation_name: str | None = None,
+        http_status: int | None = None,
+        request_id: str | None = None,
+        response: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message, operation_name=operation_name)
+        self.code = code
+        self.http_status = http_status
+        self.request_id = request_id
+        self.response: Mapping[str, Any] = response or {}
+
+    def __str__(self) -> str:
+        where = f" in {self.operation_name}" if self.operation_name else ""
+        status = f", HTTP {self.http_status}" if self.http_status is not None else ""
+        request = f", request id {self.request_id}" if self.request_id else ""
+        return f"{self.code}{where}: {self.message}{status}{request}"
+
+
+class BadRequestError(ServiceError):
+    """``BadRequestException``: the request is not valid for the resource's current state."""
+
+
+class NotFoundError(ServiceError):
+    """``NotFoundException``: the resource does not exist."""
+
+
+class ResourceNotFoundError(BadRequestError, NotFoundError):
+    """A job or vocabulary that does not exist, which the service answers as a bad request.
+
+    Catch it as :class:`NotFoundError` (what it means) or :class:`BadRequestError` (what
+    the service said).
+    """
+
+
+class ConflictError(ServiceError):
+    """``ConflictException``: a resource of that name exists already."""
+
+
+class InternalFailureError(ServiceError):
+    """``InternalFailureException``: the service failed; the call may succeed when retried."""
+
+
+class LimitExceededError(ServiceError):
+    """``LimitExceededException``: a quota or request rate was exceeded."""
+
+
+class ThrottlingError(ServiceError):
+    """The request rate was too high (``ThrottlingException`` and its kin)."""
+
+
+class AccessDeniedError(ServiceError):
+    """The credentials were rejected or lack permission."""
+
+
+class TransportError(TranscribeError):
+    """The service could not be reached or did not answer."""
+
+
+class ConnectError(TransportError):
+    """The connection could not be made or was closed before an answer arrived."""
+
+
+class RequestTimeoutError(TransportError):
+    """Connecting or reading the answer took longer than the configured timeout."""
+
+
+ERRORS_BY_CODE: Final[Mapping[str, type[ServiceError]]] = {
+    "BadRequestException": BadRequestError,
+    "ConflictException": ConflictError,
+    "InternalFailureException": InternalFailureError,
+    "LimitExceededException": LimitExceededError,
+    "NotFoundException": NotFoundError,
+    "ThrottlingException": ThrottlingError,
+    "Throttling": ThrottlingError,
+    "ThrottledException": ThrottlingError,
+    "TooManyRequestsException": ThrottlingError,
+    "RequestLimitExceeded": ThrottlingError,
+    "RequestThrottled": ThrottlingError,
+    "RequestThrottledException": ThrottlingError,
+    "SlowDown": ThrottlingError,
+    "AccessDeniedException": AccessDeniedError,
+    "UnrecognizedClientException": AccessDeniedError,
+    "InvalidSignatureException": AccessDeniedError,
+    "ExpiredTokenException": AccessDeniedError,
+}
+"""The error class for each error code the service (or its front door) answers."""

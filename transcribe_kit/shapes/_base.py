@@ -1,0 +1,98 @@
+"""The two building blocks of every shape: wire-name metadata and open enums.
+
+A shape's field carries its wire name and the model's constraints in its ``attrs``
+metadata, written next to the field::
+
+    max_speaker_labels: int | None = field(
+        default=None, metadata=wire("MaxSpeakerLabels", minimum=2, maximum=30)
+    )
+
+The converter reads the wire name from there; local validation reads the constraints.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any, Final
+
+import attrs
+
+WIRE_NAME: Final = "transcribe_kit.wire_name"
+CONSTRAINTS: Final = "transcribe_kit.constraints"
+
+
+@attrs.frozen(kw_only=True)
+class Constraints:
+    """The model's limits on one member: length or size, numeric range, pattern."""
+
+    min_length: int | None = None
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+
+
+def wire(
+    name: str,
+    *,
+    min_length: int | None = None,
+    max_length: int | None = None,
+    minimum: float | None = None,
+    maximum: float | None = None,
+    pattern: str | None = None,
+) -> dict[str, Any]:
+    """Field metadata: the member's wire name and the model's constraints on it."""
+    return {
+        WIRE_NAME: name,
+        CONSTRAINTS: Constraints(
+            min_length=min_length,
+            max_length=max_length,
+            minimum=minimum,
+            maximum=maximum,
+            pattern=pattern,
+        ),
+    }
+
+
+def wire_name(attribute: attrs.Attribute[Any]) -> str:
+    """The wire name of a shape's field."""
+    name: str = attribute.metadata[WIRE_NAME]
+    return name
+
+
+def constraints(attribute: attrs.Attribute[Any]) -> Constraints:
+    """The model's constraints on a shape's field."""
+    found: Constraints = attribute.metadata[CONSTRAINTS]
+    return found
+
+
+class OpenEnum(str, Enum):
+    """A ``str`` enum that keeps values it does not know instead of failing.
+
+    The service adds enum values (a language, a media format) before a release of this
+    library knows them. ``LanguageCode("xx-XX")`` then gives a member whose
+    ``is_known`` is false, which compares equal to its string and travels back to
+    the service unchanged.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> OpenEnum | None:
+        if not isinstance(value, str):
+            return None
+        unknown = str.__new__(cls, value)
+        unknown._name_ = value
+        unknown._value_ = value
+        # Cache it so that the same unknown value is the same object every time.
+        cls._value2member_map_[value] = unknown
+        return unknown
+
+    @property
+    def is_known(self) -> bool:
+        """Whether this value is one of the members the model defines."""
+        return self._name_ in type(self).__members__
+
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(self, format_spec)

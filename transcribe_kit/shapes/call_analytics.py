@@ -89,7 +89,7 @@ class CallAnalyticsJobDetails:
 
 @define(frozen=True, kw_only=True)
 class Summarization:
-    """Contains GenerateAbstractiveSummary , which is a required parameter if you want to enable
+    """Contains GenerateAbstractiveSummary, which is a required parameter if you want to enable
     Generative call summarization in your Call Analytics request.
     """
 
@@ -162,14 +162,14 @@ class CallAnalyticsJobSettings:
 
     #: If using automatic language identification in your request and you want to apply a custom
     #: language model, a custom vocabulary, or a custom vocabulary filter, include
-    #: LanguageIdSettings with the relevant sub-parameters ( VocabularyName , LanguageModelName ,
-    #: and VocabularyFilterName ).
+    #: LanguageIdSettings with the relevant sub-parameters (VocabularyName, LanguageModelName,
+    #: and VocabularyFilterName).
     language_id_settings: dict[LanguageCode, LanguageIdSettings] | None = field(
         default=None,
         metadata=wire("LanguageIdSettings", min_length=1, max_length=5),
     )
 
-    #: Contains GenerateAbstractiveSummary , which is a required parameter if you want to enable
+    #: Contains GenerateAbstractiveSummary, which is a required parameter if you want to enable
     #: Generative call summarization in your Call Analytics request.
     summarization: Summarization | None = field(default=None, metadata=wire("Summarization"))
 
@@ -239,7 +239,7 @@ class CallAnalyticsJob:
     #: The date and time the specified Call Analytics job finished processing.
     completion_time: datetime | None = field(default=None, metadata=wire("CompletionTime"))
 
-    #: If CallAnalyticsJobStatus is FAILED , FailureReason contains information about why the
+    #: If CallAnalyticsJobStatus is FAILED, FailureReason contains information about why the
     #: Call Analytics job request failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -317,7 +317,7 @@ class CallAnalyticsJobSummary:
         metadata=wire("CallAnalyticsJobDetails"),
     )
 
-    #: If CallAnalyticsJobStatus is FAILED , FailureReason contains information about why the
+    #: If CallAnalyticsJobStatus is FAILED, FailureReason contains information about why the
     #: Call Analytics job failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 

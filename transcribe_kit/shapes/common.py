@@ -65,8 +65,8 @@ class EncryptionConfiguration:
 class LanguageIdSettings:
     """If using automatic language identification in your request and you want to apply a custom
     language model, a custom vocabulary, or a custom vocabulary filter, include
-    LanguageIdSettings with the relevant sub-parameters ( VocabularyName , LanguageModelName ,
-    and VocabularyFilterName ).
+    LanguageIdSettings with the relevant sub-parameters (VocabularyName, LanguageModelName,
+    and VocabularyFilterName).
     """
 
     #: The name of the custom vocabulary you want to use when processing your transcription job.

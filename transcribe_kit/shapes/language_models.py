@@ -86,7 +86,7 @@ class LanguageModel:
     #: model.
     upgrade_availability: bool | None = field(default=None, metadata=wire("UpgradeAvailability"))
 
-    #: If ModelStatus is FAILED , FailureReason contains information about why the custom
+    #: If ModelStatus is FAILED, FailureReason contains information about why the custom
     #: language model request failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -165,7 +165,7 @@ class CreateLanguageModelResponse:
     )
 
     #: Lists your data access role ARN (Amazon Resource Name) and the Amazon S3 locations you
-    #: provided for your training ( S3Uri ) and tuning ( TuningDataS3Uri ) data.
+    #: provided for your training (S3Uri) and tuning (TuningDataS3Uri) data.
     input_data_config: InputDataConfig | None = field(
         default=None,
         metadata=wire("InputDataConfig"),

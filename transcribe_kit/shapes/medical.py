@@ -128,7 +128,7 @@ class MedicalTranscriptionJob:
     #: The date and time the specified medical transcription job finished processing.
     completion_time: datetime | None = field(default=None, metadata=wire("CompletionTime"))
 
-    #: If TranscriptionJobStatus is FAILED , FailureReason contains information about why the
+    #: If TranscriptionJobStatus is FAILED, FailureReason contains information about why the
     #: transcription job request failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -189,7 +189,7 @@ class MedicalTranscriptionJobSummary:
         metadata=wire("TranscriptionJobStatus"),
     )
 
-    #: If TranscriptionJobStatus is FAILED , FailureReason contains information about why the
+    #: If TranscriptionJobStatus is FAILED, FailureReason contains information about why the
     #: transcription job failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -271,7 +271,7 @@ class CreateMedicalVocabularyResponse:
     #: The date and time you created your custom medical vocabulary.
     last_modified_time: datetime | None = field(default=None, metadata=wire("LastModifiedTime"))
 
-    #: If VocabularyState is FAILED , FailureReason contains information about why the medical
+    #: If VocabularyState is FAILED, FailureReason contains information about why the medical
     #: transcription job request failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -384,7 +384,7 @@ class GetMedicalVocabularyResponse:
     #: The date and time the specified custom medical vocabulary was last modified.
     last_modified_time: datetime | None = field(default=None, metadata=wire("LastModifiedTime"))
 
-    #: If VocabularyState is FAILED , FailureReason contains information about why the custom
+    #: If VocabularyState is FAILED, FailureReason contains information about why the custom
     #: medical vocabulary request failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -544,8 +544,8 @@ class StartMedicalTranscriptionJobRequest:
     #: Specify the predominant medical specialty represented in your media.
     specialty: Specialty = field(metadata=wire("Specialty"))
 
-    #: Specify whether your input media contains only one person ( DICTATION ) or contains a
-    #: conversation between two people ( CONVERSATION ).
+    #: Specify whether your input media contains only one person (DICTATION) or contains a
+    #: conversation between two people (CONVERSATION).
     type: Type = field(metadata=wire("Type"))
 
     #: The sample rate, in hertz, of the audio track in your input media file.

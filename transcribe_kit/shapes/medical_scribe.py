@@ -188,7 +188,7 @@ class MedicalScribeJob:
     #: The date and time the specified Medical Scribe job finished processing.
     completion_time: datetime | None = field(default=None, metadata=wire("CompletionTime"))
 
-    #: If MedicalScribeJobStatus is FAILED , FailureReason contains information about why the
+    #: If MedicalScribeJobStatus is FAILED, FailureReason contains information about why the
     #: transcription job failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -266,7 +266,7 @@ class MedicalScribeJobSummary:
         metadata=wire("MedicalScribeJobStatus"),
     )
 
-    #: If MedicalScribeJobStatus is FAILED , FailureReason contains information about why the
+    #: If MedicalScribeJobStatus is FAILED, FailureReason contains information about why the
     #: transcription job failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 

@@ -20,7 +20,7 @@ from transcribe_kit.shapes.enums import (
 class SyncRedaction:
     """A type of personally identifiable information (PII) redacted from an item."""
 
-    #: The type of PII that was redacted, for example NAME or SSN .
+    #: The type of PII that was redacted, for example NAME or SSN.
     type: PiiEntityType | None = field(default=None, metadata=wire("Type"))
 
 
@@ -40,13 +40,13 @@ class SyncItem:
     #: The time, in seconds from the start of your audio, when this item ends.
     end_time: float | None = field(default=None, metadata=wire("EndTime"))
 
-    #: The language of this item, as a locale (for example, en-US ).
+    #: The language of this item, as a locale (for example, en-US).
     language_code: SyncLanguageCode | None = field(default=None, metadata=wire("LanguageCode"))
 
-    #: The audio channel this item came from ( ch_0 or ch_1 ).
+    #: The audio channel this item came from (ch_0 or ch_1).
     channel_label: str | None = field(default=None, metadata=wire("ChannelLabel"))
 
-    #: The speaker of this item (for example, spk_0 ).
+    #: The speaker of this item (for example, spk_0).
     speaker_label: str | None = field(default=None, metadata=wire("SpeakerLabel"))
 
     #: Indicates whether this item matched a word in your custom vocabulary filter.
@@ -64,7 +64,7 @@ class SyncItem:
 class SyncLanguageCodeItem:
     """A language identified in your audio, and how long it's spoken."""
 
-    #: The identified language, as a locale (for example, en-US ).
+    #: The identified language, as a locale (for example, en-US).
     language_code: SyncLanguageCode | None = field(default=None, metadata=wire("LanguageCode"))
 
     #: The total time, in seconds, the identified language is spoken in your audio.
@@ -112,7 +112,7 @@ class SyncOutputConfiguration:
 class TranscribeAudioMetadata:
     """Information about your audio."""
 
-    #: The language of your transcript, as a locale (for example, en-US ).
+    #: The language of your transcript, as a locale (for example, en-US).
     language_code: SyncLanguageCode | None = field(default=None, metadata=wire("LanguageCode"))
 
     #: The language identified in your audio, and how long it's spoken.
@@ -153,7 +153,7 @@ class VocabularyFilterEntry:
     """A custom vocabulary filter for one language."""
 
     #: The language this custom vocabulary filter applies to, as a base language code (for
-    #: example, en ).
+    #: example, en).
     language: SyncLanguage = field(metadata=wire("Language"))
 
     #: The name of a custom vocabulary filter you created.
@@ -236,7 +236,7 @@ class TranscribeAudioRequest:
     #: The audio to transcribe.
     media: SyncMedia = field(metadata=wire("Media"))
 
-    #: The language spoken in your audio, as a base language code (for example, en or es ).
+    #: The language spoken in your audio, as a base language code (for example, en or es).
     language: SyncLanguage | None = field(default=None, metadata=wire("Language"))
 
     #: Enables automatic language identification.
@@ -246,7 +246,7 @@ class TranscribeAudioRequest:
     )
 
     #: A list of two or more languages that you think may be present in your audio, as base
-    #: language codes (for example, en and es ).
+    #: language codes (for example, en and es).
     language_options: list[SyncLanguage] | None = field(
         default=None,
         metadata=wire("LanguageOptions", min_length=1),

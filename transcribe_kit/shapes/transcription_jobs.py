@@ -146,8 +146,8 @@ class Settings:
 class Subtitles:
     """Generate subtitles for your media file with your transcription request."""
 
-    #: Specify the output format for your subtitle file; if you select both WebVTT ( vtt ) and
-    #: SubRip ( srt ) formats, two output files are generated.
+    #: Specify the output format for your subtitle file; if you select both WebVTT (vtt) and
+    #: SubRip (srt) formats, two output files are generated.
     formats: list[SubtitleFormat] | None = field(default=None, metadata=wire("Formats"))
 
     #: Specify the starting value that is assigned to the first subtitle segment.
@@ -178,12 +178,12 @@ class SubtitlesOutput:
 
 @define(frozen=True, kw_only=True)
 class ToxicityDetectionSettings:
-    """Contains ToxicityCategories , which is a required parameter if you want to enable toxicity
-    detection ( ToxicityDetection ) in your transcription request.
+    """Contains ToxicityCategories, which is a required parameter if you want to enable toxicity
+    detection (ToxicityDetection) in your transcription request.
     """
 
     #: If you include ToxicityDetection in your transcription request, you must also include
-    #: ToxicityCategories .
+    #: ToxicityCategories.
     toxicity_categories: list[ToxicityCategory] = field(
         metadata=wire("ToxicityCategories", min_length=1, max_length=1),
     )
@@ -237,7 +237,7 @@ class TranscriptionJob:
     #: The date and time the specified transcription job finished processing.
     completion_time: datetime | None = field(default=None, metadata=wire("CompletionTime"))
 
-    #: If TranscriptionJobStatus is FAILED , FailureReason contains information about why the
+    #: If TranscriptionJobStatus is FAILED, FailureReason contains information about why the
     #: transcription job request failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -259,11 +259,11 @@ class TranscriptionJob:
         metadata=wire("ContentRedaction"),
     )
 
-    #: Indicates whether automatic language identification was enabled ( TRUE ) for the specified
+    #: Indicates whether automatic language identification was enabled (TRUE) for the specified
     #: transcription job.
     identify_language: bool | None = field(default=None, metadata=wire("IdentifyLanguage"))
 
-    #: Indicates whether automatic multi-language identification was enabled ( TRUE ) for the
+    #: Indicates whether automatic multi-language identification was enabled (TRUE) for the
     #: specified transcription job.
     identify_multiple_languages: bool | None = field(
         default=None,
@@ -345,7 +345,7 @@ class TranscriptionJobSummary:
         metadata=wire("TranscriptionJobStatus"),
     )
 
-    #: If TranscriptionJobStatus is FAILED , FailureReason contains information about why the
+    #: If TranscriptionJobStatus is FAILED, FailureReason contains information about why the
     #: transcription job failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -363,11 +363,11 @@ class TranscriptionJobSummary:
 
     model_settings: ModelSettings | None = field(default=None, metadata=wire("ModelSettings"))
 
-    #: Indicates whether automatic language identification was enabled ( TRUE ) for the specified
+    #: Indicates whether automatic language identification was enabled (TRUE) for the specified
     #: transcription job.
     identify_language: bool | None = field(default=None, metadata=wire("IdentifyLanguage"))
 
-    #: Indicates whether automatic multi-language identification was enabled ( TRUE ) for the
+    #: Indicates whether automatic multi-language identification was enabled (TRUE) for the
     #: specified transcription job.
     identify_multiple_languages: bool | None = field(
         default=None,
@@ -623,8 +623,8 @@ class StartTranscriptionJobRequest:
 
     #: If using automatic language identification in your request and you want to apply a custom
     #: language model, a custom vocabulary, or a custom vocabulary filter, include
-    #: LanguageIdSettings with the relevant sub-parameters ( VocabularyName , LanguageModelName ,
-    #: and VocabularyFilterName ).
+    #: LanguageIdSettings with the relevant sub-parameters (VocabularyName, LanguageModelName,
+    #: and VocabularyFilterName).
     language_id_settings: dict[LanguageCode, LanguageIdSettings] | None = field(
         default=None,
         metadata=wire("LanguageIdSettings", min_length=1, max_length=5),

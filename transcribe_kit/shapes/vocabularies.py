@@ -91,7 +91,7 @@ class CreateVocabularyResponse:
     #: The date and time you created your custom vocabulary.
     last_modified_time: datetime | None = field(default=None, metadata=wire("LastModifiedTime"))
 
-    #: If VocabularyState is FAILED , FailureReason contains information about why the custom
+    #: If VocabularyState is FAILED, FailureReason contains information about why the custom
     #: vocabulary request failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -151,7 +151,7 @@ class GetVocabularyResponse:
     #: The date and time the specified custom vocabulary was last modified.
     last_modified_time: datetime | None = field(default=None, metadata=wire("LastModifiedTime"))
 
-    #: If VocabularyState is FAILED , FailureReason contains information about why the custom
+    #: If VocabularyState is FAILED, FailureReason contains information about why the custom
     #: vocabulary request failed.
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
@@ -169,7 +169,7 @@ class GetVocabularyResponse:
 
     #: The Amazon Resource Name (ARN) of the IAM role used to access the Amazon S3 bucket that
     #: contains your input files and, if applicable, the KMS key specified in
-    #: EncryptionConfiguration .
+    #: EncryptionConfiguration.
     data_access_role_arn: str | None = field(
         default=None,
         metadata=wire(

@@ -194,7 +194,7 @@ class GetVocabularyFilterResponse:
 
     #: The Amazon Resource Name (ARN) of the IAM role used to access the Amazon S3 bucket that
     #: contains your input files and, if applicable, the KMS key specified in
-    #: EncryptionConfiguration .
+    #: EncryptionConfiguration.
     data_access_role_arn: str | None = field(
         default=None,
         metadata=wire(

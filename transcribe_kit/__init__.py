@@ -2,12 +2,14 @@
 
 Everything public is importable from here: :class:`TranscribeClient`, the request,
 response and structure shapes of every operation (see :mod:`transcribe_kit.shapes`),
-the enums, and the errors of :mod:`transcribe_kit.errors`.
+the enums, the errors of :mod:`transcribe_kit.errors`, and the :class:`RetryPolicy` and
+:class:`RateLimits` every call obeys.
 """
 
 from __future__ import annotations
 
 from transcribe_kit._client import TranscribeClient
+from transcribe_kit._rate_limit import RateLimits
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,
@@ -25,6 +27,7 @@ from transcribe_kit.errors import (
     TransportError,
     UnsupportedOperationError,
 )
+from transcribe_kit.retry import RetryPolicy
 from transcribe_kit.shapes import (
     AbsoluteTimeRange,
     BadRequestExceptionReason,
@@ -335,12 +338,14 @@ __all__ = [
     "ParticipantRole",
     "PiiEntityType",
     "Pronouns",
+    "RateLimits",
     "RedactionOutput",
     "RedactionType",
     "RelativeTimeRange",
     "RequestTimeoutError",
     "RequestValidationError",
     "ResourceNotFoundError",
+    "RetryPolicy",
     "Rule",
     "SentimentFilter",
     "SentimentValue",

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._rate_limit import RateLimits
+from transcribe_kit._submit import JobSubmission, JobSubmitter
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,
     ConflictError,
     ConnectError,
     InternalFailureError,
+    JobSlotTimeoutError,
     LimitExceededError,
     NotFoundError,
     RequestTimeoutError,
@@ -286,6 +288,9 @@ __all__ = [
     "InternalFailureError",
     "InterruptionFilter",
     "JobExecutionSettings",
+    "JobSlotTimeoutError",
+    "JobSubmission",
+    "JobSubmitter",
     "LanguageCode",
     "LanguageCodeItem",
     "LanguageDetectionMode",

@@ -19,7 +19,7 @@ from transcribe_kit._rate_limit import OperationRateLimiter, RateLimits
 from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit._validation import validate
 from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
-from transcribe_kit.retry import RetryPolicy
+from transcribe_kit.retry import Clock, RetryPolicy, Sleep
 from transcribe_kit.shapes.call_analytics import (
     CreateCallAnalyticsCategoryRequest,
     CreateCallAnalyticsCategoryResponse,
@@ -195,8 +195,8 @@ class TranscribeClient:
         self._exit_stack: contextlib.AsyncExitStack | None = None
         self._parent: TranscribeClient | None = None
         self._retry_policy = retry_policy or RetryPolicy()
-        self._sleep = asyncio.sleep
-        self._clock = time.monotonic
+        self._sleep: Sleep = asyncio.sleep
+        self._clock: Clock = time.monotonic
         self._rate_limiter = OperationRateLimiter(
             rate_limits or RateLimits(), clock=self._clock, sleep=self._sleep
         )

@@ -2,18 +2,22 @@
 
 Everything public is importable from here: :class:`TranscribeClient`, the request,
 response and structure shapes of every operation (see :mod:`transcribe_kit.shapes`),
-the enums, and the errors of :mod:`transcribe_kit.errors`.
+the enums, the errors of :mod:`transcribe_kit.errors`, and the :class:`RetryPolicy` and
+:class:`RateLimits` every call obeys.
 """
 
 from __future__ import annotations
 
 from transcribe_kit._client import TranscribeClient
+from transcribe_kit._rate_limit import RateLimits
+from transcribe_kit._submit import JobSubmission, JobSubmitter
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,
     ConflictError,
     ConnectError,
     InternalFailureError,
+    JobSlotTimeoutError,
     LimitExceededError,
     NotFoundError,
     RequestTimeoutError,
@@ -25,6 +29,7 @@ from transcribe_kit.errors import (
     TransportError,
     UnsupportedOperationError,
 )
+from transcribe_kit.retry import RetryPolicy
 from transcribe_kit.shapes import (
     AbsoluteTimeRange,
     BadRequestExceptionReason,
@@ -283,6 +288,9 @@ __all__ = [
     "InternalFailureError",
     "InterruptionFilter",
     "JobExecutionSettings",
+    "JobSlotTimeoutError",
+    "JobSubmission",
+    "JobSubmitter",
     "LanguageCode",
     "LanguageCodeItem",
     "LanguageDetectionMode",
@@ -335,12 +343,14 @@ __all__ = [
     "ParticipantRole",
     "PiiEntityType",
     "Pronouns",
+    "RateLimits",
     "RedactionOutput",
     "RedactionType",
     "RelativeTimeRange",
     "RequestTimeoutError",
     "RequestValidationError",
     "ResourceNotFoundError",
+    "RetryPolicy",
     "Rule",
     "SentimentFilter",
     "SentimentValue",

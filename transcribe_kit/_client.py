@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import copy
+import time
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -11,9 +14,12 @@ from botocore.config import Config
 
 from transcribe_kit._converter import from_wire, to_wire
 from transcribe_kit._error_mapping import translate
-from transcribe_kit._session import new_session
+from transcribe_kit._exactly_once import StartGuard
+from transcribe_kit._rate_limit import OperationRateLimiter, RateLimits
+from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit._validation import validate
-from transcribe_kit.errors import TranscribeError, UnsupportedOperationError
+from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
+from transcribe_kit.retry import Clock, RetryPolicy, Sleep
 from transcribe_kit.shapes.call_analytics import (
     CreateCallAnalyticsCategoryRequest,
     CreateCallAnalyticsCategoryResponse,
@@ -145,6 +151,16 @@ class TranscribeClient:
     Every method validates its request locally (raising
     :class:`~transcribe_kit.RequestValidationError` before anything is sent), and maps
     service and transport failures to the typed errors of :mod:`transcribe_kit.errors`.
+
+    Every call is retried by ``retry_policy`` (default :class:`~transcribe_kit.RetryPolicy`)
+    and paced by ``rate_limits`` (default :class:`~transcribe_kit.RateLimits`: the
+    published per-operation quotas); :meth:`with_options` changes them for some calls.
+    A job start retried after a lost answer returns the job it started instead of a
+    conflict. The clients created here make one attempt per call in botocore (its
+    ``retries`` setting is replaced), so that retries are decided in one place; a client
+    passed as ``client=`` keeps its own botocore retries, which then multiply with the
+    policy's: give it ``Config(retries={"total_max_attempts": 1})`` or use
+    ``RetryPolicy.none()``.
     """
 
     def __init__(
@@ -159,6 +175,8 @@ class TranscribeClient:
         config: Config | None = None,
         session: Any | None = None,
         client: Any | None = None,
+        retry_policy: RetryPolicy | None = None,
+        rate_limits: RateLimits | None = None,
     ) -> None:
         if client is not None and (session is not None or region_name or endpoint_url):
             raise ValueError("pass either client= or the settings to create one, not both")
@@ -175,12 +193,55 @@ class TranscribeClient:
         self._client: Any | None = client
         self._owns_client = client is None
         self._exit_stack: contextlib.AsyncExitStack | None = None
+        self._parent: TranscribeClient | None = None
+        self._retry_policy = retry_policy or RetryPolicy()
+        self._sleep: Sleep = asyncio.sleep
+        self._clock: Clock = time.monotonic
+        self._rate_limiter = OperationRateLimiter(
+            rate_limits or RateLimits(), clock=self._clock, sleep=self._sleep
+        )
+
+    def with_options(
+        self: ClientT,
+        *,
+        retry_policy: RetryPolicy | None = None,
+        rate_limits: RateLimits | None = None,
+    ) -> ClientT:
+        """A view of this client with another retry policy or rate limits.
+
+        The view shares this client's aiobotocore client (and is open while this client
+        is) and, unless ``rate_limits`` is given, its token buckets. Closing the view
+        closes nothing. ``tk.with_options(retry_policy=RetryPolicy.none())`` tries once.
+        """
+        view = copy.copy(self)
+        view._parent = self._parent or self
+        view._client = None
+        view._owns_client = False
+        view._exit_stack = None
+        if retry_policy is not None:
+            view._retry_policy = retry_policy
+        if rate_limits is not None:
+            view._rate_limiter = OperationRateLimiter(
+                rate_limits, clock=self._clock, sleep=self._sleep
+            )
+        return view
+
+    @property
+    def retry_policy(self) -> RetryPolicy:
+        """The retry policy applied to every call."""
+        return self._retry_policy
+
+    @property
+    def rate_limits(self) -> RateLimits:
+        """The per-operation request rates this client keeps to."""
+        return self._rate_limiter.limits
 
     async def __aenter__(self: ClientT) -> ClientT:
         if self._owns_client and self._client is None:
             stack = contextlib.AsyncExitStack()
             session = self._session or new_session(self._profile_name)
             settings = {key: value for key, value in self._client_settings.items() if value}
+            settings["config"] = single_attempt_config(settings.get("config"))
             self._client = await stack.enter_async_context(
                 session.create_client("transcribe", **settings)
             )
@@ -205,13 +266,16 @@ class TranscribeClient:
     @property
     def aiobotocore_client(self) -> Any:
         """The underlying aiobotocore Transcribe client, for anything not covered here."""
+        if self._parent is not None:
+            return self._parent.aiobotocore_client
         if self._client is None:
             raise TranscribeError("the client is not open: use `async with TranscribeClient(...)`")
         return self._client
 
     def __repr__(self) -> str:
-        state = "open" if self._client is not None else "closed"
-        region = self._client.meta.region_name if self._client is not None else None
+        client = self._parent._client if self._parent is not None else self._client
+        state = "open" if client is not None else "closed"
+        region = client.meta.region_name if client is not None else None
         return f"<TranscribeClient {state} region={region!r}>"
 
     async def _invoke(
@@ -223,7 +287,28 @@ class TranscribeClient:
         return from_wire(raw, response_type)
 
     async def _send(self, operation_name: str, params: dict[str, Any]) -> dict[str, Any]:
-        """Call one operation on the aiobotocore client, mapping its errors."""
+        """Call one operation under the rate limits and the retry policy."""
+        guard = StartGuard.for_call(operation_name, params)
+
+        async def attempt() -> dict[str, Any]:
+            await self._rate_limiter.acquire(operation_name)
+            try:
+                return await self._send_once(operation_name, params)
+            except ConflictError as conflict:
+                if guard is None:
+                    raise
+                return await guard.resolve_conflict(conflict, self._send)
+            except TranscribeError as error:
+                if guard is not None:
+                    guard.note_failure(error)
+                raise
+
+        return await self._retry_policy.call(
+            operation_name, attempt, sleep=self._sleep, clock=self._clock
+        )
+
+    async def _send_once(self, operation_name: str, params: dict[str, Any]) -> dict[str, Any]:
+        """Call one operation once on the aiobotocore client, mapping its errors."""
         client = self.aiobotocore_client
         method = getattr(client, xform_name(operation_name), None)
         if method is None:

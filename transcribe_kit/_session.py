@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from aiobotocore.session import AioSession
+from botocore.config import Config
 
 MODEL_DIRECTORY: Final = Path(__file__).parent / "_data"
 
@@ -25,3 +26,16 @@ def new_session(profile_name: str | None = None) -> Any:
     paths = [str(MODEL_DIRECTORY)] + ([existing] if existing else [])
     session.set_config_variable("data_path", os.pathsep.join(paths))
     return session
+
+
+def single_attempt_config(config: Config | None) -> Config:
+    """``config`` with botocore's retries turned off (one attempt per call).
+
+    transcribe_kit's :class:`~transcribe_kit.RetryPolicy` retries instead; two layers of
+    retries would multiply the attempts. The caller's retry ``mode`` is kept.
+    """
+    retries = dict((config.retries if config is not None else None) or {})
+    retries.pop("max_attempts", None)
+    retries["total_max_attempts"] = 1
+    single = Config(retries=retries)
+    return single if config is None else config.merge(single)

@@ -15,9 +15,10 @@ Every error is a :class:`TranscribeError`::
     │   ├── NotFoundError             NotFoundException
     │   ├── ThrottlingError           ThrottlingException and the other throttling codes
     │   └── AccessDeniedError         AccessDeniedException, credentials or signature rejected
-    └── TransportError                no answer from the service
-        ├── ConnectError              the connection could not be made or was dropped
-        └── RequestTimeoutError       connecting or reading took too long
+    ├── TransportError                no answer from the service
+    │   ├── ConnectError              the connection could not be made or was dropped
+    │   └── RequestTimeoutError       connecting or reading took too long
+    └── JobSlotTimeoutError           JobSubmitter found no free job slot in time
 
 The service layer adds :class:`WaitTimeoutError` and :class:`ResourceFailedError`.
 """
@@ -139,6 +140,10 @@ class ConnectError(TransportError):
 
 class RequestTimeoutError(TransportError):
     """Connecting or reading the answer took longer than the configured timeout."""
+
+
+class JobSlotTimeoutError(TranscribeError):
+    """:class:`~transcribe_kit.JobSubmitter` waited its ``slot_timeout`` for a job to finish."""
 
 
 ERRORS_BY_CODE: Final[Mapping[str, type[ServiceError]]] = {

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from transcribe_kit import (
+    JobSubmitter,
+    LanguageCode,
+    ListTranscriptionJobsRequest,
+    Media,
+    StartTranscriptionJobRequest,
+    TranscribeClient,
+)
+from transcribe_kit.testing import LocalBackend
+
+
+async def test_many_jobs_start_once_each_through_a_few_slots(
+    transcribe_backend: LocalBackend, transcribe_client: TranscribeClient
+) -> None:
+    # Each Get moves a job one status on: QUEUED, IN_PROGRESS, COMPLETED.
+    transcribe_backend.set_progression(reads=1)
+    requests = [
+        StartTranscriptionJobRequest(
+            transcription_job_name=f"batch-{i}",
+            language_code=LanguageCode.EN_US,
+            media=Media(media_file_uri=f"s3://media/{i}.mp3"),
+        )
+        for i in range(5)
+    ]
+    submitter = JobSubmitter(
+        transcribe_client, max_running=2, poll_interval=0.01, max_poll_interval=0.02
+    )
+
+    try:
+        results = await submitter.submit(requests)
+    finally:
+        transcribe_backend.set_progression()
+
+    assert [r.error for r in results] == [None] * 5
+    assert len(submitter.running) <= 2
+    listed = await transcribe_client.list_transcription_jobs(ListTranscriptionJobsRequest())
+    names = sorted(s.transcription_job_name or "" for s in listed.transcription_job_summaries or [])
+    assert names == [f"batch-{i}" for i in range(5)]

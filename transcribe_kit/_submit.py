@@ -1,0 +1,203 @@
+"""JobSubmitter: start many transcription jobs while keeping at most N of them running.
+
+Past the account's concurrent-job quota (250 by default) a start fails with
+``LimitExceededException`` or a ``BadRequestException`` saying too many jobs run, which
+no retry mode helps with. The submitter counts the jobs it started that have not yet
+reached COMPLETED or FAILED; when ``max_running`` of them run, or the service answers
+"too many jobs", it polls those jobs (GetTranscriptionJob, backing off from
+``poll_interval`` to ``max_poll_interval``) until one finishes, then starts the next.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Final
+
+import attrs
+
+from transcribe_kit._client import TranscribeClient
+from transcribe_kit.errors import (
+    BadRequestError,
+    JobSlotTimeoutError,
+    LimitExceededError,
+    NotFoundError,
+    TranscribeError,
+)
+from transcribe_kit.shapes.enums import TranscriptionJobStatus
+from transcribe_kit.shapes.transcription_jobs import (
+    GetTranscriptionJobRequest,
+    JobExecutionSettings,
+    StartTranscriptionJobRequest,
+    StartTranscriptionJobResponse,
+)
+
+_TOO_MANY_JOBS: Final = re.compile(r"too many|concurrent|maximum number of", re.IGNORECASE)
+_FINISHED: Final = frozenset({TranscriptionJobStatus.COMPLETED, TranscriptionJobStatus.FAILED})
+
+
+def is_too_many_jobs(error: BaseException) -> bool:
+    """Whether ``error`` is the service saying the account runs as many jobs as it may."""
+    if isinstance(error, LimitExceededError):
+        return True
+    return (
+        isinstance(error, BadRequestError)
+        and not isinstance(error, NotFoundError)
+        and bool(_TOO_MANY_JOBS.search(error.message))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class JobSubmission:
+    """What became of one request given to :meth:`JobSubmitter.submit`.
+
+    Exactly one of ``response`` (the job was started) and ``error`` (it was not, or its
+    start failed without an answer after every retry) is set.
+    """
+
+    request: StartTranscriptionJobRequest
+    response: StartTranscriptionJobResponse | None = None
+    error: TranscribeError | None = None
+
+    @property
+    def started(self) -> bool:
+        """Whether the job was started."""
+        return self.response is not None
+
+
+class JobSubmitter:
+    """Starts many transcription jobs, keeping at most ``max_running`` unfinished at once.
+
+    ``poll_interval`` and ``max_poll_interval`` (seconds) bound the backoff between polls
+    for a free slot; ``slot_timeout`` is the longest one wait for a slot may take before
+    the requests not yet started fail with :class:`~transcribe_kit.JobSlotTimeoutError`.
+    With ``deferred_execution_role_arn`` every request without ``job_execution_settings``
+    asks the service to queue it when the account is full
+    (``AllowDeferredExecution``; the service then holds up to 10,000 jobs, so
+    ``max_running`` may be raised that far).
+
+    The "too many jobs" answers are taken as "wait for a slot", and are not retried by
+    the client's policy underneath; any other error is that request's result. Starts go
+    through the client, so its rate limits and exactly-once starts apply.
+    """
+
+    def __init__(
+        self,
+        client: TranscribeClient,
+        *,
+        max_running: int = 250,
+        poll_interval: float = 5.0,
+        max_poll_interval: float = 60.0,
+        slot_timeout: float = 6 * 3600.0,
+        deferred_execution_role_arn: str | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        if max_running < 1:
+            raise ValueError(f"max_running must be at least 1, got {max_running}")
+        if not 0 < poll_interval <= max_poll_interval:
+            raise ValueError("poll intervals must satisfy 0 < poll_interval <= max_poll_interval")
+        policy = client.retry_policy
+        self._starter = client.with_options(
+            retry_policy=attrs.evolve(
+                policy, retry_on=tuple(e for e in policy.retry_on if e is not LimitExceededError)
+            )
+        )
+        self._client = client
+        self.max_running = max_running
+        self._poll_interval = poll_interval
+        self._max_poll_interval = max_poll_interval
+        self._slot_timeout = slot_timeout
+        self._role_arn = deferred_execution_role_arn
+        self._sleep = sleep
+        self._clock = clock
+        # The jobs started here and not yet seen finished, oldest first.
+        self._running: dict[str, None] = {}
+
+    @property
+    def running(self) -> frozenset[str]:
+        """The names of the jobs started here that were not yet seen COMPLETED or FAILED."""
+        return frozenset(self._running)
+
+    async def submit(self, requests: Iterable[StartTranscriptionJobRequest]) -> list[JobSubmission]:
+        """Start every request, in order; one :class:`JobSubmission` per request, in order."""
+        results: list[JobSubmission] = []
+        timed_out: JobSlotTimeoutError | None = None
+        for request in requests:
+            request = self._with_deferred_execution(request)
+            if timed_out is not None:
+                results.append(JobSubmission(request=request, error=timed_out))
+                continue
+            try:
+                results.append(await self._start(request))
+            except JobSlotTimeoutError as error:
+                timed_out = error
+                results.append(JobSubmission(request=request, error=error))
+        return results
+
+    def _with_deferred_execution(
+        self, request: StartTranscriptionJobRequest
+    ) -> StartTranscriptionJobRequest:
+        if self._role_arn is None or request.job_execution_settings is not None:
+            return request
+        return attrs.evolve(
+            request,
+            job_execution_settings=JobExecutionSettings(
+                allow_deferred_execution=True, data_access_role_arn=self._role_arn
+            ),
+        )
+
+    async def _start(self, request: StartTranscriptionJobRequest) -> JobSubmission:
+        deadline = self._clock() + self._slot_timeout
+        delay = self._poll_interval
+        while True:
+            if len(self._running) >= self.max_running:
+                await self._wait_for_slot(deadline)
+            try:
+                response = await self._starter.start_transcription_job(request)
+            except TranscribeError as error:
+                if not is_too_many_jobs(error):
+                    return JobSubmission(request=request, error=error)
+                if self._running:
+                    await self._wait_for_slot(deadline)
+                else:
+                    # The account is full of jobs started elsewhere: wait and try again.
+                    await self._pause(delay, deadline)
+                    delay = min(delay * 2, self._max_poll_interval)
+                continue
+            self._running[request.transcription_job_name] = None
+            return JobSubmission(request=request, response=response)
+
+    async def _wait_for_slot(self, deadline: float) -> None:
+        """Poll the running jobs, with backoff, until at least one has finished."""
+        delay = self._poll_interval
+        while True:
+            finished = [name for name in list(self._running) if await self._has_finished(name)]
+            for name in finished:
+                del self._running[name]
+            if finished:
+                return
+            await self._pause(delay, deadline)
+            delay = min(delay * 2, self._max_poll_interval)
+
+    async def _has_finished(self, name: str) -> bool:
+        try:
+            got = await self._client.get_transcription_job(
+                GetTranscriptionJobRequest(transcription_job_name=name)
+            )
+        except NotFoundError:
+            # Deleted (or expired) meanwhile: it runs no more.
+            return True
+        job = got.transcription_job
+        return job is not None and job.transcription_job_status in _FINISHED
+
+    async def _pause(self, delay: float, deadline: float) -> None:
+        if self._clock() + delay > deadline:
+            raise JobSlotTimeoutError(
+                f"no job slot became free within {self._slot_timeout:g} s "
+                f"({len(self._running)} jobs started here still run)",
+                operation_name="StartTranscriptionJob",
+            )
+        await self._sleep(delay)

@@ -28,7 +28,6 @@ from transcribe_kit.shapes.call_analytics import (
     RelativeTimeRange,
     Rule,
 )
-from transcribe_kit.shapes.common import LanguageIdSettings
 from transcribe_kit.shapes.medical import MedicalTranscriptionSetting
 from transcribe_kit.shapes.medical_scribe import MedicalScribeSettings
 from transcribe_kit.shapes.transcribe_audio import (
@@ -96,6 +95,22 @@ def requires(name: str, needed: str, *, true: bool = False) -> Rule_:
     return check
 
 
+def entries_require(entries: str, name: str, needed: str) -> Rule_:
+    """When a value of the map ``entries`` sets ``name``, the dotted path ``needed`` is set."""
+
+    def check(shape: Any) -> Iterator[Violation]:
+        target: Any = shape
+        for part in needed.split("."):
+            target = None if target is None else getattr(target, part)
+        if target is not None:
+            return
+        for key, value in (getattr(shape, entries) or {}).items():
+            if getattr(value, name) is not None:
+                yield f"{entries}[{str(key)!r}].{name}", f"requires {needed} to be set"
+
+    return check
+
+
 def same_kind(entries: str, *kinds: str) -> Rule_:
     """All entries of a list use the same one of ``kinds`` (all by name or all inline)."""
 
@@ -136,8 +151,12 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
         requires("show_speaker_labels", "max_speaker_labels"),
         requires("vocabulary_filter_name", "vocabulary_filter_method"),
     ],
-    CallAnalyticsJobSettings: [requires("vocabulary_filter_name", "vocabulary_filter_method")],
-    LanguageIdSettings: [requires("vocabulary_filter_name", "vocabulary_filter_method")],
+    CallAnalyticsJobSettings: [
+        requires("vocabulary_filter_name", "vocabulary_filter_method"),
+        entries_require(
+            "language_id_settings", "vocabulary_filter_name", "vocabulary_filter_method"
+        ),
+    ],
     JobExecutionSettings: [
         requires("allow_deferred_execution", "data_access_role_arn"),
         requires("data_access_role_arn", "allow_deferred_execution", true=True),
@@ -150,6 +169,9 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
     StartTranscriptionJobRequest: [
         at_most_one("language_code", "identify_language", "identify_multiple_languages"),
         requires("language_options", "identify_language"),
+        entries_require(
+            "language_id_settings", "vocabulary_filter_name", "settings.vocabulary_filter_method"
+        ),
     ],
     CreateVocabularyRequest: [exactly_one("phrases", "vocabulary_file_uri")],
     UpdateVocabularyRequest: [exactly_one("phrases", "vocabulary_file_uri")],

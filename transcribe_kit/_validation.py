@@ -81,16 +81,16 @@ def at_most_one(*names: str) -> Rule_:
     return check
 
 
-def requires(name: str, needed: str, *, true: bool = False) -> Rule_:
-    """When ``name`` is set (or true), ``needed`` must be set too (or be true)."""
+def requires(name: str, *needed: str, true: bool = False) -> Rule_:
+    """When ``name`` is set (or true), one of ``needed`` must be set too (or be true)."""
 
     def check(shape: Any) -> Iterator[Violation]:
         if not _is_set(getattr(shape, name)):
             return
-        value = getattr(shape, needed)
-        if (value is not True) if true else (value is None):
+        values = [getattr(shape, other) for other in needed]
+        if not any((value is True) if true else (value is not None) for value in values):
             must = "set to true" if true else "set"
-            yield name, f"requires {needed} to be {must}"
+            yield name, f"requires {' or '.join(needed)} to be {must}"
 
     return check
 
@@ -168,7 +168,7 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
     ],
     StartTranscriptionJobRequest: [
         at_most_one("language_code", "identify_language", "identify_multiple_languages"),
-        requires("language_options", "identify_language"),
+        requires("language_options", "identify_language", "identify_multiple_languages", true=True),
         entries_require(
             "language_id_settings", "vocabulary_filter_name", "settings.vocabulary_filter_method"
         ),

@@ -66,3 +66,30 @@ def test_call_analytics_language_id_filter_needs_the_method() -> None:
             "requires vocabulary_filter_method to be set",
         )
     ]
+
+
+@pytest.mark.parametrize("identify", ["identify_language", "identify_multiple_languages"])
+def test_language_options_go_with_either_language_identification(identify: str) -> None:
+    request = StartTranscriptionJobRequest(
+        transcription_job_name="job-1",
+        media=MEDIA,
+        language_options=[LanguageCode.EN_US, LanguageCode.ES_US],
+        **{identify: True},  # type: ignore[arg-type]
+    )
+
+    assert violations(request) == []
+
+
+def test_language_options_without_language_identification_are_rejected() -> None:
+    request = StartTranscriptionJobRequest(
+        transcription_job_name="job-1",
+        media=MEDIA,
+        language_options=[LanguageCode.EN_US, LanguageCode.ES_US],
+    )
+
+    assert violations(request) == [
+        (
+            "language_options",
+            "requires identify_language or identify_multiple_languages to be set to true",
+        )
+    ]

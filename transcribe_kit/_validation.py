@@ -244,7 +244,7 @@ def _nested(path: str, value: object) -> Iterator[Violation]:
             yield from _nested(f"{path}[{index}]", item)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _nested(f"{path}[{key!r}]", item)
+            yield from _nested(f"{path}[{str(key)!r}]", item)
 
 
 def violations(shape: object) -> list[Violation]:

@@ -93,3 +93,16 @@ def test_language_options_without_language_identification_are_rejected() -> None
             "requires identify_language or identify_multiple_languages to be set to true",
         )
     ]
+
+
+def test_a_violation_inside_a_map_is_named_by_its_key_value() -> None:
+    request = _language_id_request(
+        language_id_settings={LanguageCode.EN_US: LanguageIdSettings(vocabulary_name="bad name")}
+    )
+
+    assert violations(request) == [
+        (
+            "language_id_settings['en-US'].vocabulary_name",
+            "must match the pattern '^[0-9a-zA-Z._-]+'",
+        )
+    ]

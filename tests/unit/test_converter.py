@@ -14,6 +14,7 @@ from transcribe_kit import (
     GetTranscriptionJobResponse,
     LanguageCode,
     Media,
+    MediaFormat,
     Settings,
     StartTranscriptionJobRequest,
     TranscriptionJobStatus,
@@ -173,6 +174,20 @@ def test_unknown_enum_values_are_not_members() -> None:
 
     assert "yy-YY" not in {member.value for member in LanguageCode}
     assert len(LanguageCode.__members__) == 117
+
+
+@pytest.mark.parametrize(
+    ("enum_type", "value"),
+    [(LanguageCode, "EN_US"), (MediaFormat, "MP3"), (TranscriptionJobStatus, "queued")],
+)
+def test_a_value_spelled_like_a_member_name_is_unknown(
+    enum_type: type[OpenEnum], value: str
+) -> None:
+    unknown = enum_type(value)
+
+    assert unknown.is_known is False
+    assert unknown == value
+    assert all(member.is_known for member in enum_type)
 
 
 def test_enum_value_that_is_not_a_string_is_rejected() -> None:

@@ -89,7 +89,8 @@ class OpenEnum(str, Enum):
     @property
     def is_known(self) -> bool:
         """Whether this value is one of the members the model defines."""
-        return self._name_ in type(self).__members__
+        # By identity: an unknown value spelled like a member's name ("EN_US") is unknown.
+        return type(self).__members__.get(self._name_) is self
 
     def __str__(self) -> str:
         return str.__str__(self)

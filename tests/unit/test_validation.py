@@ -10,6 +10,7 @@ from transcribe_kit import (
     CallAnalyticsJobSettings,
     CreateVocabularyFilterRequest,
     CreateVocabularyRequest,
+    InterruptionFilter,
     JobExecutionSettings,
     LanguageCode,
     LanguageDetectionMode,
@@ -248,10 +249,13 @@ VOCABULARY_PHRASES = VocabularySettingsEntry(
 AUDIO = SyncMedia(media_file_uri="s3://bucket/a.wav")
 TIME_RANGE = AbsoluteTimeRange(start_time=0, end_time=1000)
 ONE_OF_ONE = "exactly one of {} must be set (found {})"
+RULE_FILTERS = "non_talk_time_filter, interruption_filter, transcript_filter, sentiment_filter"
 
 RULE_CASES = [
     pytest.param(
-        SyncMedia(), [("media_bytes", ONE_OF_ONE.format("media_bytes, media_file_uri", "none"))]
+        SyncMedia(),
+        [("media_bytes", ONE_OF_ONE.format("media_bytes, media_file_uri", "none"))],
+        id="SyncMedia-none",
     ),
     pytest.param(
         SyncMedia(media_bytes=b"RIFF", media_file_uri="s3://bucket/a.wav"),
@@ -269,12 +273,28 @@ RULE_CASES = [
             (
                 "non_talk_time_filter",
                 ONE_OF_ONE.format(
-                    "non_talk_time_filter, interruption_filter, transcript_filter, "
-                    "sentiment_filter",
+                    RULE_FILTERS,
                     "none",
                 ),
             )
         ],
+        id="Rule-none",
+    ),
+    pytest.param(
+        Rule(
+            non_talk_time_filter=NonTalkTimeFilter(threshold=1000),
+            interruption_filter=InterruptionFilter(threshold=1000),
+        ),
+        [
+            (
+                "non_talk_time_filter",
+                ONE_OF_ONE.format(
+                    RULE_FILTERS,
+                    "non_talk_time_filter, interruption_filter",
+                ),
+            )
+        ],
+        id="Rule-two",
     ),
     pytest.param(
         Settings(show_speaker_labels=True, max_speaker_labels=2, channel_identification=True),

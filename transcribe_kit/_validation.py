@@ -28,7 +28,6 @@ from transcribe_kit.shapes.call_analytics import (
     RelativeTimeRange,
     Rule,
 )
-from transcribe_kit.shapes.common import LanguageIdSettings
 from transcribe_kit.shapes.medical import MedicalTranscriptionSetting
 from transcribe_kit.shapes.medical_scribe import MedicalScribeSettings
 from transcribe_kit.shapes.transcribe_audio import (
@@ -82,16 +81,32 @@ def at_most_one(*names: str) -> Rule_:
     return check
 
 
-def requires(name: str, needed: str, *, true: bool = False) -> Rule_:
-    """When ``name`` is set (or true), ``needed`` must be set too (or be true)."""
+def requires(name: str, *needed: str, true: bool = False) -> Rule_:
+    """When ``name`` is set (or true), one of ``needed`` must be set too (or be true)."""
 
     def check(shape: Any) -> Iterator[Violation]:
         if not _is_set(getattr(shape, name)):
             return
-        value = getattr(shape, needed)
-        if (value is not True) if true else (value is None):
+        values = [getattr(shape, other) for other in needed]
+        if not any((value is True) if true else (value is not None) for value in values):
             must = "set to true" if true else "set"
-            yield name, f"requires {needed} to be {must}"
+            yield name, f"requires {' or '.join(needed)} to be {must}"
+
+    return check
+
+
+def entries_require(entries: str, name: str, needed: str) -> Rule_:
+    """When a value of the map ``entries`` sets ``name``, the dotted path ``needed`` is set."""
+
+    def check(shape: Any) -> Iterator[Violation]:
+        target: Any = shape
+        for part in needed.split("."):
+            target = None if target is None else getattr(target, part)
+        if target is not None:
+            return
+        for key, value in (getattr(shape, entries) or {}).items():
+            if getattr(value, name) is not None:
+                yield f"{entries}[{str(key)!r}].{name}", f"requires {needed} to be set"
 
     return check
 
@@ -136,8 +151,12 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
         requires("show_speaker_labels", "max_speaker_labels"),
         requires("vocabulary_filter_name", "vocabulary_filter_method"),
     ],
-    CallAnalyticsJobSettings: [requires("vocabulary_filter_name", "vocabulary_filter_method")],
-    LanguageIdSettings: [requires("vocabulary_filter_name", "vocabulary_filter_method")],
+    CallAnalyticsJobSettings: [
+        requires("vocabulary_filter_name", "vocabulary_filter_method"),
+        entries_require(
+            "language_id_settings", "vocabulary_filter_name", "vocabulary_filter_method"
+        ),
+    ],
     JobExecutionSettings: [
         requires("allow_deferred_execution", "data_access_role_arn"),
         requires("data_access_role_arn", "allow_deferred_execution", true=True),
@@ -149,7 +168,10 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
     ],
     StartTranscriptionJobRequest: [
         at_most_one("language_code", "identify_language", "identify_multiple_languages"),
-        requires("language_options", "identify_language"),
+        requires("language_options", "identify_language", "identify_multiple_languages", true=True),
+        entries_require(
+            "language_id_settings", "vocabulary_filter_name", "settings.vocabulary_filter_method"
+        ),
     ],
     CreateVocabularyRequest: [exactly_one("phrases", "vocabulary_file_uri")],
     UpdateVocabularyRequest: [exactly_one("phrases", "vocabulary_file_uri")],
@@ -222,7 +244,7 @@ def _nested(path: str, value: object) -> Iterator[Violation]:
             yield from _nested(f"{path}[{index}]", item)
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _nested(f"{path}[{key!r}]", item)
+            yield from _nested(f"{path}[{str(key)!r}]", item)
 
 
 def violations(shape: object) -> list[Violation]:

@@ -89,6 +89,7 @@ class OpenEnum(str, Enum):
     @property
     def is_known(self) -> bool:
         """Whether this value is one of the members the model defines."""
+        # By identity: an unknown value spelled like a member's name ("EN_US") is unknown.
         return type(self).__members__.get(self._name_) is self
 
     def __str__(self) -> str:

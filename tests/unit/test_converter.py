@@ -1,0 +1,205 @@
+"""The converter: wire names, omitted None, timestamps in UTC, enums that keep unknown values."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from botocore.utils import parse_timestamp
+
+import transcribe_kit.shapes
+from transcribe_kit import (
+    GetTranscriptionJobResponse,
+    LanguageCode,
+    Media,
+    MediaFormat,
+    Settings,
+    StartTranscriptionJobRequest,
+    TranscriptionJobStatus,
+    TranscriptionJobSummary,
+)
+from transcribe_kit._converter import from_wire, to_wire
+from transcribe_kit.shapes._base import OpenEnum
+
+ENUM_CLASSES = [
+    value
+    for value in vars(transcribe_kit.shapes).values()
+    if isinstance(value, type) and issubclass(value, OpenEnum) and value is not OpenEnum
+]
+
+EXPECTED = datetime(2020, 9, 1, 14, 23, 40, 96000, tzinfo=timezone.utc)
+
+
+def _summary_time(value: object) -> datetime | None:
+    summary = from_wire({"CreationTime": value}, TranscriptionJobSummary)
+    return summary.creation_time
+
+
+def _assert_utc(value: datetime | None, expected: datetime) -> None:
+    assert value is not None
+    assert value.tzinfo is timezone.utc
+    assert value == expected
+
+
+# Wire names and omitted None
+
+
+def test_request_uses_wire_names_and_leaves_out_none() -> None:
+    request = StartTranscriptionJobRequest(
+        transcription_job_name="job-1",
+        language_code=LanguageCode.EN_US,
+        media=Media(media_file_uri="s3://bucket/a.mp3"),
+        output_encryption_kms_key_id="alias/key-1",
+        settings=Settings(show_speaker_labels=True, max_speaker_labels=4),
+    )
+
+    assert to_wire(request) == {
+        "TranscriptionJobName": "job-1",
+        "LanguageCode": "en-US",
+        "Media": {"MediaFileUri": "s3://bucket/a.mp3"},
+        "OutputEncryptionKMSKeyId": "alias/key-1",
+        "Settings": {"ShowSpeakerLabels": True, "MaxSpeakerLabels": 4},
+    }
+
+
+def test_false_and_empty_values_are_sent() -> None:
+    settings = Settings(show_alternatives=False, channel_identification=False)
+
+    assert to_wire(settings) == {"ShowAlternatives": False, "ChannelIdentification": False}
+
+
+def test_response_reads_wire_names_into_fields() -> None:
+    response = from_wire(
+        {
+            "TranscriptionJob": {
+                "TranscriptionJobName": "job-1",
+                "TranscriptionJobStatus": "IN_PROGRESS",
+                "MediaSampleRateHertz": 16000,
+                "Settings": {"MaxSpeakerLabels": 3, "ShowSpeakerLabels": True},
+            }
+        },
+        GetTranscriptionJobResponse,
+    )
+
+    job = response.transcription_job
+    assert job is not None
+    assert job.transcription_job_name == "job-1"
+    assert job.transcription_job_status is TranscriptionJobStatus.IN_PROGRESS
+    assert job.media_sample_rate_hertz == 16000
+    assert job.settings == Settings(max_speaker_labels=3, show_speaker_labels=True)
+    assert job.media is None
+
+
+def test_empty_response_reads_as_all_none() -> None:
+    assert from_wire({}, GetTranscriptionJobResponse) == GetTranscriptionJobResponse()
+
+
+# Timestamps
+
+
+@pytest.fixture
+def local_time_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The process's local time zone set to one far from UTC for the test."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("local_time_zone")
+def test_botocore_local_time_comes_out_utc() -> None:
+    parsed = parse_timestamp(1598970220.096)
+    assert parsed.utcoffset() == timedelta(hours=5, minutes=30)
+
+    _assert_utc(_summary_time(parsed), EXPECTED)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param(1598970220.096, id="epoch-float"),
+        pytest.param("2020-09-01T14:23:40.096Z", id="iso-z"),
+        pytest.param("2020-09-01T14:23:40.096000+00:00", id="iso-utc-offset"),
+        pytest.param("2020-09-01T19:53:40.096+05:30", id="iso-other-offset"),
+        pytest.param("2020-09-01T14:23:40.096", id="iso-naive-as-utc"),
+        pytest.param(datetime(2020, 9, 1, 14, 23, 40, 96000), id="naive-as-utc"),
+    ],
+)
+def test_timestamps_come_out_aware_utc(value: object) -> None:
+    _assert_utc(_summary_time(value), EXPECTED)
+
+
+def test_whole_epoch_seconds_come_out_aware_utc() -> None:
+    _assert_utc(_summary_time(1598970220), EXPECTED.replace(microsecond=0))
+
+
+def test_a_non_timestamp_is_rejected() -> None:
+    with pytest.raises(TypeError, match="expected a timestamp"):
+        _summary_time([2020])
+
+
+# Enums
+
+
+def test_unknown_enum_value_is_kept() -> None:
+    summary = from_wire({"TranscriptionJobStatus": "PAUSED"}, TranscriptionJobSummary)
+
+    status = summary.transcription_job_status
+    assert isinstance(status, TranscriptionJobStatus)
+    assert status.is_known is False
+    assert status == "PAUSED"
+    assert to_wire(summary) == {"TranscriptionJobStatus": "PAUSED"}
+
+
+def test_unknown_enum_value_formats_as_its_string() -> None:
+    status = TranscriptionJobStatus("PAUSED")
+
+    assert str(status) == "PAUSED"
+    assert f"{status}" == "PAUSED"
+    assert f"[{status:>8}]" == "[  PAUSED]"
+
+
+def test_unknown_enum_value_is_cached() -> None:
+    assert LanguageCode("xx-XX") is LanguageCode("xx-XX")
+    assert from_wire({"LanguageCode": "xx-XX"}, TranscriptionJobSummary).language_code is (
+        LanguageCode("xx-XX")
+    )
+
+
+def test_unknown_enum_values_are_not_members() -> None:
+    LanguageCode("yy-YY")
+
+    assert "yy-YY" not in {member.value for member in LanguageCode}
+    assert len(LanguageCode.__members__) == 117
+
+
+@pytest.mark.parametrize(
+    ("enum_type", "value"),
+    [(LanguageCode, "EN_US"), (MediaFormat, "MP3"), (TranscriptionJobStatus, "queued")],
+)
+def test_a_value_spelled_like_a_member_name_is_unknown(
+    enum_type: type[OpenEnum], value: str
+) -> None:
+    unknown = enum_type(value)
+
+    assert unknown.is_known is False
+    assert unknown == value
+    assert all(member.is_known for member in enum_type)
+
+
+def test_enum_value_that_is_not_a_string_is_rejected() -> None:
+    with pytest.raises(ValueError, match="42"):
+        LanguageCode(42)
+
+
+@pytest.mark.parametrize("enum_type", ENUM_CLASSES, ids=lambda cls: cls.__name__)
+def test_every_enum_member_prints_as_its_value(enum_type: type[OpenEnum]) -> None:
+    members = list(enum_type)
+
+    assert members
+    assert [str(m) for m in members] == [m.value for m in members]
+    assert [f"{m}" for m in members] == [m.value for m in members]
+    assert all(m.is_known and m == m.value for m in members)

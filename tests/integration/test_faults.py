@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 
 import pytest
 from botocore.config import Config
-from fault_proxy import Fault, FaultKind, FaultProxy
 
+from tests.integration.fault_proxy import Fault, FaultKind, FaultProxy
 from transcribe_kit import (
     ConflictError,
     ConnectError,

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-from fake_clock import FakeClock
 
+from tests.unit.fake_clock import FakeClock
 from transcribe_kit import (
     BadRequestError,
     ConflictError,

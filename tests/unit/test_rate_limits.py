@@ -3,8 +3,8 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from fake_clock import FakeClock
 
+from tests.unit.fake_clock import FakeClock
 from transcribe_kit import RateLimits
 from transcribe_kit._rate_limit import PUBLISHED_RATE_LIMITS, OperationRateLimiter, TokenBucket
 

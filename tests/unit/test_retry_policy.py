@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 from typing import Any
 
 import pytest
-from fake_clock import FakeClock
 
+from tests.unit.fake_clock import FakeClock
 from transcribe_kit import (
     AccessDeniedError,
     BadRequestError,

@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 import attrs
+from botocore.utils import parse_timestamp
 from cattrs import Converter
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -26,14 +27,10 @@ T = TypeVar("T")
 
 
 def _structure_datetime(value: object, _: type[datetime]) -> datetime:
-    if isinstance(value, datetime):
-        parsed = value
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, tz=timezone.utc)
-    elif isinstance(value, str):
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    else:
+    if isinstance(value, bool) or not isinstance(value, (datetime, str, int, float)):
         raise TypeError(f"expected a timestamp, got {type(value).__name__}")
+    # botocore's own parser: epoch numbers and every ISO 8601 form, on every Python.
+    parsed = value if isinstance(value, datetime) else parse_timestamp(value)
     if parsed.tzinfo is None:
         return parsed.replace(tzinfo=timezone.utc)
     return parsed.astimezone(timezone.utc)

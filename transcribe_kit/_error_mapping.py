@@ -46,6 +46,7 @@ def service_error(exc: ClientError, operation_name: str) -> ServiceError:
         operation_name=operation_name,
         http_status=int(status) if status is not None else None,
         request_id=metadata.get("RequestId"),
+        reason=response.get("Reason") or error.get("Reason"),
         response=response,
     )
 

@@ -81,6 +81,16 @@ def at_most_one(*names: str) -> Rule_:
     return check
 
 
+def at_least_one(*names: str) -> Rule_:
+    """At least one of the members is set (or true)."""
+
+    def check(shape: Any) -> Iterator[Violation]:
+        if not any(_is_set(getattr(shape, name)) for name in names):
+            yield names[0], f"one of {', '.join(names)} must be set"
+
+    return check
+
+
 def requires(name: str, *needed: str, true: bool = False) -> Rule_:
     """When ``name`` is set (or true), one of ``needed`` must be set too (or be true)."""
 
@@ -146,6 +156,7 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
         requires("show_alternatives", "max_alternatives"),
     ],
     MedicalScribeSettings: [
+        at_least_one("show_speaker_labels", "channel_identification"),
         at_most_one("show_speaker_labels", "channel_identification"),
         requires("max_speaker_labels", "show_speaker_labels", true=True),
         requires("show_speaker_labels", "max_speaker_labels"),
@@ -167,7 +178,9 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
         requires("end_percentage", "start_percentage"),
     ],
     StartTranscriptionJobRequest: [
+        at_least_one("language_code", "identify_language", "identify_multiple_languages"),
         at_most_one("language_code", "identify_language", "identify_multiple_languages"),
+        requires("language_id_settings", "language_options"),
         requires("language_options", "identify_language", "identify_multiple_languages", true=True),
         entries_require(
             "language_id_settings", "vocabulary_filter_name", "settings.vocabulary_filter_method"

@@ -68,7 +68,8 @@ class ServiceError(TranscribeError):
     """The service answered with an error.
 
     Carries the error ``code`` (``BadRequestException``), the ``message``, the
-    ``operation_name``, the ``http_status``, the ``request_id`` and the ``response`` dict.
+    ``operation_name``, the ``http_status``, the ``request_id``, the ``reason`` the
+    service may give (``BadRequestException.Reason``) and the ``response`` dict.
     """
 
     def __init__(
@@ -79,10 +80,12 @@ class ServiceError(TranscribeError):
         operation_name: str | None = None,
         http_status: int | None = None,
         request_id: str | None = None,
+        reason: str | None = None,
         response: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(message, operation_name=operation_name)
         self.code = code
+        self.reason = reason
         self.http_status = http_status
         self.request_id = request_id
         self.response: Mapping[str, Any] = response or {}

@@ -238,3 +238,20 @@ async def test_client_lets_other_exceptions_through() -> None:
     async with TranscribeClient(client=RecordingClient(KeyError("x"))) as client:
         with pytest.raises(KeyError):
             await client.get_transcription_job(request)
+
+
+def test_the_modeled_reason_of_a_bad_request_is_carried() -> None:
+    error = _client_error("BadRequestException", "Too many jobs.")
+    error.response["Reason"] = "TOO_MANY_JOBS"
+
+    mapped = translate(error, "StartTranscriptionJob")
+
+    assert isinstance(mapped, ServiceError)
+    assert mapped.reason == "TOO_MANY_JOBS"
+
+
+def test_an_error_without_a_reason_has_none() -> None:
+    mapped = translate(_client_error("ConflictException"), "StartTranscriptionJob")
+
+    assert isinstance(mapped, ServiceError)
+    assert mapped.reason is None

@@ -116,10 +116,36 @@ def test_language_options_without_language_identification_are_rejected() -> None
 
     assert violations(request) == [
         (
+            "language_code",
+            "one of language_code, identify_language, identify_multiple_languages must be set",
+        ),
+        (
             "language_options",
             "requires identify_language or identify_multiple_languages to be set to true",
+        ),
+    ]
+
+
+def test_a_job_names_its_language_or_asks_for_identification() -> None:
+    request = StartTranscriptionJobRequest(transcription_job_name="job-1", media=MEDIA)
+
+    assert violations(request) == [
+        (
+            "language_code",
+            "one of language_code, identify_language, identify_multiple_languages must be set",
         )
     ]
+
+
+def test_language_id_settings_need_language_options() -> None:
+    request = StartTranscriptionJobRequest(
+        transcription_job_name="job-1",
+        media=MEDIA,
+        identify_language=True,
+        language_id_settings={LanguageCode.EN_US: LanguageIdSettings(vocabulary_name="terms")},
+    )
+
+    assert violations(request) == [("language_id_settings", "requires language_options to be set")]
 
 
 def test_a_violation_inside_a_map_is_named_by_its_key_value() -> None:
@@ -213,7 +239,12 @@ def test_list_sizes(categories: list[ToxicityCategory], rule: str) -> None:
 
 
 def test_map_size() -> None:
-    request = _job(language_code=None, identify_language=True, language_id_settings={})
+    request = _job(
+        language_code=None,
+        identify_language=True,
+        language_options=[LanguageCode.EN_US, LanguageCode.ES_US],
+        language_id_settings={},
+    )
 
     assert violations(request) == [("language_id_settings", "must have at least 1 items (has 0)")]
 
@@ -228,6 +259,7 @@ def test_required_members_left_none() -> None:
     request = StartTranscriptionJobRequest(
         transcription_job_name=None,  # type: ignore[arg-type]
         media=None,  # type: ignore[arg-type]
+        language_code=LanguageCode.EN_US,
         tags=[Tag(key="team", value="a"), Tag(key=None, value="b")],  # type: ignore[arg-type]
     )
 
@@ -339,12 +371,23 @@ RULE_CASES = [
         id="MedicalTranscriptionSetting-max-alternatives-alone",
     ),
     pytest.param(
+        MedicalScribeSettings(),
+        [("show_speaker_labels", "one of show_speaker_labels, channel_identification must be set")],
+        id="MedicalScribeSettings-neither-speakers-nor-channels",
+    ),
+    pytest.param(
         MedicalScribeSettings(max_speaker_labels=2),
-        [("max_speaker_labels", "requires show_speaker_labels to be set to true")],
+        [
+            (
+                "show_speaker_labels",
+                "one of show_speaker_labels, channel_identification must be set",
+            ),
+            ("max_speaker_labels", "requires show_speaker_labels to be set to true"),
+        ],
         id="MedicalScribeSettings-max-speakers-alone",
     ),
     pytest.param(
-        MedicalScribeSettings(vocabulary_filter_name="filter-1"),
+        MedicalScribeSettings(channel_identification=True, vocabulary_filter_name="filter-1"),
         [("vocabulary_filter_name", "requires vocabulary_filter_method to be set")],
         id="MedicalScribeSettings-filter-without-method",
     ),

@@ -2,7 +2,10 @@
 
 Everything public is importable from here: :class:`TranscribeClient`, the request,
 response and structure shapes of every operation (see :mod:`transcribe_kit.shapes`),
-the enums, and the errors of :mod:`transcribe_kit.errors`.
+the enums, the errors of :mod:`transcribe_kit.errors`, and the result documents with
+their parse functions (``parse_transcript``; see :mod:`transcribe_kit.transcript`).
+The service model's ``Transcript`` structure (the transcript's file URIs) is
+:class:`transcribe_kit.shapes.Transcript`; ``transcribe_kit.Transcript`` is the document.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from transcribe_kit.errors import (
     BadRequestError,
     ConflictError,
     ConnectError,
+    DocumentTypeError,
     InternalFailureError,
     LimitExceededError,
     NotFoundError,
@@ -22,6 +26,7 @@ from transcribe_kit.errors import (
     ServiceError,
     ThrottlingError,
     TranscribeError,
+    TranscriptParseError,
     TransportError,
     UnsupportedOperationError,
 )
@@ -207,6 +212,23 @@ from transcribe_kit.shapes import (
     VocabularySettingsEntry,
     VocabularyState,
 )
+from transcribe_kit.transcript import (
+    CallAnalyticsTranscript,
+    CaptionOptions,
+    ClinicalDocument,
+    Cue,
+    MedicalScribeTranscript,
+    ResultDocument,
+    SpeakerTurn,
+    Transcript,
+    Word,
+    parse_call_analytics_transcript,
+    parse_clinical_document,
+    parse_document,
+    parse_medical_scribe_transcript,
+    parse_medical_transcript,
+    parse_transcript,
+)
 
 __version__ = "0.1.0"
 
@@ -225,8 +247,11 @@ __all__ = [
     "CallAnalyticsJobSummary",
     "CallAnalyticsSkippedFeature",
     "CallAnalyticsSkippedReasonCode",
+    "CallAnalyticsTranscript",
+    "CaptionOptions",
     "CategoryProperties",
     "ChannelDefinition",
+    "ClinicalDocument",
     "ClinicalNoteGenerationSettings",
     "ConflictError",
     "ConnectError",
@@ -241,6 +266,7 @@ __all__ = [
     "CreateVocabularyFilterResponse",
     "CreateVocabularyRequest",
     "CreateVocabularyResponse",
+    "Cue",
     "DeleteCallAnalyticsCategoryRequest",
     "DeleteCallAnalyticsCategoryResponse",
     "DeleteCallAnalyticsJobRequest",
@@ -261,6 +287,7 @@ __all__ = [
     "DeleteVocabularyResponse",
     "DescribeLanguageModelRequest",
     "DescribeLanguageModelResponse",
+    "DocumentTypeError",
     "EncryptionConfiguration",
     "GetCallAnalyticsCategoryRequest",
     "GetCallAnalyticsCategoryResponse",
@@ -323,6 +350,7 @@ __all__ = [
     "MedicalScribeParticipantRole",
     "MedicalScribePatientContext",
     "MedicalScribeSettings",
+    "MedicalScribeTranscript",
     "MedicalTranscript",
     "MedicalTranscriptionJob",
     "MedicalTranscriptionJobSummary",
@@ -341,11 +369,13 @@ __all__ = [
     "RequestTimeoutError",
     "RequestValidationError",
     "ResourceNotFoundError",
+    "ResultDocument",
     "Rule",
     "SentimentFilter",
     "SentimentValue",
     "ServiceError",
     "Settings",
+    "SpeakerTurn",
     "Specialty",
     "StartCallAnalyticsJobRequest",
     "StartCallAnalyticsJobResponse",
@@ -378,8 +408,10 @@ __all__ = [
     "TranscribeAudioResults",
     "TranscribeClient",
     "TranscribeError",
+    "Transcript",
     "TranscriptFilter",
     "TranscriptFilterType",
+    "TranscriptParseError",
     "TranscriptResponse",
     "TranscriptionJob",
     "TranscriptionJobStatus",
@@ -407,5 +439,12 @@ __all__ = [
     "VocabularyPhrase",
     "VocabularySettingsEntry",
     "VocabularyState",
+    "Word",
+    "parse_call_analytics_transcript",
+    "parse_clinical_document",
+    "parse_document",
+    "parse_medical_scribe_transcript",
+    "parse_medical_transcript",
+    "parse_transcript",
     "__version__",
 ]

@@ -29,7 +29,7 @@ class CallItem:
 
 @define(frozen=True, kw_only=True)
 class CharacterOffsets:
-    """Where a detected issue, outcome or action item is in a turn's content."""
+    """Where a detected issue, outcome or action item is in a turn's content (characters)."""
 
     begin: int | None = field(default=None, metadata=member("Begin"))
     end: int | None = field(default=None, metadata=member("End"))
@@ -70,13 +70,6 @@ class CallTurn:
         default=None, metadata=member("ActionItemsDetected")
     )
     extra: Mapping[str, JsonValue] = extra_field()
-
-    def detected_text(self, detection: Detection) -> str:
-        """The part of this turn's content that a detection points at."""
-        offsets = detection.character_offsets
-        if offsets is None or self.content is None:
-            return ""
-        return self.content[offsets.begin or 0 : offsets.end]
 
 
 @define(frozen=True, kw_only=True)

@@ -80,12 +80,13 @@ def _tokens(attributed: Sequence[AttributedItem]) -> list[_Token]:
 
 
 def wrap(
-    words: Sequence[str], width: int, max_lines: int, *, balance: bool = True
+    words: Sequence[str], width: int, max_lines: int, *, balance: bool = True, lead: int = 1
 ) -> list[str] | None:
     """The words in at most ``max_lines`` lines of ``width``; ``None`` if they don't fit.
 
-    Two lines are balanced (the longer as short as it can be) unless ``balance`` is false.
-    A single word longer than ``width`` gets a line of its own.
+    Two lines are balanced (the longer as short as it can be) unless ``balance`` is false,
+    keeping at least ``lead`` words on the first line. A single word longer than ``width``
+    gets a line of its own.
     """
     lines: list[str] = []
     for word in words:
@@ -96,13 +97,13 @@ def wrap(
     if len(lines) > max_lines:
         return None
     if balance and len(lines) == 2:
-        return _balanced_two_lines(words, width) or lines
+        return _balanced_two_lines(words, width, lead) or lines
     return lines
 
 
-def _balanced_two_lines(words: Sequence[str], width: int) -> list[str] | None:
+def _balanced_two_lines(words: Sequence[str], width: int, lead: int) -> list[str] | None:
     candidates = []
-    for split in range(1, len(words)):
+    for split in range(lead, len(words)):
         first, second = " ".join(words[:split]), " ".join(words[split:])
         # A word longer than the width may stand alone on its line.
         first_fits = len(first) <= width or split == 1
@@ -122,7 +123,14 @@ class _CueBuilder:
         if tokens[-1].end - tokens[0].start > options.max_duration and len(tokens) > 1:
             return False
         words = self._prefixed([token.text for token in tokens], tokens[0].speaker)
-        return wrap(words, *self._layout(), balance=False) is not None
+        width, max_lines = self._layout()
+        length = sum(map(len, words)) + len(words) - 1
+        # Most calls are settled by the length alone, without wrapping the lines.
+        if length <= width:
+            return True
+        if length > width * max_lines:
+            return False
+        return wrap(words, width, max_lines, balance=False) is not None
 
     def _layout(self) -> tuple[int, int]:
         return self.options.max_chars_per_line, self.options.max_lines
@@ -140,13 +148,14 @@ class _CueBuilder:
 
     def emit(self, tokens: Sequence[_Token]) -> None:
         words = self._prefixed([token.text for token in tokens], tokens[0].speaker)
-        lines = wrap(words, *self._layout()) or [" ".join(words)]
         prefix = self._prefix(tokens[0].speaker)
+        # The name is kept with the first word where they fit on one line together.
+        lead = 1 if prefix is None else 2
+        lines = wrap(words, *self._layout(), lead=lead) or [" ".join(words)]
         if prefix is not None:
-            # The renderers put the name back in their own syntax.
+            # The renderers put the name back in their own syntax (an empty first line when
+            # the name stands alone on it).
             lines[0] = lines[0][len(prefix) + 1 :]
-            if not lines[0]:
-                del lines[0]
         end = max(tokens[-1].end, tokens[0].start + 0.001)
         self.cues.append(
             Cue(
@@ -222,7 +231,7 @@ def render_srt(cues: Sequence[Cue], options: CaptionOptions) -> str:
         lines = list(cue.lines)
         if options.speakers and cue.speaker is not None:
             name = options.speaker_names.get(cue.speaker, cue.speaker)
-            lines[0] = f"{name}: {lines[0]}"
+            lines[0] = f"{name}: {lines[0]}".rstrip()
         times = f"{_timestamp(cue.start_time, ',')} --> {_timestamp(cue.end_time, ',')}"
         blocks.append(f"{number}\n{times}\n" + "\n".join(lines) + "\n")
     return "\n".join(blocks)
@@ -239,7 +248,7 @@ def render_vtt(cues: Sequence[Cue], options: CaptionOptions) -> str:
         lines = [_vtt_escape(line) for line in cue.lines]
         if options.speakers and cue.speaker is not None:
             name = _vtt_escape(options.speaker_names.get(cue.speaker, cue.speaker))
-            lines[0] = f"<v {name}>{lines[0]}"
+            lines[0] = f"<v {name}>{lines[0]}".rstrip()
         times = f"{_timestamp(cue.start_time, '.')} --> {_timestamp(cue.end_time, '.')}"
         blocks.append(f"{times}\n" + "\n".join(lines) + "\n")
     return "\n".join(blocks)

@@ -143,7 +143,7 @@ def _decode(data: bytes | str | Mapping[str, Any]) -> Mapping[str, Any]:
         try:
             decoded = json.loads(bytes(data) if isinstance(data, memoryview) else data)
         except UnicodeDecodeError as error:
-            raise TranscriptParseError("", f"not UTF-8 text: {error.reason}") from None
+            raise TranscriptParseError("", f"undecodable text: {error.reason}") from None
         except json.JSONDecodeError as error:
             raise TranscriptParseError(
                 "", f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"

@@ -11,15 +11,14 @@ from typing import Any
 import pytest
 import srt
 import webvtt
+from conftest import CORPUS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from transcribe_kit import CaptionOptions, Transcript, parse_transcript
 
 TRANSCRIPT_FILES = sorted(
-    p.name
-    for p in Path(__file__).resolve().parents[2].parent.joinpath("shared", "corpus").glob("*.json")
-    if p.name.startswith(("std-", "medical-d"))
+    p.name for p in CORPUS.glob("*.json") if p.name.startswith(("std-", "medical-d"))
 )
 
 

@@ -2,8 +2,11 @@
 
 Everything public is importable from here: :class:`TranscribeClient`, the request,
 response and structure shapes of every operation (see :mod:`transcribe_kit.shapes`),
-the enums, the errors of :mod:`transcribe_kit.errors`, and the :class:`RetryPolicy` and
-:class:`RateLimits` every call obeys.
+the enums, the errors of :mod:`transcribe_kit.errors`, the :class:`RetryPolicy` and
+:class:`RateLimits` every call obeys, and the result documents with their parse functions
+(``parse_transcript``; see :mod:`transcribe_kit.transcript`). The service model's
+``Transcript`` structure (the transcript's file URIs) is
+:class:`transcribe_kit.shapes.Transcript`; ``transcribe_kit.Transcript`` is the document.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from transcribe_kit.errors import (
     BadRequestError,
     ConflictError,
     ConnectError,
+    DocumentTypeError,
     InternalFailureError,
     JobSlotTimeoutError,
     LimitExceededError,
@@ -26,6 +30,7 @@ from transcribe_kit.errors import (
     ServiceError,
     ThrottlingError,
     TranscribeError,
+    TranscriptParseError,
     TransportError,
     UnsupportedOperationError,
 )
@@ -212,6 +217,23 @@ from transcribe_kit.shapes import (
     VocabularySettingsEntry,
     VocabularyState,
 )
+from transcribe_kit.transcript import (
+    CallAnalyticsTranscript,
+    CaptionOptions,
+    ClinicalDocument,
+    Cue,
+    MedicalScribeTranscript,
+    ResultDocument,
+    SpeakerTurn,
+    Transcript,
+    Word,
+    parse_call_analytics_transcript,
+    parse_clinical_document,
+    parse_document,
+    parse_medical_scribe_transcript,
+    parse_medical_transcript,
+    parse_transcript,
+)
 
 __version__ = "0.1.0"
 
@@ -230,8 +252,11 @@ __all__ = [
     "CallAnalyticsJobSummary",
     "CallAnalyticsSkippedFeature",
     "CallAnalyticsSkippedReasonCode",
+    "CallAnalyticsTranscript",
+    "CaptionOptions",
     "CategoryProperties",
     "ChannelDefinition",
+    "ClinicalDocument",
     "ClinicalNoteGenerationSettings",
     "ConflictError",
     "ConnectError",
@@ -246,6 +271,7 @@ __all__ = [
     "CreateVocabularyFilterResponse",
     "CreateVocabularyRequest",
     "CreateVocabularyResponse",
+    "Cue",
     "DeleteCallAnalyticsCategoryRequest",
     "DeleteCallAnalyticsCategoryResponse",
     "DeleteCallAnalyticsJobRequest",
@@ -266,6 +292,7 @@ __all__ = [
     "DeleteVocabularyResponse",
     "DescribeLanguageModelRequest",
     "DescribeLanguageModelResponse",
+    "DocumentTypeError",
     "EncryptionConfiguration",
     "GetCallAnalyticsCategoryRequest",
     "GetCallAnalyticsCategoryResponse",
@@ -331,6 +358,7 @@ __all__ = [
     "MedicalScribeParticipantRole",
     "MedicalScribePatientContext",
     "MedicalScribeSettings",
+    "MedicalScribeTranscript",
     "MedicalTranscript",
     "MedicalTranscriptionJob",
     "MedicalTranscriptionJobSummary",
@@ -350,12 +378,14 @@ __all__ = [
     "RequestTimeoutError",
     "RequestValidationError",
     "ResourceNotFoundError",
+    "ResultDocument",
     "RetryPolicy",
     "Rule",
     "SentimentFilter",
     "SentimentValue",
     "ServiceError",
     "Settings",
+    "SpeakerTurn",
     "Specialty",
     "StartCallAnalyticsJobRequest",
     "StartCallAnalyticsJobResponse",
@@ -388,8 +418,10 @@ __all__ = [
     "TranscribeAudioResults",
     "TranscribeClient",
     "TranscribeError",
+    "Transcript",
     "TranscriptFilter",
     "TranscriptFilterType",
+    "TranscriptParseError",
     "TranscriptResponse",
     "TranscriptionJob",
     "TranscriptionJobStatus",
@@ -417,5 +449,12 @@ __all__ = [
     "VocabularyPhrase",
     "VocabularySettingsEntry",
     "VocabularyState",
+    "Word",
+    "parse_call_analytics_transcript",
+    "parse_clinical_document",
+    "parse_document",
+    "parse_medical_scribe_transcript",
+    "parse_medical_transcript",
+    "parse_transcript",
     "__version__",
 ]

@@ -6,6 +6,8 @@ Every error is a :class:`TranscribeError`::
     ├── RequestValidationError        a request breaks the model's rules (raised locally,
     │                                 before anything is sent; also a ValueError)
     ├── UnsupportedOperationError     the installed botocore does not know the operation
+    ├── TranscriptParseError          a result document is malformed (also a ValueError)
+    │   └── DocumentTypeError         the document is of another type than the parser's
     ├── ServiceError                  the service answered with an error
     │   ├── BadRequestError           BadRequestException
     │   │   └── ResourceNotFoundError "The requested job couldn't be found" (also a NotFoundError)
@@ -62,6 +64,33 @@ class RequestValidationError(TranscribeError, ValueError):
 
 class UnsupportedOperationError(TranscribeError):
     """The aiobotocore client in use does not know this operation (its botocore is too old)."""
+
+
+class TranscriptParseError(TranscribeError, ValueError):
+    """A result document (transcript, call analytics or HealthScribe output) is malformed.
+
+    ``path`` locates the wrong value in the document (``results.items[12].alternatives[0]``;
+    empty for the document itself) and ``reason`` says what is wrong with it.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}" if path else reason)
+
+
+class DocumentTypeError(TranscriptParseError):
+    """The document is valid JSON but of another type than the parser reads.
+
+    ``expected`` and ``found`` name the document types (``"transcript"``,
+    ``"call analytics transcript"``, ...; ``found`` is ``"unknown"`` when unrecognised).
+    """
+
+    def __init__(self, expected: str, found: str) -> None:
+        self.expected = expected
+        self.found = found
+        got = "a document of unknown type" if found == "unknown" else f"a {found} document"
+        super().__init__("", f"expected a {expected} document, got {got}")
 
 
 class ServiceError(TranscribeError):

@@ -14,7 +14,10 @@ from transcribe_kit._error_mapping import translate
 from transcribe_kit._session import new_session
 from transcribe_kit._validation import validate
 from transcribe_kit.errors import TranscribeError, UnsupportedOperationError
+from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, Paginator
 from transcribe_kit.shapes.call_analytics import (
+    CallAnalyticsJobSummary,
+    CategoryProperties,
     CreateCallAnalyticsCategoryRequest,
     CreateCallAnalyticsCategoryResponse,
     DeleteCallAnalyticsCategoryRequest,
@@ -34,6 +37,14 @@ from transcribe_kit.shapes.call_analytics import (
     UpdateCallAnalyticsCategoryRequest,
     UpdateCallAnalyticsCategoryResponse,
 )
+from transcribe_kit.shapes.common import VocabularyInfo
+from transcribe_kit.shapes.enums import (
+    CallAnalyticsJobStatus,
+    MedicalScribeJobStatus,
+    ModelStatus,
+    TranscriptionJobStatus,
+    VocabularyState,
+)
 from transcribe_kit.shapes.language_models import (
     CreateLanguageModelRequest,
     CreateLanguageModelResponse,
@@ -41,6 +52,7 @@ from transcribe_kit.shapes.language_models import (
     DeleteLanguageModelResponse,
     DescribeLanguageModelRequest,
     DescribeLanguageModelResponse,
+    LanguageModel,
     ListLanguageModelsRequest,
     ListLanguageModelsResponse,
     UpdateLanguageModelRequest,
@@ -61,6 +73,7 @@ from transcribe_kit.shapes.medical import (
     ListMedicalTranscriptionJobsResponse,
     ListMedicalVocabulariesRequest,
     ListMedicalVocabulariesResponse,
+    MedicalTranscriptionJobSummary,
     StartMedicalTranscriptionJobRequest,
     StartMedicalTranscriptionJobResponse,
     UpdateMedicalVocabularyRequest,
@@ -73,6 +86,7 @@ from transcribe_kit.shapes.medical_scribe import (
     GetMedicalScribeJobResponse,
     ListMedicalScribeJobsRequest,
     ListMedicalScribeJobsResponse,
+    MedicalScribeJobSummary,
     StartMedicalScribeJobRequest,
     StartMedicalScribeJobResponse,
 )
@@ -97,6 +111,7 @@ from transcribe_kit.shapes.transcription_jobs import (
     ListTranscriptionJobsResponse,
     StartTranscriptionJobRequest,
     StartTranscriptionJobResponse,
+    TranscriptionJobSummary,
 )
 from transcribe_kit.shapes.vocabularies import (
     CreateVocabularyRequest,
@@ -121,6 +136,7 @@ from transcribe_kit.shapes.vocabulary_filters import (
     ListVocabularyFiltersResponse,
     UpdateVocabularyFilterRequest,
     UpdateVocabularyFilterResponse,
+    VocabularyFilterInfo,
 )
 
 ResponseT = TypeVar("ResponseT")
@@ -745,3 +761,223 @@ class TranscribeClient:
         Transcribes a media file and returns the transcript in the same response.
         """
         return await self._invoke("TranscribeAudio", request, TranscribeAudioResponse)
+
+    # Paginators (see transcribe_kit.paginators)
+
+    def paginate_transcription_jobs(
+        self,
+        *,
+        status: TranscriptionJobStatus | None = None,
+        job_name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListTranscriptionJobsRequest, ListTranscriptionJobsResponse, TranscriptionJobSummary
+    ]:
+        """The transcription jobs that match, across pages (``ListTranscriptionJobs``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_transcription_jobs,
+            ListTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
+            lambda page: page.transcription_job_summaries,
+            operation_name="ListTranscriptionJobs",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_medical_transcription_jobs(
+        self,
+        *,
+        status: TranscriptionJobStatus | None = None,
+        job_name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListMedicalTranscriptionJobsRequest,
+        ListMedicalTranscriptionJobsResponse,
+        MedicalTranscriptionJobSummary,
+    ]:
+        """The medical jobs that match, across pages (``ListMedicalTranscriptionJobs``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_medical_transcription_jobs,
+            ListMedicalTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
+            lambda page: page.medical_transcription_job_summaries,
+            operation_name="ListMedicalTranscriptionJobs",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_medical_scribe_jobs(
+        self,
+        *,
+        status: MedicalScribeJobStatus | None = None,
+        job_name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListMedicalScribeJobsRequest, ListMedicalScribeJobsResponse, MedicalScribeJobSummary
+    ]:
+        """The medical scribe jobs that match, across pages (``ListMedicalScribeJobs``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_medical_scribe_jobs,
+            ListMedicalScribeJobsRequest(status=status, job_name_contains=job_name_contains),
+            lambda page: page.medical_scribe_job_summaries,
+            operation_name="ListMedicalScribeJobs",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_call_analytics_jobs(
+        self,
+        *,
+        status: CallAnalyticsJobStatus | None = None,
+        job_name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListCallAnalyticsJobsRequest, ListCallAnalyticsJobsResponse, CallAnalyticsJobSummary
+    ]:
+        """The Call Analytics jobs that match, across pages (``ListCallAnalyticsJobs``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_call_analytics_jobs,
+            ListCallAnalyticsJobsRequest(status=status, job_name_contains=job_name_contains),
+            lambda page: page.call_analytics_job_summaries,
+            operation_name="ListCallAnalyticsJobs",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_call_analytics_categories(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListCallAnalyticsCategoriesRequest, ListCallAnalyticsCategoriesResponse, CategoryProperties
+    ]:
+        """The Call Analytics categories that match, across pages (``ListCallAnalyticsCategories``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_call_analytics_categories,
+            ListCallAnalyticsCategoriesRequest(),
+            lambda page: page.categories,
+            operation_name="ListCallAnalyticsCategories",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_vocabularies(
+        self,
+        *,
+        state_equals: VocabularyState | None = None,
+        name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[ListVocabulariesRequest, ListVocabulariesResponse, VocabularyInfo]:
+        """The custom vocabularies that match, across pages (``ListVocabularies``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_vocabularies,
+            ListVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
+            lambda page: page.vocabularies,
+            operation_name="ListVocabularies",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_medical_vocabularies(
+        self,
+        *,
+        state_equals: VocabularyState | None = None,
+        name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[ListMedicalVocabulariesRequest, ListMedicalVocabulariesResponse, VocabularyInfo]:
+        """The custom medical vocabularies that match, across pages (``ListMedicalVocabularies``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_medical_vocabularies,
+            ListMedicalVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
+            lambda page: page.vocabularies,
+            operation_name="ListMedicalVocabularies",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_vocabulary_filters(
+        self,
+        *,
+        name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListVocabularyFiltersRequest, ListVocabularyFiltersResponse, VocabularyFilterInfo
+    ]:
+        """The custom vocabulary filters that match, across pages (``ListVocabularyFilters``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_vocabulary_filters,
+            ListVocabularyFiltersRequest(name_contains=name_contains),
+            lambda page: page.vocabulary_filters,
+            operation_name="ListVocabularyFilters",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_language_models(
+        self,
+        *,
+        status_equals: ModelStatus | None = None,
+        name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[ListLanguageModelsRequest, ListLanguageModelsResponse, LanguageModel]:
+        """The custom language models that match, across pages (``ListLanguageModels``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_language_models,
+            ListLanguageModelsRequest(status_equals=status_equals, name_contains=name_contains),
+            lambda page: page.models,
+            operation_name="ListLanguageModels",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )

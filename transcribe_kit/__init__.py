@@ -19,13 +19,16 @@ from transcribe_kit.errors import (
     PaginationError,
     RequestTimeoutError,
     RequestValidationError,
+    ResourceFailedError,
     ResourceNotFoundError,
     ServiceError,
     ThrottlingError,
     TranscribeError,
     TransportError,
     UnsupportedOperationError,
+    WaitTimeoutError,
 )
+from transcribe_kit.paginators import Paginator
 from transcribe_kit.shapes import (
     AbsoluteTimeRange,
     BadRequestExceptionReason,
@@ -208,6 +211,7 @@ from transcribe_kit.shapes import (
     VocabularySettingsEntry,
     VocabularyState,
 )
+from transcribe_kit.waiters import Clock, SystemClock, Waiter, WaitPolicy
 
 __version__ = "0.1.0"
 
@@ -229,6 +233,7 @@ __all__ = [
     "CategoryProperties",
     "ChannelDefinition",
     "ClinicalNoteGenerationSettings",
+    "Clock",
     "ConflictError",
     "ConnectError",
     "ContentRedaction",
@@ -334,6 +339,7 @@ __all__ = [
     "NotFoundError",
     "OutputLocationType",
     "PaginationError",
+    "Paginator",
     "ParticipantRole",
     "PiiEntityType",
     "Pronouns",
@@ -342,6 +348,7 @@ __all__ = [
     "RelativeTimeRange",
     "RequestTimeoutError",
     "RequestValidationError",
+    "ResourceFailedError",
     "ResourceNotFoundError",
     "Rule",
     "SentimentFilter",
@@ -361,6 +368,7 @@ __all__ = [
     "Subtitles",
     "SubtitlesOutput",
     "Summarization",
+    "SystemClock",
     "SyncItem",
     "SyncLanguage",
     "SyncLanguageCode",
@@ -409,5 +417,8 @@ __all__ = [
     "VocabularyPhrase",
     "VocabularySettingsEntry",
     "VocabularyState",
+    "WaitPolicy",
+    "WaitTimeoutError",
+    "Waiter",
     "__version__",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Awaitable, Callable
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ from transcribe_kit._validation import validate
 from transcribe_kit.errors import TranscribeError, UnsupportedOperationError
 from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, Paginator
 from transcribe_kit.shapes.call_analytics import (
+    CallAnalyticsJob,
     CallAnalyticsJobSummary,
     CategoryProperties,
     CreateCallAnalyticsCategoryRequest,
@@ -73,6 +75,7 @@ from transcribe_kit.shapes.medical import (
     ListMedicalTranscriptionJobsResponse,
     ListMedicalVocabulariesRequest,
     ListMedicalVocabulariesResponse,
+    MedicalTranscriptionJob,
     MedicalTranscriptionJobSummary,
     StartMedicalTranscriptionJobRequest,
     StartMedicalTranscriptionJobResponse,
@@ -86,6 +89,7 @@ from transcribe_kit.shapes.medical_scribe import (
     GetMedicalScribeJobResponse,
     ListMedicalScribeJobsRequest,
     ListMedicalScribeJobsResponse,
+    MedicalScribeJob,
     MedicalScribeJobSummary,
     StartMedicalScribeJobRequest,
     StartMedicalScribeJobResponse,
@@ -111,6 +115,7 @@ from transcribe_kit.shapes.transcription_jobs import (
     ListTranscriptionJobsResponse,
     StartTranscriptionJobRequest,
     StartTranscriptionJobResponse,
+    TranscriptionJob,
     TranscriptionJobSummary,
 )
 from transcribe_kit.shapes.vocabularies import (
@@ -138,8 +143,24 @@ from transcribe_kit.shapes.vocabulary_filters import (
     UpdateVocabularyFilterResponse,
     VocabularyFilterInfo,
 )
+from transcribe_kit.waiters import (
+    CALL_ANALYTICS_JOB_COMPLETED,
+    DEFAULT_WAIT_POLICY,
+    LANGUAGE_MODEL_COMPLETED,
+    MEDICAL_SCRIBE_JOB_COMPLETED,
+    MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
+    MEDICAL_VOCABULARY_READY,
+    TRANSCRIPTION_JOB_COMPLETED,
+    VOCABULARY_READY,
+    Clock,
+    Condition,
+    SystemClock,
+    Waiter,
+    WaitPolicy,
+)
 
 ResponseT = TypeVar("ResponseT")
+ResourceT = TypeVar("ResourceT")
 ClientT = TypeVar("ClientT", bound="TranscribeClient")
 
 
@@ -175,6 +196,8 @@ class TranscribeClient:
         config: Config | None = None,
         session: Any | None = None,
         client: Any | None = None,
+        wait_policy: WaitPolicy = DEFAULT_WAIT_POLICY,
+        clock: Clock | None = None,
     ) -> None:
         if client is not None and (session is not None or region_name or endpoint_url):
             raise ValueError("pass either client= or the settings to create one, not both")
@@ -191,6 +214,10 @@ class TranscribeClient:
         self._client: Any | None = client
         self._owns_client = client is None
         self._exit_stack: contextlib.AsyncExitStack | None = None
+        #: How the ``wait_for_*`` methods pace their polls, unless a call says otherwise.
+        self.wait_policy = wait_policy
+        #: Where waiters and watchers read the time and sleep.
+        self.clock: Clock = clock or SystemClock()
 
     async def __aenter__(self: ClientT) -> ClientT:
         if self._owns_client and self._client is None:
@@ -980,4 +1007,178 @@ class TranscribeClient:
             page_size=page_size,
             max_items=max_items,
             starting_token=starting_token,
+        )
+
+    # Waiters (see transcribe_kit.waiters)
+
+    def wait_for_transcription_job(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[TranscriptionJob], object] | None = None,
+    ) -> Waiter[TranscriptionJob]:
+        """Poll the transcription job ``name`` until it is COMPLETED.
+
+        As botocore's ``TranscriptionJobCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            TRANSCRIPTION_JOB_COMPLETED,
+            name,
+            lambda: self.get_transcription_job(
+                GetTranscriptionJobRequest(transcription_job_name=name)
+            ),
+            policy,
+            on_change,
+        )
+
+    def wait_for_medical_transcription_job(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[MedicalTranscriptionJob], object] | None = None,
+    ) -> Waiter[MedicalTranscriptionJob]:
+        """Poll the medical transcription job ``name`` until it is COMPLETED.
+
+        As botocore's ``MedicalTranscriptionJobCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
+            name,
+            lambda: self.get_medical_transcription_job(
+                GetMedicalTranscriptionJobRequest(medical_transcription_job_name=name)
+            ),
+            policy,
+            on_change,
+        )
+
+    def wait_for_call_analytics_job(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[CallAnalyticsJob], object] | None = None,
+    ) -> Waiter[CallAnalyticsJob]:
+        """Poll the Call Analytics job ``name`` until it is COMPLETED.
+
+        As botocore's ``CallAnalyticsJobCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            CALL_ANALYTICS_JOB_COMPLETED,
+            name,
+            lambda: self.get_call_analytics_job(
+                GetCallAnalyticsJobRequest(call_analytics_job_name=name)
+            ),
+            policy,
+            on_change,
+        )
+
+    def wait_for_medical_scribe_job(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[MedicalScribeJob], object] | None = None,
+    ) -> Waiter[MedicalScribeJob]:
+        """Poll the medical scribe job ``name`` until it is COMPLETED.
+
+        As botocore's ``MedicalScribeJobCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            MEDICAL_SCRIBE_JOB_COMPLETED,
+            name,
+            lambda: self.get_medical_scribe_job(
+                GetMedicalScribeJobRequest(medical_scribe_job_name=name)
+            ),
+            policy,
+            on_change,
+        )
+
+    def wait_for_vocabulary(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[GetVocabularyResponse], object] | None = None,
+    ) -> Waiter[GetVocabularyResponse]:
+        """Poll the custom vocabulary ``name`` until it is READY.
+
+        As botocore's ``VocabularyReady``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            VOCABULARY_READY,
+            name,
+            lambda: self.get_vocabulary(GetVocabularyRequest(vocabulary_name=name)),
+            policy,
+            on_change,
+        )
+
+    def wait_for_medical_vocabulary(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[GetMedicalVocabularyResponse], object] | None = None,
+    ) -> Waiter[GetMedicalVocabularyResponse]:
+        """Poll the custom medical vocabulary ``name`` until it is READY.
+
+        As botocore's ``MedicalVocabularyReady``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            MEDICAL_VOCABULARY_READY,
+            name,
+            lambda: self.get_medical_vocabulary(GetMedicalVocabularyRequest(vocabulary_name=name)),
+            policy,
+            on_change,
+        )
+
+    def wait_for_language_model(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[LanguageModel], object] | None = None,
+    ) -> Waiter[LanguageModel]:
+        """Poll the custom language model ``name`` until it is COMPLETED.
+
+        As botocore's ``LanguageModelCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            LANGUAGE_MODEL_COMPLETED,
+            name,
+            lambda: self.describe_language_model(DescribeLanguageModelRequest(model_name=name)),
+            policy,
+            on_change,
+        )
+
+    def _waiter(
+        self,
+        condition: Condition[ResponseT, ResourceT],
+        name: str,
+        get: Callable[[], Awaitable[ResponseT]],
+        policy: WaitPolicy | None,
+        on_change: Callable[[ResourceT], object] | None,
+    ) -> Waiter[ResourceT]:
+        return Waiter(
+            condition,
+            name,
+            get,
+            policy=policy or self.wait_policy,
+            clock=self.clock,
+            on_change=on_change,
         )

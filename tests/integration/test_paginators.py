@@ -5,14 +5,13 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 
+from tests.jobs import MEDIA, start_jobs
 from transcribe_kit import (
     CreateMedicalVocabularyRequest,
     CreateVocabularyRequest,
     LanguageCode,
-    Media,
     Specialty,
     StartMedicalTranscriptionJobRequest,
-    StartTranscriptionJobRequest,
     TranscribeClient,
     TranscriptionJobStatus,
     Type,
@@ -21,23 +20,12 @@ from transcribe_kit import (
 from transcribe_kit.testing import LocalBackend
 from transcribe_kit.testing._local import VOCABULARY_MODELS
 
-MEDIA = Media(media_file_uri="s3://media/meeting.mp3")
-
-
-async def _start_jobs(tk: TranscribeClient, names: list[str]) -> None:
-    for name in names:
-        await tk.start_transcription_job(
-            StartTranscriptionJobRequest(
-                transcription_job_name=name, language_code=LanguageCode.EN_US, media=MEDIA
-            )
-        )
-
 
 async def test_250_jobs_at_page_size_7_are_each_seen_once(
     transcribe_client: TranscribeClient,
 ) -> None:
     names = [f"job-{index:03d}" for index in range(250)]
-    await _start_jobs(transcribe_client, names)
+    await start_jobs(transcribe_client, *names)
 
     seen = Counter(
         [
@@ -51,7 +39,7 @@ async def test_250_jobs_at_page_size_7_are_each_seen_once(
 
 
 async def test_pages_hold_at_most_page_size_items(transcribe_client: TranscribeClient) -> None:
-    await _start_jobs(transcribe_client, [f"job-{index:02d}" for index in range(20)])
+    await start_jobs(transcribe_client, *[f"job-{index:02d}" for index in range(20)])
 
     sizes = [
         len(page.transcription_job_summaries or [])
@@ -66,7 +54,7 @@ async def test_status_filter_holds_on_every_page(
 ) -> None:
     transcribe_backend.set_progression(reads=1)
     names = [f"job-{index:02d}" for index in range(30)]
-    await _start_jobs(transcribe_client, names)
+    await start_jobs(transcribe_client, *names)
     # One Get each moves a job from its first status to QUEUED; every third goes further.
     for index, name in enumerate(names):
         for _ in range(3 if index % 3 == 0 else 1):
@@ -91,7 +79,7 @@ async def test_item_cap_and_resume_cover_every_job_once(
     transcribe_client: TranscribeClient,
 ) -> None:
     names = [f"job-{index:02d}" for index in range(40)]
-    await _start_jobs(transcribe_client, names)
+    await start_jobs(transcribe_client, *names)
 
     first = transcribe_client.paginate_transcription_jobs(page_size=7, max_items=17)
     head = [s.transcription_job_name async for s in first]

@@ -93,3 +93,60 @@ def pages(items: Iterable[dict[str, Any]], key: str, size: int) -> list[dict[str
             page["NextToken"] = f"token-{start + size}"
         answers.append(page)
     return answers
+
+
+class JobTable:
+    """Transcription jobs whose statuses follow a FakeClock, served as List and Get answers.
+
+    Each job is QUEUED until ``runs_at``, then IN_PROGRESS until ``ends_at``, then its final
+    status. List answers newest first (as the service does) with offset tokens.
+    """
+
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.jobs: dict[str, tuple[float, float, float, str]] = {}
+
+    def add(self, name: str, *, runs_at: float, ends_at: float, final: str = "COMPLETED") -> None:
+        self.jobs[name] = (self.clock.now, runs_at, ends_at, final)
+
+    def status(self, name: str) -> str:
+        _, runs_at, ends_at, final = self.jobs[name]
+        now = self.clock.now
+        return "QUEUED" if now < runs_at else "IN_PROGRESS" if now < ends_at else final
+
+    def summary(self, name: str) -> dict[str, Any]:
+        created = self.jobs[name][0]
+        status = self.status(name)
+        summary: dict[str, Any] = {
+            "TranscriptionJobName": name,
+            "CreationTime": created,
+            "TranscriptionJobStatus": status,
+        }
+        if status == "FAILED":
+            summary["FailureReason"] = f"{name} could not be read"
+        return summary
+
+    def list_answer(self, params: dict[str, Any]) -> dict[str, Any]:
+        newest_first = sorted(self.jobs, key=lambda name: self.jobs[name][0], reverse=True)
+        matching = [
+            n for n in newest_first if self.status(n) == params.get("Status", self.status(n))
+        ]
+        start = int(params.get("NextToken", "0"))
+        end = start + params.get("MaxResults", 5)
+        answer: dict[str, Any] = {
+            "TranscriptionJobSummaries": [self.summary(n) for n in matching[start:end]]
+        }
+        if end < len(matching):
+            answer["NextToken"] = str(end)
+        return answer
+
+    def get_answer(self, params: dict[str, Any]) -> dict[str, Any]:
+        name = params["TranscriptionJobName"]
+        if name not in self.jobs:
+            raise not_found("GetTranscriptionJob")
+        return {"TranscriptionJob": self.summary(name)}
+
+    def serve(self, fake: FakeAioClient) -> FakeAioClient:
+        return fake.script("ListTranscriptionJobs", self.list_answer).script(
+            "GetTranscriptionJob", self.get_answer
+        )

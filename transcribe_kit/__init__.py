@@ -8,6 +8,13 @@ the enums, and the errors of :mod:`transcribe_kit.errors`.
 from __future__ import annotations
 
 from transcribe_kit._client import TranscribeClient
+from transcribe_kit._watcher import (
+    CALL_ANALYTICS_JOBS,
+    MEDICAL_SCRIBE_JOBS,
+    MEDICAL_TRANSCRIPTION_JOBS,
+    TRANSCRIPTION_JOBS,
+    JobKind,
+)
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,
@@ -216,6 +223,10 @@ from transcribe_kit.waiters import Clock, SystemClock, Waiter, WaitPolicy
 __version__ = "0.1.0"
 
 __all__ = [
+    "CALL_ANALYTICS_JOBS",
+    "MEDICAL_SCRIBE_JOBS",
+    "MEDICAL_TRANSCRIPTION_JOBS",
+    "TRANSCRIPTION_JOBS",
     "AbsoluteTimeRange",
     "AccessDeniedError",
     "BadRequestError",
@@ -288,6 +299,7 @@ __all__ = [
     "InputType",
     "InternalFailureError",
     "InterruptionFilter",
+    "JobKind",
     "JobExecutionSettings",
     "LanguageCode",
     "LanguageCodeItem",

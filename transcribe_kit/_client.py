@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from botocore import xform_name
 from botocore.config import Config
 
+from transcribe_kit import _watcher
 from transcribe_kit._converter import from_wire, to_wire
 from transcribe_kit._error_mapping import translate
 from transcribe_kit._session import new_session
 from transcribe_kit._validation import validate
+from transcribe_kit._watcher import TRANSCRIPTION_JOBS, JobKind, SummaryT
 from transcribe_kit.errors import TranscribeError, UnsupportedOperationError
 from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, Paginator
 from transcribe_kit.shapes.call_analytics import (
@@ -1181,4 +1183,89 @@ class TranscribeClient:
             policy=policy or self.wait_policy,
             clock=self.clock,
             on_change=on_change,
+        )
+
+    # Many jobs at once (see transcribe_kit._watcher)
+
+    @overload
+    def as_completed(
+        self,
+        names: Iterable[str],
+        *,
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> AsyncGenerator[TranscriptionJobSummary, None]: ...
+
+    @overload
+    def as_completed(
+        self,
+        names: Iterable[str],
+        *,
+        kind: JobKind[SummaryT],
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> AsyncGenerator[SummaryT, None]: ...
+
+    def as_completed(
+        self,
+        names: Iterable[str],
+        *,
+        kind: JobKind[Any] = TRANSCRIPTION_JOBS,
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> AsyncGenerator[Any, None]:
+        """Yield each of the jobs ``names`` (summary) as it is seen COMPLETED or FAILED.
+
+        Watches them all through the List operations, not one poller each; ``kind`` picks
+        transcription (default), medical, Call Analytics or medical scribe jobs. ``policy``
+        paces the rounds (default :attr:`wait_policy`, its cap lowered to 5 s). A FAILED
+        job is yielded like the others, or raises :class:`~transcribe_kit.ResourceFailedError`
+        if ``raise_on_failure``; the deadline raises :class:`~transcribe_kit.WaitTimeoutError`.
+        """
+        return _watcher.as_completed(
+            self,
+            kind,
+            names,
+            policy=policy or _watcher.watch_policy(self.wait_policy),
+            raise_on_failure=raise_on_failure,
+        )
+
+    @overload
+    async def wait_all(
+        self,
+        names: Iterable[str],
+        *,
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> list[TranscriptionJobSummary]: ...
+
+    @overload
+    async def wait_all(
+        self,
+        names: Iterable[str],
+        *,
+        kind: JobKind[SummaryT],
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> list[SummaryT]: ...
+
+    async def wait_all(
+        self,
+        names: Iterable[str],
+        *,
+        kind: JobKind[Any] = TRANSCRIPTION_JOBS,
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> list[Any]:
+        """The summaries of the jobs ``names``, in that order, once each is finished.
+
+        Watches as :meth:`as_completed` does; FAILED jobs are in the list (check their
+        status) unless ``raise_on_failure``.
+        """
+        return await _watcher.wait_all(
+            self,
+            kind,
+            names,
+            policy=policy or _watcher.watch_policy(self.wait_policy),
+            raise_on_failure=raise_on_failure,
         )

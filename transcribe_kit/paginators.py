@@ -16,7 +16,7 @@ instead of looping forever.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncGenerator, Awaitable, Callable, Sequence
 from typing import Any, Final, Generic, Protocol, TypeVar
 
 import attrs
@@ -87,16 +87,22 @@ class Paginator(Generic[RequestT, PageT, ItemT]):
         self._max_items = max_items
         self.resume_token: str | None = starting_token
         """The ``NextToken`` that continues after the last page read; ``None`` at the end."""
+        self.pages_read = 0
+        """How many pages (List calls) this paginator has fetched."""
 
-    def __aiter__(self) -> AsyncIterator[ItemT]:
+    def items_of(self, page: PageT) -> Sequence[ItemT]:
+        """The items of one page (empty if it has none)."""
+        return self._items(page) or ()
+
+    def __aiter__(self) -> AsyncGenerator[ItemT, None]:
         return self._iterate_items()
 
-    async def _iterate_items(self) -> AsyncIterator[ItemT]:
+    async def _iterate_items(self) -> AsyncGenerator[ItemT, None]:
         async for page in self.pages():
-            for item in self._items(page) or ():
+            for item in self.items_of(page):
                 yield item
 
-    async def pages(self) -> AsyncIterator[PageT]:
+    async def pages(self) -> AsyncGenerator[PageT, None]:
         """Each page response in turn (its items trimmed to ``max_items`` if needed)."""
         request = self._first
         seen: set[str] = set()
@@ -107,13 +113,14 @@ class Paginator(Generic[RequestT, PageT, ItemT]):
             if remaining is not None and remaining < self._page_size:
                 request = _evolve(request, max_results=remaining)
             page = await self._fetch(request)
+            self.pages_read += 1
             token = page.next_token
             self.resume_token = token
             if remaining is not None:
-                got = list(self._items(page) or ())
-                remaining -= len(got)
+                got = len(self.items_of(page))
+                remaining -= got
                 if remaining < 0:
-                    page = self._trimmed(page, len(got) + remaining)
+                    page = self._trimmed(page, got + remaining)
             yield page
             if token is None:
                 return

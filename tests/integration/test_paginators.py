@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 
-from tests.jobs import MEDIA, start_jobs
+from tests.jobs import start_jobs, start_medical_jobs
 from transcribe_kit import (
     CreateMedicalVocabularyRequest,
     CreateVocabularyRequest,
     LanguageCode,
-    Specialty,
-    StartMedicalTranscriptionJobRequest,
     TranscribeClient,
     TranscriptionJobStatus,
-    Type,
     VocabularyState,
 )
 from transcribe_kit.testing import LocalBackend
@@ -96,21 +92,7 @@ async def test_item_cap_and_resume_cover_every_job_once(
 
 async def test_medical_jobs_page_through(transcribe_client: TranscribeClient) -> None:
     names = [f"med-{index:02d}" for index in range(45)]
-    await asyncio.gather(
-        *(
-            transcribe_client.start_medical_transcription_job(
-                StartMedicalTranscriptionJobRequest(
-                    medical_transcription_job_name=name,
-                    language_code=LanguageCode.EN_US,
-                    media=MEDIA,
-                    output_bucket_name="out",
-                    specialty=Specialty.PRIMARYCARE,
-                    type=Type.DICTATION,
-                )
-            )
-            for name in names
-        )
-    )
+    await start_medical_jobs(transcribe_client, *names)
 
     seen = [
         s.medical_transcription_job_name

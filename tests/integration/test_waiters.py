@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from tests.fakes import FakeClock
-from tests.jobs import MEDIA, start_jobs
+from tests.jobs import start_jobs, start_medical_jobs
 from transcribe_kit import (
     CreateMedicalVocabularyRequest,
     CreateVocabularyRequest,
@@ -15,12 +15,9 @@ from transcribe_kit import (
     LanguageCode,
     MedicalTranscriptionJob,
     NotFoundError,
-    Specialty,
-    StartMedicalTranscriptionJobRequest,
     TranscribeClient,
     TranscriptionJob,
     TranscriptionJobStatus,
-    Type,
     VocabularyState,
     WaitPolicy,
     WaitTimeoutError,
@@ -87,16 +84,7 @@ async def _delete_on_first_change(tk: TranscribeClient, name: str) -> None:
 
 async def test_medical_job_waiter(transcribe_backend: LocalBackend) -> None:
     async with transcribe_backend.client(clock=FakeClock()) as tk:
-        await tk.start_medical_transcription_job(
-            StartMedicalTranscriptionJobRequest(
-                medical_transcription_job_name="visit",
-                language_code=LanguageCode.EN_US,
-                media=MEDIA,
-                output_bucket_name="out",
-                specialty=Specialty.PRIMARYCARE,
-                type=Type.CONVERSATION,
-            )
-        )
+        await start_medical_jobs(tk, "visit")
         job = await tk.wait_for_medical_transcription_job("visit")
     assert isinstance(job, MedicalTranscriptionJob)
     assert job.transcription_job_status == "COMPLETED"

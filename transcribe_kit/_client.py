@@ -181,6 +181,9 @@ class TranscribeClient:
     ``session`` given), and closes it on exit. Pass ``client=`` to use an aiobotocore
     Transcribe client you already own: it is used as it is and never closed here.
 
+    ``wait_policy`` paces the ``wait_for_*`` methods and :meth:`as_completed` unless a call
+    passes its own; ``clock`` is where they read the time and sleep (replace it in tests).
+
     Every method validates its request locally (raising
     :class:`~transcribe_kit.RequestValidationError` before anything is sent), and maps
     service and transport failures to the typed errors of :mod:`transcribe_kit.errors`.

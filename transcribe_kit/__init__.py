@@ -14,6 +14,13 @@ from __future__ import annotations
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._rate_limit import RateLimits
 from transcribe_kit._submit import JobSubmission, JobSubmitter
+from transcribe_kit._watcher import (
+    CALL_ANALYTICS_JOBS,
+    MEDICAL_SCRIBE_JOBS,
+    MEDICAL_TRANSCRIPTION_JOBS,
+    TRANSCRIPTION_JOBS,
+    JobKind,
+)
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,
@@ -24,8 +31,10 @@ from transcribe_kit.errors import (
     JobSlotTimeoutError,
     LimitExceededError,
     NotFoundError,
+    PaginationError,
     RequestTimeoutError,
     RequestValidationError,
+    ResourceFailedError,
     ResourceNotFoundError,
     ServiceError,
     ThrottlingError,
@@ -33,7 +42,9 @@ from transcribe_kit.errors import (
     TranscriptParseError,
     TransportError,
     UnsupportedOperationError,
+    WaitTimeoutError,
 )
+from transcribe_kit.paginators import Paginator
 from transcribe_kit.retry import RetryPolicy
 from transcribe_kit.shapes import (
     AbsoluteTimeRange,
@@ -234,6 +245,7 @@ from transcribe_kit.transcript import (
     parse_medical_transcript,
     parse_transcript,
 )
+from transcribe_kit.waiters import Clock, SystemClock, Waiter, WaitPolicy
 
 __version__ = "0.1.0"
 
@@ -243,6 +255,7 @@ __all__ = [
     "BadRequestError",
     "BadRequestExceptionReason",
     "BaseModelName",
+    "CALL_ANALYTICS_JOBS",
     "CLMLanguageCode",
     "CallAnalyticsFeature",
     "CallAnalyticsJob",
@@ -258,6 +271,7 @@ __all__ = [
     "ChannelDefinition",
     "ClinicalDocument",
     "ClinicalNoteGenerationSettings",
+    "Clock",
     "ConflictError",
     "ConnectError",
     "ContentRedaction",
@@ -315,6 +329,7 @@ __all__ = [
     "InternalFailureError",
     "InterruptionFilter",
     "JobExecutionSettings",
+    "JobKind",
     "JobSlotTimeoutError",
     "JobSubmission",
     "JobSubmitter",
@@ -344,6 +359,8 @@ __all__ = [
     "ListVocabulariesResponse",
     "ListVocabularyFiltersRequest",
     "ListVocabularyFiltersResponse",
+    "MEDICAL_SCRIBE_JOBS",
+    "MEDICAL_TRANSCRIPTION_JOBS",
     "Media",
     "MediaFormat",
     "MedicalContentIdentificationType",
@@ -368,6 +385,8 @@ __all__ = [
     "NonTalkTimeFilter",
     "NotFoundError",
     "OutputLocationType",
+    "PaginationError",
+    "Paginator",
     "ParticipantRole",
     "PiiEntityType",
     "Pronouns",
@@ -377,6 +396,7 @@ __all__ = [
     "RelativeTimeRange",
     "RequestTimeoutError",
     "RequestValidationError",
+    "ResourceFailedError",
     "ResourceNotFoundError",
     "ResultDocument",
     "RetryPolicy",
@@ -406,6 +426,8 @@ __all__ = [
     "SyncMedia",
     "SyncOutputConfiguration",
     "SyncRedaction",
+    "SystemClock",
+    "TRANSCRIPTION_JOBS",
     "Tag",
     "TagResourceRequest",
     "TagResourceResponse",
@@ -449,6 +471,9 @@ __all__ = [
     "VocabularyPhrase",
     "VocabularySettingsEntry",
     "VocabularyState",
+    "WaitPolicy",
+    "WaitTimeoutError",
+    "Waiter",
     "Word",
     "parse_call_analytics_transcript",
     "parse_clinical_document",

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
+from typing import TypeVar
 
+import pytest
 from aiobotocore.stub import AioStubber
 
 from transcribe_kit import ServiceError, TranscribeClient
 from transcribe_kit._session import new_session
 
+ErrorT = TypeVar("ErrorT", bound=ServiceError)
+
 #: The request id a stubbed error response carries.
 STUB_REQUEST_ID = "1a2b3c4d-0000-4000-8000-000000000001"
 
 
-def assert_service_error(
-    error: ServiceError, *, code: str, operation_name: str, http_status: int = 400
-) -> None:
-    """The error carries the service's code, the operation, the HTTP status and a request id."""
+async def expect_service_error(
+    call: Awaitable[object],
+    error_type: type[ErrorT],
+    *,
+    code: str,
+    operation_name: str,
+    http_status: int = 400,
+) -> ErrorT:
+    """``call`` raises ``error_type`` carrying the code, operation, HTTP status and a request id."""
+    with pytest.raises(error_type) as caught:
+        await call
+    error = caught.value
     assert error.code == code
     assert error.operation_name == operation_name
     assert error.http_status == http_status
     assert error.request_id
+    return error
 
 
 @asynccontextmanager

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from _support import assert_service_error
+from _support import expect_service_error
 
 from transcribe_kit import (
     ConflictError,
@@ -201,34 +201,34 @@ async def test_deleted_job_is_gone(transcribe_client: TranscribeClient) -> None:
 
 
 async def test_missing_job_is_a_not_found_error(transcribe_client: TranscribeClient) -> None:
-    with pytest.raises(NotFoundError) as caught:
-        await transcribe_client.get_transcription_job(
-            GetTranscriptionJobRequest(transcription_job_name="no-such-job")
-        )
-    assert isinstance(caught.value, ResourceNotFoundError)
-    assert_service_error(
-        caught.value, code="BadRequestException", operation_name="GetTranscriptionJob"
+    await expect_service_error(
+        _read_status(transcribe_client, "no-such-job"),
+        ResourceNotFoundError,
+        code="BadRequestException",
+        operation_name="GetTranscriptionJob",
     )
 
 
 async def test_deleting_a_missing_job_is_a_not_found_error(
     transcribe_client: TranscribeClient,
 ) -> None:
-    with pytest.raises(NotFoundError) as caught:
-        await transcribe_client.delete_transcription_job(
+    await expect_service_error(
+        transcribe_client.delete_transcription_job(
             DeleteTranscriptionJobRequest(transcription_job_name="no-such-job")
-        )
-    assert_service_error(
-        caught.value, code="BadRequestException", operation_name="DeleteTranscriptionJob"
+        ),
+        NotFoundError,
+        code="BadRequestException",
+        operation_name="DeleteTranscriptionJob",
     )
 
 
 async def test_duplicate_job_name_is_a_conflict(transcribe_client: TranscribeClient) -> None:
     await transcribe_client.start_transcription_job(_start_request("twice"))
-    with pytest.raises(ConflictError) as caught:
-        await transcribe_client.start_transcription_job(_start_request("twice"))
-    assert_service_error(
-        caught.value, code="ConflictException", operation_name="StartTranscriptionJob"
+    await expect_service_error(
+        transcribe_client.start_transcription_job(_start_request("twice")),
+        ConflictError,
+        code="ConflictException",
+        operation_name="StartTranscriptionJob",
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from aiobotocore.stub import AioStubber
@@ -35,6 +35,26 @@ async def expect_service_error(
     assert error.http_status == http_status
     assert error.request_id
     return error
+
+
+def add_service_error(
+    stubber: AioStubber,
+    method: str,
+    code: str,
+    message: str,
+    *,
+    http_status: int = 400,
+    expected_params: dict[str, Any] | None = None,
+) -> None:
+    """Queue an error answer for ``method`` that carries :data:`STUB_REQUEST_ID`."""
+    stubber.add_client_error(
+        method,
+        code,
+        message,
+        http_status,
+        expected_params=expected_params,
+        response_meta={"RequestId": STUB_REQUEST_ID},
+    )
 
 
 @asynccontextmanager

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from _support import STUB_REQUEST_ID, expect_service_error, stubbed_client
+from _support import STUB_REQUEST_ID, add_service_error, expect_service_error, stubbed_client
 
 from transcribe_kit import (
     ConflictError,
@@ -156,13 +156,12 @@ async def test_delete_sends_the_name() -> None:
 
 async def test_missing_filter_is_a_not_found_error() -> None:
     async with stubbed_client() as (client, stubber):
-        stubber.add_client_error(
+        add_service_error(
+            stubber,
             "get_vocabulary_filter",
             "NotFoundException",
             "The requested vocabulary filter couldn't be found.",
-            400,
             expected_params={"VocabularyFilterName": "absent"},
-            response_meta={"RequestId": STUB_REQUEST_ID},
         )
         error = await expect_service_error(
             client.get_vocabulary_filter(
@@ -178,12 +177,11 @@ async def test_missing_filter_is_a_not_found_error() -> None:
 
 async def test_duplicate_name_is_a_conflict() -> None:
     async with stubbed_client() as (client, stubber):
-        stubber.add_client_error(
+        add_service_error(
+            stubber,
             "create_vocabulary_filter",
             "ConflictException",
             "The requested vocabulary filter name already exists.",
-            400,
-            response_meta={"RequestId": STUB_REQUEST_ID},
         )
         await expect_service_error(
             client.create_vocabulary_filter(

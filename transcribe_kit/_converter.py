@@ -13,8 +13,9 @@ Rules, all kept here and nowhere else:
 
 from __future__ import annotations
 
+import types
 from datetime import datetime, timezone
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 from cattrs import Converter
@@ -41,6 +42,25 @@ def _structure_datetime(value: object, _: type[datetime]) -> datetime:
 
 def _structure_open_enum(value: object, enum_type: type[OpenEnum]) -> OpenEnum:
     return enum_type(value)
+
+
+def _is_optional(type_: object) -> bool:
+    args = get_args(type_)
+    return (
+        get_origin(type_) in (Union, types.UnionType) and len(args) == 2 and types.NoneType in args
+    )
+
+
+def _optional_structure_hook(type_: Any) -> Any:
+    # cattrs' own hook for ``X | None`` looks up the hook of X on every value; nearly every
+    # response member is optional, so the lookup is done once here instead.
+    inner_type = next(arg for arg in get_args(type_) if arg is not types.NoneType)
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: object, _: object) -> object:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
 
 
 def _is_shape(cls: type) -> bool:
@@ -75,6 +95,7 @@ def _build() -> Converter:
 converter = _build()
 converter.register_structure_hook_factory(_is_shape, _shape_structure_hook)
 converter.register_unstructure_hook_factory(_is_shape, _shape_unstructure_hook)
+converter.register_structure_hook_factory(_is_optional, _optional_structure_hook)
 
 
 def to_wire(shape: object) -> dict[str, Any]:

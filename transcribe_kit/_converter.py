@@ -41,7 +41,13 @@ def _structure_datetime(value: object, _: type[datetime]) -> datetime:
 
 
 def _structure_open_enum(value: object, enum_type: type[OpenEnum]) -> OpenEnum:
-    return enum_type(value)
+    # The enum's own value map first: ``EnumMeta.__call__`` costs several times more, and
+    # an unknown value still goes through it (which adds the value to that map).
+    try:
+        member: OpenEnum | None = enum_type._value2member_map_.get(value)  # type: ignore[assignment]
+    except TypeError:
+        member = None
+    return member if member is not None else enum_type(value)
 
 
 def _is_optional(type_: object) -> bool:

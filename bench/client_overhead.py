@@ -4,8 +4,8 @@ Run ``python -m bench.client_overhead``. A canned server (:mod:`bench.canned_ser
 in its own process on 127.0.0.1, so ``time.process_time`` here counts only the client's
 work. Both sides share one aiobotocore client (``TranscribeClient(client=raw)``); the
 difference is validation, conversion and error mapping. Rounds alternate raw and typed
-(A/B/A/B) so that drift on a shared machine falls on both; the table shows the median
-per-call CPU of each side and their ratio.
+(A/B, then B/A) so that drift on a shared machine falls on both; the table shows the
+median per-call CPU of each side and the median of the per-round ratios.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ import sys
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Final
+
+import attrs
 
 from bench.canned_server import PAGE_SIZE
 from transcribe_kit import (
@@ -93,8 +95,38 @@ async def _check_answers(raw: Any, typed: TranscribeClient) -> None:
     assert len(raw_listed["TranscriptionJobSummaries"]) == PAGE_SIZE
 
 
-async def measure(rounds: int, calls: int, warmup: int) -> dict[str, tuple[float, float]]:
-    """The median per-call CPU milliseconds of raw and typed calls, by operation."""
+@attrs.frozen
+class Result:
+    """Median per-call CPU milliseconds of each side, and the median of per-round ratios."""
+
+    raw_ms: float
+    typed_ms: float
+    ratio: float
+
+
+async def _compare(raw_call: Call, typed_call: Call, rounds: int, calls: int) -> Result:
+    raw_ms: list[float] = []
+    typed_ms: list[float] = []
+    deadline = time.monotonic() + TIME_LIMIT_SECONDS
+    for index in range(rounds):
+        if time.monotonic() > deadline:
+            break
+        # A/B then B/A: whatever goes first in a round is not always the same side.
+        if index % 2 == 0:
+            raw_ms.append(await _cpu_ms_per_call(raw_call, calls))
+            typed_ms.append(await _cpu_ms_per_call(typed_call, calls))
+        else:
+            typed_ms.append(await _cpu_ms_per_call(typed_call, calls))
+            raw_ms.append(await _cpu_ms_per_call(raw_call, calls))
+    return Result(
+        raw_ms=statistics.median(raw_ms),
+        typed_ms=statistics.median(typed_ms),
+        ratio=statistics.median(typed / raw for raw, typed in zip(raw_ms, typed_ms, strict=True)),
+    )
+
+
+async def measure(rounds: int, calls: int, warmup: int) -> dict[str, Result]:
+    """Per-call CPU of raw and typed calls, by operation."""
     server, port = await _start_server()
     try:
         session = new_session()
@@ -108,39 +140,33 @@ async def measure(rounds: int, calls: int, warmup: int) -> dict[str, tuple[float
             typed = TranscribeClient(client=raw)
             async with typed:
                 await _check_answers(raw, typed)
-                results: dict[str, tuple[float, float]] = {}
-                deadline = time.monotonic() + TIME_LIMIT_SECONDS
+                results: dict[str, Result] = {}
                 for name, (raw_call, typed_call) in _pairs(raw, typed).items():
                     for call in (raw_call, typed_call):
                         await _cpu_ms_per_call(call, warmup)
-                    raw_ms: list[float] = []
-                    typed_ms: list[float] = []
-                    for _ in range(rounds):
-                        if time.monotonic() > deadline:
-                            break
-                        raw_ms.append(await _cpu_ms_per_call(raw_call, calls))
-                        typed_ms.append(await _cpu_ms_per_call(typed_call, calls))
-                    results[name] = (statistics.median(raw_ms), statistics.median(typed_ms))
+                    results[name] = await _compare(raw_call, typed_call, rounds, calls)
                 return results
     finally:
         await _stop_server(server)
 
 
-def _table(results: dict[str, tuple[float, float]]) -> str:
+def _table(results: dict[str, Result]) -> str:
     rows = [f"{'call':<40} {'aiobotocore ms':>15} {'transcribe_kit ms':>18} {'ratio':>7}"]
-    for name, (raw_ms, typed_ms) in results.items():
-        rows.append(f"{name:<40} {raw_ms:>15.3f} {typed_ms:>18.3f} {typed_ms / raw_ms:>7.3f}")
+    for name, result in results.items():
+        rows.append(
+            f"{name:<40} {result.raw_ms:>15.3f} {result.typed_ms:>18.3f} {result.ratio:>7.3f}"
+        )
     return "\n".join(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=10, help="A/B rounds per call (10)")
-    parser.add_argument("--calls", type=int, default=200, help="calls per round and side (200)")
+    parser.add_argument("--rounds", type=int, default=30, help="A/B rounds per call (30)")
+    parser.add_argument("--calls", type=int, default=60, help="calls per round and side (60)")
     parser.add_argument("--warmup", type=int, default=50, help="untimed calls per side (50)")
     args = parser.parse_args()
     results = asyncio.run(measure(args.rounds, args.calls, args.warmup))
-    print(f"client CPU per call, median of {args.rounds} A/B rounds of {args.calls} calls")
+    print(f"client CPU per call, medians over {args.rounds} A/B rounds of {args.calls} calls")
     print(_table(results))
 
 

@@ -26,7 +26,7 @@ from transcribe_kit.shapes._base import OpenEnum, wire_name
 T = TypeVar("T")
 
 
-def _structure_datetime(value: object, _: type[datetime]) -> datetime:
+def _structure_datetime(value: object, _: object) -> datetime:
     if isinstance(value, datetime):
         parsed = value
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -40,6 +40,13 @@ def _structure_datetime(value: object, _: type[datetime]) -> datetime:
     return parsed.astimezone(timezone.utc)
 
 
+def _structure_optional_datetime(value: object, _: object) -> datetime | None:
+    # What botocore parses, an aware datetime, is the case worth a short path.
+    if value.__class__ is datetime and value.tzinfo is not None:
+        return value.astimezone(timezone.utc)
+    return None if value is None else _structure_datetime(value, datetime)
+
+
 def _structure_open_enum(value: object, enum_type: type[OpenEnum]) -> OpenEnum:
     # The enum's own value map first: ``EnumMeta.__call__`` costs several times more, and
     # an unknown value still goes through it (which adds the value to that map).
@@ -48,6 +55,28 @@ def _structure_open_enum(value: object, enum_type: type[OpenEnum]) -> OpenEnum:
     except TypeError:
         member = None
     return member if member is not None else enum_type(value)
+
+
+def _optional_open_enum_hook(enum_type: type[OpenEnum]) -> Any:
+    members = enum_type._value2member_map_
+
+    def structure(value: object, _: object) -> OpenEnum | None:
+        try:
+            member: OpenEnum | None = members.get(value)  # type: ignore[assignment]
+        except TypeError:
+            member = None
+        if member is not None:
+            return member
+        return None if value is None else enum_type(value)
+
+    return structure
+
+
+def _optional_call_hook(cls: type[Any]) -> Any:
+    def structure(value: object, _: object) -> object:
+        return None if value is None else cls(value)
+
+    return structure
 
 
 def _is_optional(type_: object) -> bool:
@@ -59,8 +88,15 @@ def _is_optional(type_: object) -> bool:
 
 def _optional_structure_hook(type_: Any) -> Any:
     # cattrs' own hook for ``X | None`` looks up the hook of X on every value; nearly every
-    # response member is optional, so the lookup is done once here instead.
+    # response member is optional, so the lookup is done once here instead, and the leaf
+    # types (timestamps, enums, scalars) get one function that also handles ``None``.
     inner_type = next(arg for arg in get_args(type_) if arg is not types.NoneType)
+    if inner_type is datetime:
+        return _structure_optional_datetime
+    if isinstance(inner_type, type) and issubclass(inner_type, OpenEnum):
+        return _optional_open_enum_hook(inner_type)
+    if inner_type in (str, int, float, bool):
+        return _optional_call_hook(inner_type)
     inner = converter.get_structure_hook(inner_type)
 
     def structure(value: object, _: object) -> object:

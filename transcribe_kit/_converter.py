@@ -13,8 +13,9 @@ Rules, all kept here and nowhere else:
 
 from __future__ import annotations
 
+import types
 from datetime import datetime, timezone
-from typing import Any, TypeVar
+from typing import Any, TypeVar, Union, get_args, get_origin
 
 import attrs
 from botocore.utils import parse_timestamp
@@ -26,7 +27,7 @@ from transcribe_kit.shapes._base import OpenEnum, wire_name
 T = TypeVar("T")
 
 
-def _structure_datetime(value: object, _: type[datetime]) -> datetime:
+def _structure_datetime(value: object, _: object) -> datetime:
     if isinstance(value, bool) or not isinstance(value, (datetime, str, int, float)):
         raise TypeError(f"expected a timestamp, got {type(value).__name__}")
     # botocore's own parser: epoch numbers and every ISO 8601 form, on every Python.
@@ -36,8 +37,69 @@ def _structure_datetime(value: object, _: type[datetime]) -> datetime:
     return parsed.astimezone(timezone.utc)
 
 
+def _structure_optional_datetime(value: object, _: object) -> datetime | None:
+    # What botocore parses, an aware datetime, is the case worth a short path.
+    if value.__class__ is datetime and value.tzinfo is not None:
+        return value.astimezone(timezone.utc)
+    return None if value is None else _structure_datetime(value, datetime)
+
+
 def _structure_open_enum(value: object, enum_type: type[OpenEnum]) -> OpenEnum:
-    return enum_type(value)
+    # The enum's own value map first: ``EnumMeta.__call__`` costs several times more, and
+    # an unknown value still goes through it (which adds the value to that map).
+    try:
+        member: OpenEnum | None = enum_type._value2member_map_.get(value)  # type: ignore[assignment]
+    except TypeError:
+        member = None
+    return member if member is not None else enum_type(value)
+
+
+def _optional_open_enum_hook(enum_type: type[OpenEnum]) -> Any:
+    members = enum_type._value2member_map_
+
+    def structure(value: object, _: object) -> OpenEnum | None:
+        try:
+            member: OpenEnum | None = members.get(value)  # type: ignore[assignment]
+        except TypeError:
+            member = None
+        if member is not None:
+            return member
+        return None if value is None else enum_type(value)
+
+    return structure
+
+
+def _optional_call_hook(cls: type[Any]) -> Any:
+    def structure(value: object, _: object) -> object:
+        return None if value is None else cls(value)
+
+    return structure
+
+
+def _is_optional(type_: object) -> bool:
+    args = get_args(type_)
+    return (
+        get_origin(type_) in (Union, types.UnionType) and len(args) == 2 and types.NoneType in args
+    )
+
+
+def _optional_structure_hook(type_: Any) -> Any:
+    # cattrs' own hook for ``X | None`` looks up the hook of X on every value; nearly every
+    # response member is optional, so the lookup is done once here instead, and the leaf
+    # types (timestamps, enums, scalars) get one function that also handles ``None``.
+    inner_type = next(arg for arg in get_args(type_) if arg is not types.NoneType)
+    if inner_type is datetime:
+        return _structure_optional_datetime
+    if isinstance(inner_type, type) and issubclass(inner_type, OpenEnum):
+        return _optional_open_enum_hook(inner_type)
+    if inner_type in (str, int, float, bool):
+        return _optional_call_hook(inner_type)
+    inner = converter.get_structure_hook(inner_type)
+
+    def structure(value: object, _: object) -> object:
+        return None if value is None else inner(value, inner_type)
+
+    return structure
 
 
 def _is_shape(cls: type) -> bool:
@@ -72,6 +134,7 @@ def _build() -> Converter:
 converter = _build()
 converter.register_structure_hook_factory(_is_shape, _shape_structure_hook)
 converter.register_unstructure_hook_factory(_is_shape, _shape_unstructure_hook)
+converter.register_structure_hook_factory(_is_optional, _optional_structure_hook)
 
 
 def to_wire(shape: object) -> dict[str, Any]:

@@ -1,0 +1,174 @@
+"""Client CPU per call: raw aiobotocore against TranscribeClient over the same client.
+
+Run ``python -m bench.client_overhead``. A canned server (:mod:`bench.canned_server`) runs
+in its own process on 127.0.0.1, so ``time.process_time`` here counts only the client's
+work. Both sides share one aiobotocore client (``TranscribeClient(client=raw)``); the
+difference is validation, conversion and error mapping. Rounds alternate raw and typed
+(A/B, then B/A) so that drift on a shared machine falls on both; the table shows the
+median per-call CPU of each side and the median of the per-round ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, Final
+
+import attrs
+
+from bench.canned_server import PAGE_SIZE
+from transcribe_kit import (
+    GetTranscriptionJobRequest,
+    ListTranscriptionJobsRequest,
+    TranscribeClient,
+    TranscriptionJobStatus,
+)
+from transcribe_kit._session import new_session
+
+#: Stop starting new rounds after this many seconds, whatever ``--rounds`` says.
+TIME_LIMIT_SECONDS: Final = 300.0
+
+Call = Callable[[], Awaitable[object]]
+
+
+async def _start_server() -> tuple[asyncio.subprocess.Process, int]:
+    server = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bench.canned_server",
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+    )
+    assert server.stdout is not None
+    line = await asyncio.wait_for(server.stdout.readline(), timeout=30)
+    return server, int(line)
+
+
+async def _stop_server(server: asyncio.subprocess.Process) -> None:
+    assert server.stdin is not None
+    server.stdin.close()
+    try:
+        await asyncio.wait_for(server.wait(), timeout=10)
+    except asyncio.TimeoutError:
+        server.kill()
+        await server.wait()
+
+
+async def _cpu_ms_per_call(call: Call, calls: int) -> float:
+    started = time.process_time()
+    for _ in range(calls):
+        await call()
+    return (time.process_time() - started) * 1000 / calls
+
+
+def _pairs(raw: Any, typed: TranscribeClient) -> dict[str, tuple[Call, Call]]:
+    get_request = GetTranscriptionJobRequest(transcription_job_name="call-00042")
+    list_request = ListTranscriptionJobsRequest(status=TranscriptionJobStatus.COMPLETED)
+    return {
+        "get_transcription_job": (
+            lambda: raw.get_transcription_job(TranscriptionJobName="call-00042"),
+            lambda: typed.get_transcription_job(get_request),
+        ),
+        f"list_transcription_jobs ({PAGE_SIZE} summaries)": (
+            lambda: raw.list_transcription_jobs(Status="COMPLETED"),
+            lambda: typed.list_transcription_jobs(list_request),
+        ),
+    }
+
+
+async def _check_answers(raw: Any, typed: TranscribeClient) -> None:
+    """Both sides parse the canned answers fully before anything is timed."""
+    listed = await typed.list_transcription_jobs(
+        ListTranscriptionJobsRequest(status=TranscriptionJobStatus.COMPLETED)
+    )
+    assert len(listed.transcription_job_summaries or []) == PAGE_SIZE
+    got = await typed.get_transcription_job(
+        GetTranscriptionJobRequest(transcription_job_name="call-00042")
+    )
+    assert got.transcription_job is not None
+    assert got.transcription_job.transcription_job_status is TranscriptionJobStatus.COMPLETED
+    raw_listed = await raw.list_transcription_jobs(Status="COMPLETED")
+    assert len(raw_listed["TranscriptionJobSummaries"]) == PAGE_SIZE
+
+
+@attrs.frozen
+class Result:
+    """Median per-call CPU milliseconds of each side, and the median of per-round ratios."""
+
+    raw_ms: float
+    typed_ms: float
+    ratio: float
+
+
+async def _compare(raw_call: Call, typed_call: Call, rounds: int, calls: int) -> Result:
+    raw_ms: list[float] = []
+    typed_ms: list[float] = []
+    deadline = time.monotonic() + TIME_LIMIT_SECONDS
+    for index in range(rounds):
+        if time.monotonic() > deadline:
+            break
+        # A/B then B/A: whatever goes first in a round is not always the same side.
+        if index % 2 == 0:
+            raw_ms.append(await _cpu_ms_per_call(raw_call, calls))
+            typed_ms.append(await _cpu_ms_per_call(typed_call, calls))
+        else:
+            typed_ms.append(await _cpu_ms_per_call(typed_call, calls))
+            raw_ms.append(await _cpu_ms_per_call(raw_call, calls))
+    return Result(
+        raw_ms=statistics.median(raw_ms),
+        typed_ms=statistics.median(typed_ms),
+        ratio=statistics.median(typed / raw for raw, typed in zip(raw_ms, typed_ms, strict=True)),
+    )
+
+
+async def measure(rounds: int, calls: int, warmup: int) -> dict[str, Result]:
+    """Per-call CPU of raw and typed calls, by operation."""
+    server, port = await _start_server()
+    try:
+        session = new_session()
+        async with session.create_client(
+            "transcribe",
+            region_name="us-east-1",
+            endpoint_url=f"http://127.0.0.1:{port}",
+            aws_access_key_id="bench",
+            aws_secret_access_key="bench",
+        ) as raw:
+            typed = TranscribeClient(client=raw)
+            async with typed:
+                await _check_answers(raw, typed)
+                results: dict[str, Result] = {}
+                for name, (raw_call, typed_call) in _pairs(raw, typed).items():
+                    for call in (raw_call, typed_call):
+                        await _cpu_ms_per_call(call, warmup)
+                    results[name] = await _compare(raw_call, typed_call, rounds, calls)
+                return results
+    finally:
+        await _stop_server(server)
+
+
+def _table(results: dict[str, Result]) -> str:
+    rows = [f"{'call':<40} {'aiobotocore ms':>15} {'transcribe_kit ms':>18} {'ratio':>7}"]
+    for name, result in results.items():
+        rows.append(
+            f"{name:<40} {result.raw_ms:>15.3f} {result.typed_ms:>18.3f} {result.ratio:>7.3f}"
+        )
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=30, help="A/B rounds per call (30)")
+    parser.add_argument("--calls", type=int, default=60, help="calls per round and side (60)")
+    parser.add_argument("--warmup", type=int, default=50, help="untimed calls per side (50)")
+    args = parser.parse_args()
+    results = asyncio.run(measure(args.rounds, args.calls, args.warmup))
+    print(f"client CPU per call, medians over {args.rounds} A/B rounds of {args.calls} calls")
+    print(_table(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -4,13 +4,18 @@ Past the account's concurrent-job quota (250 by default) a start fails with
 ``LimitExceededException`` or a ``BadRequestException`` saying too many jobs run, which
 no retry mode helps with. The submitter counts the jobs it started that have not yet
 reached COMPLETED or FAILED; when ``max_running`` of them run, or the service answers
-"too many jobs", it polls those jobs (GetTranscriptionJob, backing off from
-``poll_interval`` to ``max_poll_interval``) until one finishes, then starts the next.
+"too many jobs", it watches those jobs with the many-jobs watcher
+(:meth:`~transcribe_kit.TranscribeClient.as_completed`: a few ListTranscriptionJobs calls
+a round, filtered by status, instead of one GetTranscriptionJob per job; Get only once
+fewer jobs are left than a round of List costs), its rounds backing off from
+``poll_interval`` to ``max_poll_interval``. The round that sees one or more of them
+finished frees all their slots, then the next jobs start.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -19,23 +24,27 @@ from typing import Final
 import attrs
 
 from transcribe_kit._client import TranscribeClient
+from transcribe_kit._watcher import TRANSCRIPTION_JOBS
 from transcribe_kit.errors import (
     BadRequestError,
     JobSlotTimeoutError,
     LimitExceededError,
     NotFoundError,
     TranscribeError,
+    WaitTimeoutError,
 )
 from transcribe_kit.shapes.enums import TranscriptionJobStatus
 from transcribe_kit.shapes.transcription_jobs import (
     GetTranscriptionJobRequest,
+    GetTranscriptionJobResponse,
     JobExecutionSettings,
     StartTranscriptionJobRequest,
     StartTranscriptionJobResponse,
+    TranscriptionJob,
 )
+from transcribe_kit.waiters import WaitPolicy
 
 _TOO_MANY_JOBS: Final = re.compile(r"too many|concurrent|maximum number of", re.IGNORECASE)
-_FINISHED: Final = frozenset({TranscriptionJobStatus.COMPLETED, TranscriptionJobStatus.FAILED})
 
 
 def is_too_many_jobs(error: BaseException) -> bool:
@@ -70,9 +79,12 @@ class JobSubmission:
 class JobSubmitter:
     """Starts many transcription jobs, keeping at most ``max_running`` unfinished at once.
 
-    ``poll_interval`` and ``max_poll_interval`` (seconds) bound the backoff between polls
-    for a free slot; ``slot_timeout`` is the longest one wait for a slot may take before
-    the requests not yet started fail with :class:`~transcribe_kit.JobSlotTimeoutError`.
+    It sees its jobs finish through the List operations, a few calls a round however many
+    jobs run (see :meth:`~transcribe_kit.TranscribeClient.as_completed`); a job deleted
+    meanwhile frees its slot too. ``poll_interval`` and ``max_poll_interval`` (seconds)
+    bound the backoff between those rounds; ``slot_timeout`` is the longest one wait for a
+    slot may take before the requests not yet started fail with
+    :class:`~transcribe_kit.JobSlotTimeoutError`.
     With ``deferred_execution_role_arn`` every request without ``job_execution_settings``
     asks the service to queue it when the account is full
     (``AllowDeferredExecution``; the service then holds up to 10,000 jobs, so
@@ -171,33 +183,97 @@ class JobSubmitter:
             return JobSubmission(request=request, response=response)
 
     async def _wait_for_slot(self, deadline: float) -> None:
-        """Poll the running jobs, with backoff, until at least one has finished."""
-        delay = self._poll_interval
-        while True:
-            finished = [name for name in list(self._running) if await self._has_finished(name)]
-            for name in finished:
-                del self._running[name]
-            if finished:
-                return
-            await self._pause(delay, deadline)
-            delay = min(delay * 2, self._max_poll_interval)
+        """Watch the running jobs until at least one has finished; free every slot seen free.
 
-    async def _has_finished(self, name: str) -> bool:
+        Raises :class:`~transcribe_kit.JobSlotTimeoutError` if none finishes by ``deadline``.
+        """
+        remaining = deadline - self._clock()
+        policy = WaitPolicy(
+            initial_delay=self._poll_interval,
+            max_delay=self._max_poll_interval,
+            jitter=0.0,
+            # Past the deadline (a refusal that came at its very end), look once more.
+            timeout=remaining if remaining > 0 else None,
+            max_attempts=None if remaining > 0 else 1,
+        )
+        clock = _SlotWatchClock(self._clock, self._sleep)
+        watcher = self._client.with_options()
+        watcher.clock = clock
+        finished = watcher.as_completed(list(self._running), kind=_SUBMITTED_JOBS, policy=policy)
         try:
-            got = await self._client.get_transcription_job(
-                GetTranscriptionJobRequest(transcription_job_name=name)
-            )
-        except NotFoundError:
-            # Deleted (or expired) meanwhile: it runs no more.
-            return True
-        job = got.transcription_job
-        return job is not None and job.transcription_job_status in _FINISHED
+            async with contextlib.aclosing(finished):
+                async for job in finished:
+                    self._running.pop(job.transcription_job_name or "", None)
+                    clock.slot_freed = True
+        except _RoundOverError:
+            pass
+        except WaitTimeoutError as error:
+            if not clock.slot_freed:
+                raise self._no_slot_error() from error
 
     async def _pause(self, delay: float, deadline: float) -> None:
         if self._clock() + delay > deadline:
-            raise JobSlotTimeoutError(
-                f"no job slot became free within {self._slot_timeout:g} s "
-                f"({len(self._running)} jobs started here still run)",
-                operation_name="StartTranscriptionJob",
-            )
+            raise self._no_slot_error()
         await self._sleep(delay)
+
+    def _no_slot_error(self) -> JobSlotTimeoutError:
+        return JobSlotTimeoutError(
+            f"no job slot became free within {self._slot_timeout:g} s "
+            f"({len(self._running)} jobs started here still run)",
+            operation_name="StartTranscriptionJob",
+        )
+
+
+class _RoundOverError(Exception):
+    """The watcher's round that freed a slot is over: stop watching."""
+
+
+class _SlotWatchClock:
+    """The submitter's time and sleep, as the clock of the watcher it waits for a slot with.
+
+    Once a job was seen finished (``slot_freed``), the watcher's next sleep, which comes
+    at the end of its round, raises :class:`_RoundOverError` instead: every job that round
+    found is taken, and none is waited for any longer. (A retry's backoff within the round
+    then ends the watch too; the jobs that round did not reach are seen the next time.)
+    """
+
+    def __init__(
+        self, clock: Callable[[], float], sleep: Callable[[float], Awaitable[None]]
+    ) -> None:
+        self._clock = clock
+        self._sleep = sleep
+        self.slot_freed = False
+
+    def monotonic(self) -> float:
+        """The submitter's clock."""
+        return self._clock()
+
+    async def sleep(self, seconds: float) -> None:
+        """The submitter's sleep, unless a slot is free already."""
+        if self.slot_freed:
+            raise _RoundOverError
+        await self._sleep(seconds)
+
+
+async def _get_or_gone(client: TranscribeClient, name: str) -> GetTranscriptionJobResponse:
+    """GetTranscriptionJob, reading a job deleted (or expired) meanwhile as finished.
+
+    A job that no longer exists runs no more, so it frees its slot; the watcher would
+    raise the not-found error instead.
+    """
+    try:
+        return await client.get_transcription_job(
+            GetTranscriptionJobRequest(transcription_job_name=name)
+        )
+    except NotFoundError as error:
+        return GetTranscriptionJobResponse(
+            transcription_job=TranscriptionJob(
+                transcription_job_name=name,
+                transcription_job_status=TranscriptionJobStatus.FAILED,
+                failure_reason=error.message,
+            )
+        )
+
+
+# Transcription jobs, as the submitter watches them: a vanished job frees its slot.
+_SUBMITTED_JOBS: Final = attrs.evolve(TRANSCRIPTION_JOBS, get=_get_or_gone)

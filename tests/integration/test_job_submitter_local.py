@@ -14,8 +14,9 @@ from transcribe_kit.testing import LocalBackend
 async def test_many_jobs_start_once_each_through_a_few_slots(
     transcribe_backend: LocalBackend, transcribe_client: TranscribeClient
 ) -> None:
-    # Each Get moves a job one status on: QUEUED, IN_PROGRESS, COMPLETED.
-    transcribe_backend.set_progression(reads=1)
+    # Statuses move with time, as List (which the submitter watches through) sees them:
+    # QUEUED, IN_PROGRESS, COMPLETED, one step every 0.05 s.
+    transcribe_backend.set_progression(seconds=0.05)
     requests = [
         StartTranscriptionJobRequest(
             transcription_job_name=f"batch-{i}",
@@ -25,7 +26,11 @@ async def test_many_jobs_start_once_each_through_a_few_slots(
         for i in range(5)
     ]
     submitter = JobSubmitter(
-        transcribe_client, max_running=2, poll_interval=0.01, max_poll_interval=0.02
+        transcribe_client,
+        max_running=2,
+        poll_interval=0.01,
+        max_poll_interval=0.02,
+        slot_timeout=30,
     )
 
     try:

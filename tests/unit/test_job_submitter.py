@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from botocore.exceptions import ClientError
 
-from tests.fakes import FakeClock
+from tests.fakes import FakeClock, JobTable
 from transcribe_kit import (
     BadRequestError,
     ConflictError,
@@ -21,6 +22,7 @@ from transcribe_kit import (
     StartTranscriptionJobRequest,
     TranscribeClient,
 )
+from transcribe_kit._error_mapping import translate
 
 ROLE_ARN = "arn:aws:iam::123456789012:role/transcribe-queue"
 
@@ -30,12 +32,12 @@ class ServiceState:
     """What a fake Transcribe knows; shared by a client and its views."""
 
     quota: int
-    gets_to_finish: int
+    #: How long (fake-clock seconds) each job runs after its start.
+    run_seconds: float
     too_many_answer: str = "limit"
     #: Jobs started elsewhere, running until the clock reaches ``others_until``.
     others: int = 0
     others_until: float = 0.0
-    remaining_gets: dict[str, int] = field(default_factory=dict)
     start_params: dict[str, dict[str, Any]] = field(default_factory=dict)
     calls: Counter[str] = field(default_factory=Counter)
     peak_running: list[int] = field(default_factory=lambda: [0])
@@ -44,8 +46,9 @@ class ServiceState:
 class QuotaService(TranscribeClient):
     """A TranscribeClient whose transport is a fake service with a concurrent-job quota.
 
-    A job finishes after ``gets_to_finish`` Gets of it. Only the transport is fake: the
-    client's validation, conversion and retry policy all run.
+    A job runs ``run_seconds`` of the fake clock, then is COMPLETED; Get and List (by
+    status, newest first, with NextToken paging) read it from a :class:`JobTable`. Only
+    the transport is fake: the client's validation, conversion and retry policy all run.
     """
 
     def __init__(self, state: ServiceState, clock: FakeClock) -> None:
@@ -57,37 +60,44 @@ class QuotaService(TranscribeClient):
         )
         self.state = state
         self.fake_clock = clock
+        self.table = JobTable(clock)
+        for index in range(state.others):
+            self.table.add(f"other-{index}", runs_at=clock.now, ends_at=state.others_until)
 
     def _running(self) -> int:
-        ours = sum(1 for gets in self.state.remaining_gets.values() if gets > 0)
-        others = self.state.others if self.fake_clock.now < self.state.others_until else 0
-        return ours + others
+        return sum(
+            1 for name in self.table.jobs if self.table.status(name) in ("QUEUED", "IN_PROGRESS")
+        )
 
     async def _send_once(self, operation_name: str, params: dict[str, Any]) -> dict[str, Any]:
         state = self.state
         state.calls[operation_name] += 1
+        if operation_name == "ListTranscriptionJobs":
+            return self.table.list_answer(params)
         name = params["TranscriptionJobName"]
-        if operation_name == "StartTranscriptionJob":
-            if name in state.remaining_gets:
-                raise ConflictError("exists", code="ConflictException", http_status=409)
-            if self._running() >= state.quota:
-                if state.too_many_answer == "limit":
-                    raise LimitExceededError("quota", code="LimitExceededException")
-                raise BadRequestError(
-                    "There are too many jobs running.", code="BadRequestException"
-                )
-            state.remaining_gets[name] = state.gets_to_finish
-            state.start_params[name] = params
-            state.peak_running[0] = max(state.peak_running[0], self._running())
-            return {"TranscriptionJob": {"TranscriptionJobName": name, **_job(params, "QUEUED")}}
-        assert operation_name == "GetTranscriptionJob"
-        state.remaining_gets[name] = max(0, state.remaining_gets[name] - 1)
-        status = "COMPLETED" if state.remaining_gets[name] == 0 else "IN_PROGRESS"
-        return {"TranscriptionJob": {"TranscriptionJobName": name, **_job(params, status)}}
-
-
-def _job(params: dict[str, Any], status: str) -> dict[str, Any]:
-    return {"TranscriptionJobStatus": status, "Media": params.get("Media", {})}
+        if operation_name == "GetTranscriptionJob":
+            try:
+                return self.table.get_answer(params)
+            except ClientError as error:
+                raise translate(error, operation_name) or error from error
+        assert operation_name == "StartTranscriptionJob"
+        if name in self.table.jobs:
+            raise ConflictError("exists", code="ConflictException", http_status=409)
+        if self._running() >= state.quota:
+            if state.too_many_answer == "limit":
+                raise LimitExceededError("quota", code="LimitExceededException")
+            raise BadRequestError("There are too many jobs running.", code="BadRequestException")
+        now = self.fake_clock.now
+        self.table.add(name, runs_at=now, ends_at=now + state.run_seconds)
+        state.start_params[name] = params
+        state.peak_running[0] = max(state.peak_running[0], self._running())
+        return {
+            "TranscriptionJob": {
+                "TranscriptionJobName": name,
+                "TranscriptionJobStatus": "QUEUED",
+                "Media": params.get("Media", {}),
+            }
+        }
 
 
 def _requests(count: int, prefix: str = "job") -> list[StartTranscriptionJobRequest]:
@@ -112,7 +122,7 @@ def _submitter(service: QuotaService, **options: Any) -> JobSubmitter:
 
 
 async def test_every_request_is_started_once_and_never_more_than_max_running() -> None:
-    service = _service(quota=100, gets_to_finish=2)
+    service = _service(quota=100, run_seconds=2)
     requests = _requests(10)
 
     results = await _submitter(service, max_running=3).submit(requests)
@@ -127,7 +137,7 @@ async def test_every_request_is_started_once_and_never_more_than_max_running() -
 
 @pytest.mark.parametrize("too_many_answer", ["limit", "bad_request"])
 async def test_too_many_jobs_answers_wait_for_a_slot(too_many_answer: str) -> None:
-    service = _service(quota=2, gets_to_finish=1, too_many_answer=too_many_answer)
+    service = _service(quota=2, run_seconds=1, too_many_answer=too_many_answer)
 
     results = await _submitter(service, max_running=5).submit(_requests(6))
 
@@ -135,14 +145,17 @@ async def test_too_many_jobs_answers_wait_for_a_slot(too_many_answer: str) -> No
     assert sorted(service.state.start_params) == [f"job-{i}" for i in range(6)]
     assert service.state.peak_running == [2]
     # job-2 and job-4 are each refused once (the client's policy does not retry the
-    # refusal), and each refusal is followed by one Get of each of the two running jobs.
+    # refusal), and each refusal is followed by one wait for the two running jobs: two
+    # Lists (QUEUED, IN_PROGRESS) to learn them, one (COMPLETED) that sees both finished.
     assert service.state.calls["StartTranscriptionJob"] == 8
-    assert service.state.calls["GetTranscriptionJob"] == 4
+    assert service.state.calls["ListTranscriptionJobs"] == 6
+    assert service.state.calls["GetTranscriptionJob"] == 0
 
 
 async def test_other_errors_are_that_requests_result() -> None:
-    service = _service(quota=10, gets_to_finish=1)
-    service.state.remaining_gets["job-1"] = 0
+    service = _service(quota=10, run_seconds=1)
+    now = service.fake_clock.now
+    service.table.add("job-1", runs_at=now, ends_at=now)
 
     results = await _submitter(service).submit(_requests(3))
 
@@ -152,7 +165,7 @@ async def test_other_errors_are_that_requests_result() -> None:
 
 
 async def test_a_full_account_is_waited_out_with_backoff() -> None:
-    service = _service(quota=2, gets_to_finish=1, others=2, others_until=1000.0 + 70)
+    service = _service(quota=2, run_seconds=1, others=2, others_until=1000.0 + 70)
 
     results = await _submitter(service, poll_interval=5, max_poll_interval=40).submit(_requests(1))
 
@@ -161,19 +174,20 @@ async def test_a_full_account_is_waited_out_with_backoff() -> None:
 
 
 async def test_polls_for_a_slot_back_off_to_their_cap() -> None:
-    service = _service(quota=10, gets_to_finish=8)
+    service = _service(quota=10, run_seconds=20)
 
     results = await _submitter(service, max_running=1, poll_interval=1, max_poll_interval=4).submit(
         _requests(2)
     )
 
     assert all(r.started for r in results)
-    # job-0 finishes on its 8th Get: seven waits between the polls.
+    # job-0 finishes 20 s after its start. One job left is read with Get (cheaper than a
+    # round of List); the seventh wait takes the clock past its end.
     assert service.fake_clock.sleeps == [1, 2, 4, 4, 4, 4, 4]
 
 
 async def test_no_slot_in_time_fails_the_rest_without_waiting_again() -> None:
-    service = _service(quota=10, gets_to_finish=10_000)
+    service = _service(quota=10, run_seconds=10_000)
 
     results = await _submitter(
         service, max_running=1, poll_interval=5, max_poll_interval=5, slot_timeout=30
@@ -185,8 +199,41 @@ async def test_no_slot_in_time_fails_the_rest_without_waiting_again() -> None:
     assert sum(service.fake_clock.sleeps) <= 30
 
 
+async def test_waiting_for_a_slot_among_many_jobs_costs_a_few_lists_not_a_get_each() -> None:
+    service = _service(quota=250, run_seconds=60)
+
+    results = await _submitter(
+        service, max_running=100, poll_interval=5, max_poll_interval=20
+    ).submit(_requests(200))
+
+    assert all(r.started for r in results)
+    assert service.state.peak_running == [100]
+    # The 101st request waits once for the first hundred, and that one wait frees all
+    # their slots: the next 99 start without waiting again.
+    assert service.fake_clock.sleeps == [5, 10, 20, 20, 20]
+    # Two Lists (QUEUED, IN_PROGRESS) learn the hundred jobs; each of the four rounds
+    # that find none finished lists COMPLETED and FAILED (an empty page each); the fifth
+    # lists COMPLETED and finds all hundred on its first page.
+    assert service.state.calls == Counter(
+        {"StartTranscriptionJob": 200, "ListTranscriptionJobs": 11}
+    )
+
+
+async def test_a_job_deleted_meanwhile_frees_its_slot() -> None:
+    service = _service(quota=10, run_seconds=10_000)
+    submitter = _submitter(service, max_running=1, slot_timeout=30)
+    await submitter.submit(_requests(1, prefix="gone"))
+    del service.table.jobs["gone-0"]
+
+    results = await submitter.submit(_requests(1))
+
+    assert results[0].started
+    assert submitter.running == frozenset({"job-0"})
+    assert service.fake_clock.sleeps == []
+
+
 async def test_deferred_execution_asks_the_service_to_queue() -> None:
-    service = _service(quota=10, gets_to_finish=1)
+    service = _service(quota=10, run_seconds=1)
     own = JobExecutionSettings(allow_deferred_execution=False)
     requests = _requests(2)
     requests[1] = StartTranscriptionJobRequest(
@@ -209,7 +256,7 @@ async def test_deferred_execution_asks_the_service_to_queue() -> None:
 
 
 def test_settings_that_cannot_work_are_refused() -> None:
-    service = _service(quota=1, gets_to_finish=1)
+    service = _service(quota=1, run_seconds=1)
     with pytest.raises(ValueError, match="max_running"):
         JobSubmitter(service, max_running=0)
     with pytest.raises(ValueError, match="poll"):

@@ -11,6 +11,7 @@ stop. A change of speaker or a pause longer than ``max_gap`` starts a new cue.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from attrs import define, evolve, field, validators
 
@@ -88,29 +89,53 @@ def wrap(
     keeping at least ``lead`` words on the first line. A single word longer than ``width``
     gets a line of its own.
     """
-    lines: list[str] = []
-    for word in words:
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    if len(lines) > max_lines:
+    starts = _line_starts(words, width, max_lines)
+    if starts is None:
         return None
-    if balance and len(lines) == 2:
-        return _balanced_two_lines(words, width, lead) or lines
-    return lines
+    if balance and len(starts) == 2:
+        balanced = _balanced_two_lines(words, width, lead)
+        if balanced is not None:
+            return balanced
+    return [" ".join(words[start:end]) for start, end in pairwise([*starts, len(words)])]
+
+
+def _line_starts(words: Sequence[str], width: int, max_lines: int) -> list[int] | None:
+    """The index of each line's first word, the lines filled greedily; ``None`` past ``max_lines``.
+
+    Counted on the words' lengths alone: a cue that grows a word at a time asks this for
+    every word, and only the cue that is kept needs its lines as text.
+    """
+    starts: list[int] = []
+    used = 0
+    for index, word in enumerate(words):
+        if starts and used + 1 + len(word) <= width:
+            used += 1 + len(word)
+            continue
+        if len(starts) == max_lines:
+            return None
+        starts.append(index)
+        used = len(word)
+    return starts
 
 
 def _balanced_two_lines(words: Sequence[str], width: int, lead: int) -> list[str] | None:
-    candidates = []
+    # The lengths of the two lines are worked out for every split; the text only for the best.
+    lengths = [len(word) for word in words]
+    total = sum(lengths) + len(words) - 1
+    first = sum(lengths[:lead]) + lead - 1
+    best: tuple[int, int] | None = None
     for split in range(lead, len(words)):
-        first, second = " ".join(words[:split]), " ".join(words[split:])
+        second = total - first - 1
         # A word longer than the width may stand alone on its line.
-        first_fits = len(first) <= width or split == 1
-        second_fits = len(second) <= width or split == len(words) - 1
-        if first_fits and second_fits:
-            candidates.append((max(len(first), len(second)), [first, second]))
-    return min(candidates, key=lambda candidate: candidate[0])[1] if candidates else None
+        first_fits = first <= width or split == 1
+        second_fits = second <= width or split == len(words) - 1
+        if first_fits and second_fits and (best is None or max(first, second) < best[0]):
+            best = (max(first, second), split)
+        first += 1 + lengths[split]
+    if best is None:
+        return None
+    split = best[1]
+    return [" ".join(words[:split]), " ".join(words[split:])]
 
 
 class _CueBuilder:
@@ -130,7 +155,7 @@ class _CueBuilder:
             return True
         if length > width * max_lines:
             return False
-        return wrap(words, width, max_lines, balance=False) is not None
+        return _line_starts(words, width, max_lines) is not None
 
     def _layout(self) -> tuple[int, int]:
         return self.options.max_chars_per_line, self.options.max_lines

@@ -74,15 +74,16 @@ def attribute_items(results: Results) -> list[AttributedItem]:
     ``speaker_labels.segments`` or ``channel_labels.channels``, matched here by start time.
     Punctuation takes the speaker and channel of the word before it.
     """
+    # The segments are only looked at for items that do not name their speaker (or channel).
     speakers: dict[float, str] = {}
-    if results.speaker_labels is not None:
+    if results.speaker_labels is not None and not all(i.speaker_label for i in results.items):
         speakers = _times_to_label(
             (segment_item.start_time, segment_item.speaker_label or segment.speaker_label)
             for segment in results.speaker_labels.segments or ()
             for segment_item in segment.items or ()
         )
     channels: dict[float, str] = {}
-    if results.channel_labels is not None:
+    if results.channel_labels is not None and not all(i.channel_label for i in results.items):
         channels = _times_to_label(
             (item.start_time, channel.channel_label)
             for channel in results.channel_labels.channels

@@ -14,6 +14,13 @@ from __future__ import annotations
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._rate_limit import RateLimits
 from transcribe_kit._submit import JobSubmission, JobSubmitter
+from transcribe_kit._watcher import (
+    CALL_ANALYTICS_JOBS,
+    MEDICAL_SCRIBE_JOBS,
+    MEDICAL_TRANSCRIPTION_JOBS,
+    TRANSCRIPTION_JOBS,
+    JobKind,
+)
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,
@@ -24,8 +31,10 @@ from transcribe_kit.errors import (
     JobSlotTimeoutError,
     LimitExceededError,
     NotFoundError,
+    PaginationError,
     RequestTimeoutError,
     RequestValidationError,
+    ResourceFailedError,
     ResourceNotFoundError,
     ServiceError,
     ThrottlingError,
@@ -38,7 +47,9 @@ from transcribe_kit.errors import (
     TransportError,
     UnsupportedOperationError,
     UntrustedUrlError,
+    WaitTimeoutError,
 )
+from transcribe_kit.paginators import Paginator
 from transcribe_kit.retry import RetryPolicy
 from transcribe_kit.shapes import (
     AbsoluteTimeRange,
@@ -240,6 +251,7 @@ from transcribe_kit.transcript import (
     parse_medical_transcript,
     parse_transcript,
 )
+from transcribe_kit.waiters import Clock, SystemClock, Waiter, WaitPolicy
 
 __version__ = "0.1.0"
 
@@ -249,6 +261,7 @@ __all__ = [
     "BadRequestError",
     "BadRequestExceptionReason",
     "BaseModelName",
+    "CALL_ANALYTICS_JOBS",
     "CLMLanguageCode",
     "CallAnalyticsFeature",
     "CallAnalyticsJob",
@@ -264,6 +277,7 @@ __all__ = [
     "ChannelDefinition",
     "ClinicalDocument",
     "ClinicalNoteGenerationSettings",
+    "Clock",
     "ConflictError",
     "ConnectError",
     "ContentRedaction",
@@ -322,6 +336,7 @@ __all__ = [
     "InternalFailureError",
     "InterruptionFilter",
     "JobExecutionSettings",
+    "JobKind",
     "JobSlotTimeoutError",
     "JobSubmission",
     "JobSubmitter",
@@ -351,6 +366,8 @@ __all__ = [
     "ListVocabulariesResponse",
     "ListVocabularyFiltersRequest",
     "ListVocabularyFiltersResponse",
+    "MEDICAL_SCRIBE_JOBS",
+    "MEDICAL_TRANSCRIPTION_JOBS",
     "Media",
     "MediaFormat",
     "MedicalContentIdentificationType",
@@ -375,6 +392,8 @@ __all__ = [
     "NonTalkTimeFilter",
     "NotFoundError",
     "OutputLocationType",
+    "PaginationError",
+    "Paginator",
     "ParticipantRole",
     "PiiEntityType",
     "Pronouns",
@@ -384,6 +403,7 @@ __all__ = [
     "RelativeTimeRange",
     "RequestTimeoutError",
     "RequestValidationError",
+    "ResourceFailedError",
     "ResourceNotFoundError",
     "ResultDocument",
     "RetryPolicy",
@@ -413,6 +433,8 @@ __all__ = [
     "SyncMedia",
     "SyncOutputConfiguration",
     "SyncRedaction",
+    "SystemClock",
+    "TRANSCRIPTION_JOBS",
     "Tag",
     "TagResourceRequest",
     "TagResourceResponse",
@@ -461,6 +483,9 @@ __all__ = [
     "VocabularyPhrase",
     "VocabularySettingsEntry",
     "VocabularyState",
+    "WaitPolicy",
+    "WaitTimeoutError",
+    "Waiter",
     "Word",
     "parse_call_analytics_transcript",
     "parse_clinical_document",

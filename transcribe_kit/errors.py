@@ -13,6 +13,9 @@ Every error is a :class:`TranscribeError`::
     │   ├── TranscriptLinkExpiredError  a presigned link was refused: get the job again
     │   ├── TranscriptTooLargeError   the document is larger than FetchLimits.max_bytes
     │   └── UntrustedUrlError         not https on an AWS host or the configured endpoint
+    ├── PaginationError               a List operation repeated a NextToken (it would loop)
+    ├── WaitTimeoutError              a waiter's deadline or attempt limit passed first
+    ├── ResourceFailedError           a waited-on job, vocabulary or model reached FAILED
     ├── ServiceError                  the service answered with an error
     │   ├── BadRequestError           BadRequestException
     │   │   └── ResourceNotFoundError "The requested job couldn't be found" (also a NotFoundError)
@@ -26,8 +29,6 @@ Every error is a :class:`TranscribeError`::
     │   ├── ConnectError              the connection could not be made or was dropped
     │   └── RequestTimeoutError       connecting or reading took too long
     └── JobSlotTimeoutError           JobSubmitter found no free job slot in time
-
-The service layer adds :class:`WaitTimeoutError` and :class:`ResourceFailedError`.
 """
 
 from __future__ import annotations
@@ -148,6 +149,62 @@ class TranscriptTooLargeError(TranscriptFetchError):
 
 class UntrustedUrlError(TranscriptFetchError):
     """A document URL that is not https on an AWS host nor on the client's configured endpoint."""
+
+
+class PaginationError(TranscribeError):
+    """A List operation answered a ``NextToken`` it had answered before.
+
+    Following it would loop forever; ``token`` is the repeated token.
+    """
+
+    def __init__(self, message: str, *, token: str, operation_name: str | None = None) -> None:
+        super().__init__(message, operation_name=operation_name)
+        self.token = token
+
+
+class WaitTimeoutError(TranscribeError):
+    """A waiter reached its deadline or its attempt limit before a final status.
+
+    ``last_seen`` is the last state observed (the typed resource; for many jobs, a dict
+    from each unfinished job's name to its last seen summary or ``None``), ``attempts``
+    the number of polls made and ``elapsed`` the seconds waited.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        last_seen: object,
+        attempts: int,
+        elapsed: float,
+        operation_name: str | None = None,
+    ) -> None:
+        super().__init__(message, operation_name=operation_name)
+        self.last_seen = last_seen
+        self.attempts = attempts
+        self.elapsed = elapsed
+
+
+class ResourceFailedError(TranscribeError):
+    """A waited-on resource reached its FAILED status.
+
+    ``resource`` is the typed resource as last read, ``failure_reason`` its
+    ``FailureReason`` and ``name`` its name.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        name: str,
+        resource: object,
+        failure_reason: str | None,
+        operation_name: str | None = None,
+    ) -> None:
+        super().__init__(message, operation_name=operation_name)
+        self.name = name
+        self.resource = resource
+        self.failure_reason = failure_reason
 
 
 class ServiceError(TranscribeError):

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.fake_clock import FakeClock
+from tests.fakes import FakeClock
 from transcribe_kit import (
     BadRequestError,
     ConflictError,
@@ -53,9 +53,8 @@ class QuotaService(TranscribeClient):
             client=object(),
             retry_policy=RetryPolicy(initial_backoff=0.01, jitter=0),
             rate_limits=RateLimits.disabled(),
+            clock=clock,
         )
-        self._sleep = clock.sleep
-        self._clock = clock
         self.state = state
         self.fake_clock = clock
 

@@ -4,7 +4,7 @@ import asyncio
 
 import pytest
 
-from tests.unit.fake_clock import FakeClock
+from tests.fakes import FakeClock
 from transcribe_kit import RateLimits
 from transcribe_kit._rate_limit import PUBLISHED_RATE_LIMITS, OperationRateLimiter, TokenBucket
 

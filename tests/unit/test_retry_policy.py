@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.unit.fake_clock import FakeClock
+from tests.fakes import FakeClock
 from transcribe_kit import (
     AccessDeniedError,
     BadRequestError,

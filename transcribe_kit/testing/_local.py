@@ -109,6 +109,9 @@ class LocalBackend:
     def reset(self) -> None:
         """Forget every resource and transition (moto's ``/moto-api/reset``)."""
         self._post("/moto-api/reset", {})
+        # moto's reset keeps the transitions set before; go back to its defaults.
+        for model in JOB_MODELS + VOCABULARY_MODELS:
+            self._post("/moto-api/state-manager/unset-transition", {"model_name": model})
 
     def set_progression(
         self,

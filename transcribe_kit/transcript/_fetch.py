@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import html
 import re
+import time
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Final
@@ -338,7 +339,7 @@ class DocumentReader:
         limits: FetchLimits,
         retry_policy: RetryPolicy,
         sleep: Sleep = asyncio.sleep,
-        clock: Clock | None = None,
+        clock: Clock = time.monotonic,
     ) -> bytes:
         """The bytes of the document at ``uri``, retried by ``retry_policy``.
 
@@ -369,9 +370,8 @@ class DocumentReader:
                     operation_name=_READ_OPERATION,
                 ) from None
 
-        kwargs: dict[str, Any] = {"sleep": sleep} | ({"clock": clock} if clock else {})
         try:
-            return await retry_policy.call(_READ_OPERATION, timed_attempt, **kwargs)
+            return await retry_policy.call(_READ_OPERATION, timed_attempt, sleep=sleep, clock=clock)
         except ServiceError as error:
             failure = _fetch_error(error, shown, presigned=location is None and is_presigned(uri))
             if location is None:

@@ -1,0 +1,316 @@
+"""API calls and detection delay to see N jobs finish: watcher versus one waiter per job.
+
+Run: ``.venv/bin/python -m bench.watch_jobs`` (``--sizes 10 100 1000``, ``--seed``).
+
+A small Transcribe look-alike serves ``GetTranscriptionJob`` and
+``ListTranscriptionJobs`` (newest first, status filter, ``MaxResults``/``NextToken``) over
+HTTP on 127.0.0.1, and counts every call. Its jobs finish on a fixed, seeded schedule of
+simulated time; the clients run on the same simulated clock (time jumps ahead whenever
+every poller sleeps), so an hour of polling takes seconds while every call still goes
+through aiobotocore and the loopback server. Three strategies watch the same schedule:
+
+- ``botocore waiter``: one waiter per job as botocore's ``TranscriptionJobCompleted``
+  (poll, then 10 s between polls);
+- ``per-job waiter``: one :meth:`~transcribe_kit.TranscribeClient.wait_for_transcription_job`
+  per job (default :class:`~transcribe_kit.WaitPolicy`: 1 s growing to 20 s, jittered);
+- ``watcher``: one :meth:`~transcribe_kit.TranscribeClient.as_completed` over all jobs.
+
+Detection delay is the simulated time from a job's completion to its report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import heapq
+import itertools
+import json
+import random
+import statistics
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import Any, Final
+
+import attrs
+from aiohttp import web
+from botocore.config import Config
+
+from transcribe_kit import ResourceFailedError, TranscribeClient, WaitPolicy
+
+#: Jobs were submitted at this rate before watching starts (StartTranscriptionJob's quota).
+SUBMIT_PER_SECOND: Final = 25.0
+#: Each job runs this long, uniformly at random (seconds of simulated time).
+DURATION: Final = (60.0, 900.0)
+FAILED_SHARE: Final = 0.02
+BOTOCORE_WAITER: Final = WaitPolicy(
+    initial_delay=10.0, max_delay=10.0, multiplier=1.0, jitter=0.0, max_attempts=180
+)
+
+
+class SimulatedClock:
+    """A clock for many tasks whose time jumps to the next wake-up once all of them sleep.
+
+    Every polling task runs inside :meth:`worker`; a task that awaits a call (HTTP in
+    flight) is busy, so time stands still until every worker sleeps or has finished.
+    """
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self._busy = 0
+        self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+
+    def monotonic(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        future = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._sleepers, (self.now + max(seconds, 0.0), next(self._order), future))
+        self._idle()
+        try:
+            await future
+        except asyncio.CancelledError:
+            self._busy += 1
+            raise
+
+    @contextlib.asynccontextmanager
+    async def worker(self) -> AsyncIterator[None]:
+        self._busy += 1
+        try:
+            yield
+        finally:
+            self._idle()
+
+    def _idle(self) -> None:
+        self._busy -= 1
+        if self._busy == 0 and self._sleepers:
+            self.now = self._sleepers[0][0]
+            while self._sleepers and self._sleepers[0][0] <= self.now:
+                _, _, future = heapq.heappop(self._sleepers)
+                if not future.done():
+                    self._busy += 1
+                    future.set_result(None)
+
+
+@attrs.define
+class Job:
+    name: str
+    created: float
+    ends: float
+    final: str
+
+
+class FakeTranscribe:
+    """Transcription jobs on a schedule, served as Transcribe's JSON protocol; counts calls."""
+
+    def __init__(self, clock: SimulatedClock, jobs: list[Job]) -> None:
+        self.clock = clock
+        self.jobs = {job.name: job for job in jobs}
+        self.newest_first = sorted(jobs, key=lambda job: job.created, reverse=True)
+        self.calls: Counter[str] = Counter()
+
+    def status(self, job: Job) -> str:
+        return "IN_PROGRESS" if self.clock.now < job.ends else job.final
+
+    def summary(self, job: Job) -> dict[str, Any]:
+        status = self.status(job)
+        summary: dict[str, Any] = {
+            "TranscriptionJobName": job.name,
+            "CreationTime": job.created,
+            "StartTime": job.created,
+            "TranscriptionJobStatus": status,
+            "LanguageCode": "en-US",
+        }
+        if status != "IN_PROGRESS":
+            summary["CompletionTime"] = job.ends
+        if status == "FAILED":
+            summary["FailureReason"] = "The media format could not be read."
+        return summary
+
+    def get(self, body: dict[str, Any]) -> dict[str, Any]:
+        return {"TranscriptionJob": self.summary(self.jobs[body["TranscriptionJobName"]])}
+
+    def list(self, body: dict[str, Any]) -> dict[str, Any]:
+        wanted = body.get("Status")
+        matching = [job for job in self.newest_first if wanted in (None, self.status(job))]
+        start = int(body.get("NextToken", "0"))
+        end = start + int(body.get("MaxResults", 5))
+        answer: dict[str, Any] = {
+            "TranscriptionJobSummaries": [self.summary(job) for job in matching[start:end]]
+        }
+        if wanted is not None:
+            answer["Status"] = wanted
+        if end < len(matching):
+            answer["NextToken"] = str(end)
+        return answer
+
+    async def handle(self, request: web.Request) -> web.Response:
+        operation = request.headers["X-Amz-Target"].rpartition(".")[2]
+        self.calls[operation] += 1
+        body = json.loads(await request.read() or b"{}")
+        handlers: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
+            "GetTranscriptionJob": self.get,
+            "ListTranscriptionJobs": self.list,
+        }
+        return web.Response(
+            body=json.dumps(handlers[operation](body)).encode(),
+            content_type="application/x-amz-json-1.1",
+        )
+
+
+@contextlib.asynccontextmanager
+async def serve(service: FakeTranscribe) -> AsyncIterator[str]:
+    """Serve ``service`` on 127.0.0.1 at a free port; yield its URL."""
+    app = web.Application()
+    app.router.add_post("/", service.handle)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    try:
+        host, port = runner.addresses[0][:2]
+        yield f"http://{host}:{port}"
+    finally:
+        await runner.cleanup()
+
+
+def schedule(count: int, seed: int) -> list[Job]:
+    """``count`` jobs submitted at the start rate quota before time 0, with random lengths."""
+    rng = random.Random(seed)
+    jobs = []
+    for index in range(count):
+        created = (index - count) / SUBMIT_PER_SECOND
+        jobs.append(
+            Job(
+                name=f"job-{index:05d}",
+                created=created,
+                ends=max(created + rng.uniform(*DURATION), 0.0),
+                final="FAILED" if rng.random() < FAILED_SHARE else "COMPLETED",
+            )
+        )
+    return jobs
+
+
+Detected = Callable[[str], object]
+
+
+async def per_job(
+    tk: TranscribeClient, names: list[str], detected: Detected, policy: WaitPolicy
+) -> None:
+    clock = tk.clock
+    assert isinstance(clock, SimulatedClock)
+
+    async def one(name: str) -> None:
+        async with clock.worker():
+            with contextlib.suppress(ResourceFailedError):
+                await tk.wait_for_transcription_job(name, policy=policy)
+            detected(name)
+
+    await asyncio.gather(*(one(name) for name in names))
+
+
+async def watcher(tk: TranscribeClient, names: list[str], detected: Detected) -> None:
+    clock = tk.clock
+    assert isinstance(clock, SimulatedClock)
+    async with clock.worker():
+        async for job in tk.as_completed(names):
+            detected(job.transcription_job_name or "")
+
+
+Strategy = Callable[[TranscribeClient, list[str], Detected], Awaitable[None]]
+STRATEGIES: Final[dict[str, Strategy]] = {
+    "botocore waiter": lambda tk, names, seen: per_job(tk, names, seen, BOTOCORE_WAITER),
+    "per-job waiter": lambda tk, names, seen: per_job(tk, names, seen, WaitPolicy()),
+    "watcher": watcher,
+}
+
+
+@attrs.frozen
+class Result:
+    size: int
+    strategy: str
+    gets: int
+    lists: int
+    delays: list[float]
+    simulated: float
+    wall: float
+
+    @property
+    def calls(self) -> int:
+        return self.gets + self.lists
+
+
+async def measure(size: int, strategy: str, seed: int) -> Result:
+    jobs = schedule(size, seed)
+    clock = SimulatedClock()
+    service = FakeTranscribe(clock, jobs)
+    detected_at: dict[str, float] = {}
+    started = time.perf_counter()
+    async with serve(service) as url:
+        tk = TranscribeClient(
+            region_name="us-east-1",
+            endpoint_url=url,
+            aws_access_key_id="bench",
+            aws_secret_access_key="bench",
+            config=Config(max_pool_connections=50, retries={"mode": "standard"}),
+            clock=clock,
+        )
+        async with tk:
+            names = [job.name for job in jobs]
+            await STRATEGIES[strategy](
+                tk, names, lambda name: detected_at.setdefault(name, clock.now)
+            )
+    wall = time.perf_counter() - started
+    if len(detected_at) != size:
+        raise RuntimeError(f"{strategy} saw {len(detected_at)} of {size} jobs finish")
+    return Result(
+        size=size,
+        strategy=strategy,
+        gets=service.calls["GetTranscriptionJob"],
+        lists=service.calls["ListTranscriptionJobs"],
+        delays=[detected_at[job.name] - job.ends for job in jobs],
+        simulated=clock.now,
+        wall=wall,
+    )
+
+
+def table(results: list[Result]) -> Iterator[str]:
+    yield (
+        f"{'N':>5}  {'strategy':<16}{'Get':>8}{'List':>7}{'calls':>8}{'per job':>9}"
+        f"{'vs per-job':>11}  {'delay mean':>10}{'p50':>7}{'p95':>7}{'max':>7}"
+        f"{'sim s':>8}{'wall s':>8}"
+    )
+    for result in results:
+        baseline = next(
+            r for r in results if r.size == result.size and r.strategy == "per-job waiter"
+        )
+        delays = sorted(result.delays)
+        p95 = delays[min(len(delays) - 1, int(0.95 * len(delays)))]
+        yield (
+            f"{result.size:>5}  {result.strategy:<16}{result.gets:>8}{result.lists:>7}"
+            f"{result.calls:>8}{result.calls / result.size:>9.2f}"
+            f"{result.calls / baseline.calls:>11.3f}  {statistics.fmean(delays):>10.1f}"
+            f"{statistics.median(delays):>7.1f}{p95:>7.1f}{delays[-1]:>7.1f}"
+            f"{result.simulated:>8.0f}{result.wall:>8.1f}"
+        )
+
+
+async def main(sizes: list[int], seed: int) -> None:
+    results = []
+    for size in sizes:
+        for strategy in STRATEGIES:
+            results.append(await measure(size, strategy, seed))
+            print(f"  measured N={size} {strategy}", flush=True)
+    print()
+    for line in table(results):
+        print(line)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--seed", type=int, default=7)
+    arguments = parser.parse_args()
+    asyncio.run(main(arguments.sizes, arguments.seed))

@@ -1,0 +1,281 @@
+from __future__ import annotations
+
+import asyncio
+import random
+import sys
+from typing import Any
+
+import pytest
+
+from tests.fakes import FakeAioClient, FakeClock, not_found
+from transcribe_kit import (
+    NotFoundError,
+    ResourceFailedError,
+    TranscribeClient,
+    TranscriptionJob,
+    TranscriptionJobStatus,
+    WaitPolicy,
+    WaitTimeoutError,
+)
+
+EXACT = WaitPolicy(jitter=0.0)
+
+
+def _job(status: str, **more: Any) -> dict[str, Any]:
+    return {
+        "TranscriptionJob": {"TranscriptionJobName": "j", "TranscriptionJobStatus": status, **more}
+    }
+
+
+def _client(fake: FakeAioClient, clock: FakeClock, policy: WaitPolicy = EXACT) -> TranscribeClient:
+    return TranscribeClient(client=fake, clock=clock, wait_policy=policy)
+
+
+async def test_returns_the_completed_job_typed() -> None:
+    fake = FakeAioClient().script(
+        "GetTranscriptionJob",
+        _job("QUEUED"),
+        _job("IN_PROGRESS"),
+        _job("COMPLETED", Transcript={"TranscriptFileUri": "s3://out/j.json"}),
+    )
+    async with _client(fake, FakeClock()) as tk:
+        job = await tk.wait_for_transcription_job("j")
+    assert isinstance(job, TranscriptionJob)
+    assert job.transcription_job_status is TranscriptionJobStatus.COMPLETED
+    assert job.transcript is not None
+    assert job.transcript.transcript_file_uri == "s3://out/j.json"
+    assert fake.calls_to("GetTranscriptionJob") == [{"TranscriptionJobName": "j"}] * 3
+
+
+async def test_delays_start_at_a_second_and_grow_to_the_cap() -> None:
+    fake = FakeAioClient().script(
+        "GetTranscriptionJob", *[_job("IN_PROGRESS")] * 8, _job("COMPLETED")
+    )
+    clock = FakeClock()
+    async with _client(fake, clock, WaitPolicy(jitter=0.0, max_delay=10.0)) as tk:
+        await tk.wait_for_transcription_job("j")
+    assert clock.sleeps == [1.0, 2.0, 4.0, 8.0, 10.0, 10.0, 10.0, 10.0]
+
+
+def test_jitter_shortens_each_delay_by_at_most_its_fraction() -> None:
+    policy = WaitPolicy(initial_delay=1.0, max_delay=8.0, jitter=0.5)
+    delays = policy.delays(random.Random(7))
+    got = [next(delays) for _ in range(40)]
+    bases = [1.0, 2.0, 4.0] + [8.0] * 37
+    assert all(base * 0.5 <= delay <= base for delay, base in zip(got, bases, strict=True))
+    assert len(set(got[3:])) > 1
+
+
+async def test_failed_job_raises_with_resource_and_reason() -> None:
+    fake = FakeAioClient().script(
+        "GetTranscriptionJob",
+        _job("IN_PROGRESS"),
+        _job("FAILED", FailureReason="Unsupported media format"),
+    )
+    async with _client(fake, FakeClock()) as tk:
+        with pytest.raises(ResourceFailedError) as caught:
+            await tk.wait_for_transcription_job("j")
+    assert caught.value.failure_reason == "Unsupported media format"
+    assert caught.value.name == "j"
+    assert isinstance(caught.value.resource, TranscriptionJob)
+    assert caught.value.resource.transcription_job_status == "FAILED"
+    assert "Unsupported media format" in str(caught.value)
+
+
+async def test_deadline_raises_with_the_last_state_after_a_final_poll_at_the_deadline() -> None:
+    fake = FakeAioClient().script("GetTranscriptionJob", _job("IN_PROGRESS"))
+    clock = FakeClock()
+    async with _client(fake, clock, WaitPolicy(jitter=0.0, timeout=10.0)) as tk:
+        with pytest.raises(WaitTimeoutError) as caught:
+            await tk.wait_for_transcription_job("j")
+    assert clock.sleeps == [1.0, 2.0, 4.0, 3.0]
+    assert caught.value.elapsed == 10.0
+    assert caught.value.attempts == 5
+    assert isinstance(caught.value.last_seen, TranscriptionJob)
+    assert caught.value.last_seen.transcription_job_status == "IN_PROGRESS"
+
+
+async def test_attempt_limit_raises_after_that_many_polls() -> None:
+    fake = FakeAioClient().script("GetTranscriptionJob", _job("QUEUED"))
+    async with _client(fake, FakeClock()) as tk:
+        with pytest.raises(WaitTimeoutError) as caught:
+            await tk.wait_for_transcription_job("j", policy=WaitPolicy(max_attempts=3, jitter=0.0))
+    assert caught.value.attempts == 3
+    assert len(fake.calls_to("GetTranscriptionJob")) == 3
+
+
+async def test_per_call_policy_overrides_the_client_policy() -> None:
+    fake = FakeAioClient().script("GetTranscriptionJob", _job("QUEUED"), _job("COMPLETED"))
+    clock = FakeClock()
+    async with _client(fake, clock, WaitPolicy(initial_delay=5.0, jitter=0.0)) as tk:
+        await tk.wait_for_transcription_job("j", policy=WaitPolicy(initial_delay=0.25, jitter=0.0))
+    assert clock.sleeps == [0.25]
+
+
+async def test_a_job_deleted_while_waited_on_raises_not_found() -> None:
+    fake = FakeAioClient().script(
+        "GetTranscriptionJob", _job("IN_PROGRESS"), not_found("GetTranscriptionJob")
+    )
+    async with _client(fake, FakeClock()) as tk:
+        with pytest.raises(NotFoundError):
+            await tk.wait_for_transcription_job("j")
+
+
+async def test_on_change_sees_each_status_once() -> None:
+    fake = FakeAioClient().script(
+        "GetTranscriptionJob",
+        _job("QUEUED"),
+        _job("QUEUED"),
+        _job("IN_PROGRESS"),
+        _job("IN_PROGRESS"),
+        _job("COMPLETED"),
+    )
+    seen: list[str | None] = []
+    async with _client(fake, FakeClock()) as tk:
+        await tk.wait_for_transcription_job(
+            "j", on_change=lambda job: seen.append(job.transcription_job_status)
+        )
+    assert seen == ["QUEUED", "IN_PROGRESS", "COMPLETED"]
+
+
+async def test_on_change_sees_the_failed_status_before_the_error() -> None:
+    fake = FakeAioClient().script("GetTranscriptionJob", _job("QUEUED"), _job("FAILED"))
+    seen: list[str | None] = []
+    async with _client(fake, FakeClock()) as tk:
+        with pytest.raises(ResourceFailedError):
+            await tk.wait_for_transcription_job(
+                "j", on_change=lambda job: seen.append(job.transcription_job_status)
+            )
+    assert seen == ["QUEUED", "FAILED"]
+
+
+async def test_iterating_yields_each_status_change() -> None:
+    fake = FakeAioClient().script(
+        "GetTranscriptionJob",
+        _job("QUEUED"),
+        _job("IN_PROGRESS"),
+        _job("IN_PROGRESS"),
+        _job("COMPLETED"),
+    )
+    async with _client(fake, FakeClock()) as tk:
+        states = [job.transcription_job_status async for job in tk.wait_for_transcription_job("j")]
+    assert states == ["QUEUED", "IN_PROGRESS", "COMPLETED"]
+
+
+class BlockingClock(FakeClock):
+    """A clock whose sleeps block until cancelled, recording that they were entered."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sleeping = asyncio.Event()
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.sleeping.set()
+        await asyncio.Event().wait()
+
+
+async def test_cancelling_stops_polling_at_once_and_leaves_no_task() -> None:
+    fake = FakeAioClient().script("GetTranscriptionJob", _job("IN_PROGRESS"))
+    clock = BlockingClock()
+    before = asyncio.all_tasks()
+    async with _client(fake, clock) as tk:
+        task = asyncio.ensure_future(tk.wait_for_transcription_job("j"))
+        await asyncio.wait_for(clock.sleeping.wait(), timeout=5)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert len(fake.calls) == 1
+    assert asyncio.all_tasks() == before
+
+
+if sys.version_info >= (3, 11):  # asyncio.timeout is new in Python 3.11
+
+    async def test_asyncio_timeout_stops_the_waiter() -> None:
+        fake = FakeAioClient().script("GetTranscriptionJob", _job("IN_PROGRESS"))
+        clock = BlockingClock()
+        async with _client(fake, clock) as tk:
+            with pytest.raises(TimeoutError):
+                async with asyncio.timeout(0):
+                    await tk.wait_for_transcription_job("j")
+        assert len(fake.calls) == 1
+        assert clock.sleeping.is_set()
+
+
+@pytest.mark.parametrize(
+    ("method", "operation", "wire_name", "response_of"),
+    [
+        (
+            "wait_for_medical_transcription_job",
+            "GetMedicalTranscriptionJob",
+            "MedicalTranscriptionJobName",
+            lambda status: {
+                "MedicalTranscriptionJob": {
+                    "TranscriptionJobStatus": status,
+                    "FailureReason": "bad",
+                }
+            },
+        ),
+        (
+            "wait_for_call_analytics_job",
+            "GetCallAnalyticsJob",
+            "CallAnalyticsJobName",
+            lambda status: {
+                "CallAnalyticsJob": {"CallAnalyticsJobStatus": status, "FailureReason": "bad"}
+            },
+        ),
+        (
+            "wait_for_medical_scribe_job",
+            "GetMedicalScribeJob",
+            "MedicalScribeJobName",
+            lambda status: {
+                "MedicalScribeJob": {"MedicalScribeJobStatus": status, "FailureReason": "bad"}
+            },
+        ),
+        (
+            "wait_for_vocabulary",
+            "GetVocabulary",
+            "VocabularyName",
+            lambda status: {"VocabularyState": status, "FailureReason": "bad"},
+        ),
+        (
+            "wait_for_medical_vocabulary",
+            "GetMedicalVocabulary",
+            "VocabularyName",
+            lambda status: {"VocabularyState": status, "FailureReason": "bad"},
+        ),
+        (
+            "wait_for_language_model",
+            "DescribeLanguageModel",
+            "ModelName",
+            lambda status: {"LanguageModel": {"ModelStatus": status, "FailureReason": "bad"}},
+        ),
+    ],
+)
+async def test_each_waiter_reads_its_status_and_reports_failure(
+    method: str, operation: str, wire_name: str, response_of: Any
+) -> None:
+    pending, success = (
+        ("PENDING", "READY") if "vocabulary" in method else ("IN_PROGRESS", "COMPLETED")
+    )
+    fake = FakeAioClient().script(operation, response_of(pending), response_of(success))
+    async with _client(fake, FakeClock()) as tk:
+        done = await getattr(tk, method)("name-1")
+    assert fake.calls_to(operation) == [{wire_name: "name-1"}] * 2
+    assert done is not None
+
+    failing = FakeAioClient().script(operation, response_of(pending), response_of("FAILED"))
+    async with _client(failing, FakeClock()) as tk:
+        with pytest.raises(ResourceFailedError) as caught:
+            await getattr(tk, method)("name-1")
+    assert caught.value.failure_reason == "bad"
+    assert caught.value.operation_name == operation
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [{"initial_delay": 0}, {"max_delay": -1}, {"jitter": 1.0}, {"timeout": 0}, {"max_attempts": 0}],
+)
+def test_policy_refuses_values_that_cannot_pace_a_waiter(bad: dict[str, Any]) -> None:
+    with pytest.raises(ValueError, match=next(iter(bad))):
+        WaitPolicy(**bad)

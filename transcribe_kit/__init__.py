@@ -14,6 +14,7 @@ from __future__ import annotations
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._rate_limit import RateLimits
 from transcribe_kit._submit import JobSubmission, JobSubmitter
+from transcribe_kit._transcribe import TranscribeMode, TranscriptionJobOptions, TranscriptionResult
 from transcribe_kit._watcher import (
     CALL_ANALYTICS_JOBS,
     MEDICAL_SCRIBE_JOBS,
@@ -447,6 +448,7 @@ __all__ = [
     "TranscribeAudioResults",
     "TranscribeClient",
     "TranscribeError",
+    "TranscribeMode",
     "Transcript",
     "TranscriptFetchError",
     "TranscriptFilter",
@@ -457,8 +459,10 @@ __all__ = [
     "TranscriptResponse",
     "TranscriptTooLargeError",
     "TranscriptionJob",
+    "TranscriptionJobOptions",
     "TranscriptionJobStatus",
     "TranscriptionJobSummary",
+    "TranscriptionResult",
     "TransportError",
     "Type",
     "UnsupportedOperationError",

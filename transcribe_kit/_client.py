@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+import os
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
@@ -17,6 +18,12 @@ from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
 from transcribe_kit._rate_limit import OperationRateLimiter, RateLimits
 from transcribe_kit._session import new_session, single_attempt_config
+from transcribe_kit._transcribe import (
+    TranscribeMode,
+    TranscriptionJobOptions,
+    TranscriptionResult,
+    transcribe,
+)
 from transcribe_kit._validation import validate
 from transcribe_kit._watcher import TRANSCRIPTION_JOBS, JobKind, SummaryT
 from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
@@ -45,9 +52,10 @@ from transcribe_kit.shapes.call_analytics import (
     UpdateCallAnalyticsCategoryRequest,
     UpdateCallAnalyticsCategoryResponse,
 )
-from transcribe_kit.shapes.common import VocabularyInfo
+from transcribe_kit.shapes.common import ContentRedaction, VocabularyInfo
 from transcribe_kit.shapes.enums import (
     CallAnalyticsJobStatus,
+    LanguageCode,
     MedicalScribeJobStatus,
     ModelStatus,
     SubtitleFormat,
@@ -120,6 +128,7 @@ from transcribe_kit.shapes.transcription_jobs import (
     GetTranscriptionJobResponse,
     ListTranscriptionJobsRequest,
     ListTranscriptionJobsResponse,
+    Settings,
     StartTranscriptionJobRequest,
     StartTranscriptionJobResponse,
     TranscriptionJob,
@@ -1468,3 +1477,51 @@ class TranscribeClient:
     async def fetch_clinical_document(self, job: MedicalScribeJobLike) -> ClinicalDocument:
         """The clinical document (the note) a completed HealthScribe job wrote."""
         return parse_clinical_document(await self._read_document(clinical_document_uri(job)))
+
+    # One call from media to transcript
+
+    async def transcribe(
+        self,
+        media: str | os.PathLike[str] | bytes,
+        *,
+        language_code: LanguageCode | str | None = None,
+        identify_language: bool = False,
+        language_options: Sequence[LanguageCode | str] | None = None,
+        settings: Settings | None = None,
+        content_redaction: ContentRedaction | None = None,
+        mode: TranscribeMode = "auto",
+        job: TranscriptionJobOptions | None = None,
+        wait_policy: WaitPolicy | None = None,
+        on_change: Callable[[TranscriptionJob], object] | None = None,
+    ) -> TranscriptionResult:
+        """Transcribe ``media`` (an S3 URI, a local file path or bytes) into a Transcript.
+
+        ``mode="auto"`` uses ``TranscribeAudio`` when it can serve: inline media up to
+        25 MiB or an S3 URI, a language of ``SyncLanguageCode`` (``language_code``, or
+        ``identify_language`` among ``language_options``), and no job-only option
+        (alternatives, or a member of ``job`` from ``job_name`` to ``tags``). Otherwise it
+        starts a transcription job: local media is uploaded to ``job.bucket``, the job is
+        waited for (``wait_policy``, ``on_change`` as :meth:`wait_for_transcription_job`)
+        and its transcript fetched; ``job`` also asks for clean-up. ``mode="sync"`` or
+        ``"job"`` forces one way. ``settings`` are those of a job (speakers, channels, a
+        vocabulary and a filter serve both ways).
+
+        Raises :class:`~transcribe_kit.RequestValidationError`, before anything is sent,
+        for a request neither way can serve (no language, local media without a bucket for
+        a job, a forced ``sync`` it cannot do, ...); a failed job raises
+        :class:`~transcribe_kit.ResourceFailedError`, a wait past its policy
+        :class:`~transcribe_kit.WaitTimeoutError`.
+        """
+        return await transcribe(
+            self,
+            media,
+            language_code=language_code,
+            identify_language=identify_language,
+            language_options=language_options,
+            settings=settings,
+            content_redaction=content_redaction,
+            mode=mode,
+            job=job,
+            wait_policy=wait_policy,
+            on_change=on_change,
+        )

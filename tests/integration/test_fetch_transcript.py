@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
-from aiobotocore.session import AioSession
 
 from transcribe_kit import (
     FetchLimits,
@@ -36,10 +34,9 @@ GETS_TO_COMPLETE = 3
 
 
 @pytest_asyncio.fixture
-async def s3(transcribe_backend: LocalBackend) -> AsyncIterator[Any]:
-    async with AioSession().create_client("s3", **transcribe_backend.client_settings) as client:
-        await client.create_bucket(Bucket=OUTPUT_BUCKET)
-        yield client
+async def s3(local_s3: Any) -> Any:
+    await local_s3.create_bucket(Bucket=OUTPUT_BUCKET)
+    return local_s3
 
 
 @pytest.fixture

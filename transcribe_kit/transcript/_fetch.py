@@ -13,7 +13,7 @@ import contextlib
 import html
 import re
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Final
 
@@ -266,6 +266,18 @@ def clinical_document_uri(job: MedicalScribeJobLike) -> str:
     return output.clinical_document_uri
 
 
+@contextlib.contextmanager
+def botocore_errors_mapped(operation_name: str) -> Iterator[None]:
+    """Raise what botocore raises inside as the typed errors of :mod:`transcribe_kit.errors`."""
+    try:
+        yield
+    except Exception as exc:
+        mapped = translate(exc, operation_name)
+        if mapped is None:
+            raise
+        raise mapped from exc
+
+
 async def _read_capped(chunks: AsyncIterator[bytes], limit: int, shown: str) -> bytes:
     data = bytearray()
     async for chunk in chunks:
@@ -380,13 +392,8 @@ class DocumentReader:
 
     async def _get_object(self, bucket: str, key: str, shown: str, limits: FetchLimits) -> bytes:
         client = await self.s3_client()
-        try:
+        with botocore_errors_mapped(_READ_OPERATION):
             response = await client.get_object(Bucket=bucket, Key=key)
-        except Exception as exc:
-            mapped = translate(exc, _READ_OPERATION)
-            if mapped is None:
-                raise
-            raise mapped from exc
         _check_length(response.get("ContentLength"), limits.max_bytes, shown)
         async with response["Body"] as body:
             return await _read_capped(body.iter_chunks(_CHUNK_SIZE), limits.max_bytes, shown)

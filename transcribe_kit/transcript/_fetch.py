@@ -407,9 +407,8 @@ class DocumentReader:
                 session.get(url, allow_redirects=False) as response,
             ):
                 if response.status != 200:
-                    body = await _read_capped(
-                        response.content.iter_chunked(_CHUNK_SIZE), _ERROR_BODY_LIMIT, shown
-                    )
+                    # Enough of an error answer to find S3's code and message in.
+                    body = await response.content.read(_ERROR_BODY_LIMIT)
                     code, message = _s3_error_code(body)
                     raise ServiceError(
                         message or response.reason or f"HTTP {response.status}",

@@ -1,4 +1,4 @@
-"""Quickstart: a custom vocabulary and a transcription job, end to end.
+"""Quickstart: a custom vocabulary and a transcription job, end to end, and its transcript.
 
 Runs against a local Transcribe backend (moto's server on 127.0.0.1, started here) unless
 an endpoint is configured: ``--endpoint-url URL`` or ``AWS_ENDPOINT_URL_TRANSCRIBE``, or
@@ -15,6 +15,7 @@ import contextlib
 import os
 import uuid
 from collections.abc import AsyncIterator
+from typing import Any
 
 from transcribe_kit import (
     CreateVocabularyRequest,
@@ -34,26 +35,58 @@ POLL_ATTEMPTS = 60
 POLL_DELAY_SECONDS = 0.5
 
 
+def _word(content: str, start: float, end: float, speaker: str) -> dict[str, Any]:
+    alternative = {"content": content, "confidence": "0.99"}
+    times = {"start_time": str(start), "end_time": str(end)}
+    return {
+        "type": "pronunciation",
+        "alternatives": [alternative],
+        **times,
+        "speaker_label": speaker,
+    }
+
+
+def _stop(speaker: str) -> dict[str, Any]:
+    return {"type": "punctuation", "alternatives": [{"content": "."}], "speaker_label": speaker}
+
+
+#: The local backend completes jobs without writing a transcript; this one stands in.
+SAMPLE_TRANSCRIPT = {
+    "results": {
+        "transcripts": [{"transcript": "Welcome back. Thanks."}],
+        "items": [
+            _word("Welcome", 0.2, 0.6, "spk_0"),
+            _word("back", 0.6, 0.9, "spk_0"),
+            _stop("spk_0"),
+            _word("Thanks", 1.4, 1.8, "spk_1"),
+            _stop("spk_1"),
+        ],
+    },
+    "status": "COMPLETED",
+}
+
+
 @contextlib.asynccontextmanager
-async def open_client(args: argparse.Namespace) -> AsyncIterator[TranscribeClient]:
+async def open_client(args: argparse.Namespace) -> AsyncIterator[tuple[TranscribeClient, Any]]:
+    """The client, and the local backend it talks to (``None`` for another endpoint)."""
     endpoint = args.endpoint_url or os.environ.get("AWS_ENDPOINT_URL_TRANSCRIBE")
     if args.aws or endpoint:
         async with TranscribeClient(endpoint_url=endpoint, region_name=args.region) as client:
-            yield client
+            yield client, None
         return
     from transcribe_kit.testing import LocalBackend
 
     with LocalBackend(region_name=args.region or "us-east-1") as backend:
         print(f"local backend at {backend.endpoint_url}")
         async with backend.client() as client:
-            yield client
+            yield client, backend
 
 
 async def main(args: argparse.Namespace) -> None:
     suffix = uuid.uuid4().hex[:8]
     vocabulary_name = f"quickstart-vocabulary-{suffix}"
     job_name = f"quickstart-job-{suffix}"
-    async with open_client(args) as tk:
+    async with open_client(args) as (tk, local_backend):
         vocabulary = await tk.create_vocabulary(
             CreateVocabularyRequest(
                 vocabulary_name=vocabulary_name,
@@ -89,6 +122,13 @@ async def main(args: argparse.Namespace) -> None:
             await asyncio.sleep(POLL_DELAY_SECONDS)
         if status is not TranscriptionJobStatus.COMPLETED:
             raise SystemExit(f"job {job_name} ended as {status}")
+
+        if local_backend is not None:
+            local_backend.publish_transcript(got, SAMPLE_TRANSCRIPT)
+        transcript = await tk.fetch_transcript(got)
+        print(f"transcript: {transcript.text[:80]}")
+        for turn in transcript.speaker_turns()[:3]:
+            print(f"  {turn.speaker} {turn.start_time:.1f}s: {turn.text[:60]}")
 
         listed = await tk.list_transcription_jobs(
             ListTranscriptionJobsRequest(job_name_contains=suffix)

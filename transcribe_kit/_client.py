@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import copy
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+import os
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
@@ -17,6 +18,12 @@ from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
 from transcribe_kit._rate_limit import OperationRateLimiter, RateLimits
 from transcribe_kit._session import new_session, single_attempt_config
+from transcribe_kit._transcribe import (
+    TranscribeMode,
+    TranscriptionJobOptions,
+    TranscriptionResult,
+    transcribe,
+)
 from transcribe_kit._validation import validate
 from transcribe_kit._watcher import TRANSCRIPTION_JOBS, JobKind, SummaryT
 from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
@@ -45,11 +52,13 @@ from transcribe_kit.shapes.call_analytics import (
     UpdateCallAnalyticsCategoryRequest,
     UpdateCallAnalyticsCategoryResponse,
 )
-from transcribe_kit.shapes.common import VocabularyInfo
+from transcribe_kit.shapes.common import ContentRedaction, VocabularyInfo
 from transcribe_kit.shapes.enums import (
     CallAnalyticsJobStatus,
+    LanguageCode,
     MedicalScribeJobStatus,
     ModelStatus,
+    SubtitleFormat,
     TranscriptionJobStatus,
     VocabularyState,
 )
@@ -119,6 +128,7 @@ from transcribe_kit.shapes.transcription_jobs import (
     GetTranscriptionJobResponse,
     ListTranscriptionJobsRequest,
     ListTranscriptionJobsResponse,
+    Settings,
     StartTranscriptionJobRequest,
     StartTranscriptionJobResponse,
     TranscriptionJob,
@@ -149,6 +159,21 @@ from transcribe_kit.shapes.vocabulary_filters import (
     UpdateVocabularyFilterResponse,
     VocabularyFilterInfo,
 )
+from transcribe_kit.transcript._call_analytics import CallAnalyticsTranscript
+from transcribe_kit.transcript._document import ResultDocument, Transcript, parse_clinical_document
+from transcribe_kit.transcript._fetch import (
+    CallAnalyticsJobLike,
+    DocumentReader,
+    FetchLimits,
+    MedicalScribeJobLike,
+    TranscriptionJobLike,
+    TranscriptJob,
+    clinical_document_uri,
+    document_reader,
+    subtitles_uri,
+    transcript_source,
+)
+from transcribe_kit.transcript._medical_scribe import ClinicalDocument, MedicalScribeTranscript
 from transcribe_kit.waiters import (
     CALL_ANALYTICS_JOB_COMPLETED,
     DEFAULT_WAIT_POLICY,
@@ -219,6 +244,7 @@ class TranscribeClient:
         rate_limits: RateLimits | None = None,
         wait_policy: WaitPolicy = DEFAULT_WAIT_POLICY,
         clock: Clock | None = None,
+        fetch_limits: FetchLimits | None = None,
     ) -> None:
         if client is not None and (session is not None or region_name or endpoint_url):
             raise ValueError("pass either client= or the settings to create one, not both")
@@ -244,14 +270,18 @@ class TranscribeClient:
         self._rate_limiter = OperationRateLimiter(
             rate_limits or RateLimits(), clock=self.clock.monotonic, sleep=self.clock.sleep
         )
+        self._fetch_limits = fetch_limits or FetchLimits()
+        self._active_session: Any | None = None
+        self._documents: DocumentReader | None = None
 
     def with_options(
         self: ClientT,
         *,
         retry_policy: RetryPolicy | None = None,
         rate_limits: RateLimits | None = None,
+        fetch_limits: FetchLimits | None = None,
     ) -> ClientT:
-        """A view of this client with another retry policy or rate limits.
+        """A view of this client with another retry policy, rate limits or fetch limits.
 
         The view shares this client's aiobotocore client (and is open while this client
         is) and, unless ``rate_limits`` is given, its token buckets. Closing the view
@@ -262,6 +292,9 @@ class TranscribeClient:
         view._client = None
         view._owns_client = False
         view._exit_stack = None
+        view._documents = None
+        if fetch_limits is not None:
+            view._fetch_limits = fetch_limits
         if retry_policy is not None:
             view._retry_policy = retry_policy
         if rate_limits is not None:
@@ -284,6 +317,7 @@ class TranscribeClient:
         if self._owns_client and self._client is None:
             stack = contextlib.AsyncExitStack()
             session = self._session or new_session(self._profile_name)
+            self._active_session = session
             settings = {key: value for key, value in self._client_settings.items() if value}
             settings["config"] = single_attempt_config(settings.get("config"))
             self._client = await stack.enter_async_context(
@@ -301,7 +335,10 @@ class TranscribeClient:
         await self.close()
 
     async def close(self) -> None:
-        """Close the aiobotocore client if this object created it; a no-op otherwise."""
+        """Close the aiobotocore clients this object created; a no-op otherwise."""
+        documents, self._documents = self._documents, None
+        if documents is not None:
+            await documents.close()
         stack, self._exit_stack = self._exit_stack, None
         if stack is not None:
             self._client = None
@@ -349,6 +386,28 @@ class TranscribeClient:
 
         return await self._retry_policy.call(
             operation_name, attempt, sleep=self.clock.sleep, clock=self.clock.monotonic
+        )
+
+    def _document_reader(self) -> DocumentReader:
+        """The reader of result documents, made on first use and closed with this client."""
+        owner = self._parent or self
+        if owner._documents is None:
+            owns = owner._owns_client
+            owner._documents = document_reader(
+                owner.aiobotocore_client,
+                session=owner._active_session if owns else None,
+                settings=owner._client_settings if owns else None,
+            )
+        return owner._documents
+
+    async def _read_document(self, uri: str) -> bytes:
+        """The bytes at ``uri`` (an S3 object or a presigned link), under this view's limits."""
+        return await self._document_reader().read(
+            uri,
+            limits=self._fetch_limits,
+            retry_policy=self._retry_policy,
+            sleep=self.clock.sleep,
+            clock=self.clock.monotonic,
         )
 
     async def _send_once(self, operation_name: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -1352,4 +1411,117 @@ class TranscribeClient:
             names,
             policy=policy or _watcher.watch_policy(self.wait_policy),
             raise_on_failure=raise_on_failure,
+        )
+
+    # Result documents
+
+    @overload
+    async def fetch_transcript(
+        self, job_or_uri: TranscriptJob, *, redacted: bool = False
+    ) -> Transcript: ...
+
+    @overload
+    async def fetch_transcript(
+        self, job_or_uri: CallAnalyticsJobLike, *, redacted: bool = False
+    ) -> CallAnalyticsTranscript: ...
+
+    @overload
+    async def fetch_transcript(
+        self, job_or_uri: MedicalScribeJobLike, *, redacted: bool = False
+    ) -> MedicalScribeTranscript: ...
+
+    @overload
+    async def fetch_transcript(
+        self, job_or_uri: str, *, redacted: bool = False
+    ) -> ResultDocument: ...
+
+    async def fetch_transcript(
+        self,
+        job_or_uri: TranscriptJob | CallAnalyticsJobLike | MedicalScribeJobLike | str,
+        *,
+        redacted: bool = False,
+    ) -> ResultDocument:
+        """Read and parse the transcript a completed job wrote, or the document at a URI.
+
+        A transcription or medical job (or its Get response) gives a
+        :class:`~transcribe_kit.Transcript`, a Call Analytics job a
+        :class:`~transcribe_kit.CallAnalyticsTranscript`, a HealthScribe job its
+        :class:`~transcribe_kit.MedicalScribeTranscript`; a URI whichever document it holds.
+        ``redacted=True`` reads the redacted transcript instead (ignored for a URI).
+
+        A document in your bucket is read with S3 ``GetObject`` (an S3 client made from
+        this client's session, region and endpoint); a presigned link to the service's
+        bucket is fetched over HTTPS from AWS hosts only. Raises
+        :class:`~transcribe_kit.TranscriptNotReadyError` for a job that has not completed,
+        :class:`~transcribe_kit.TranscriptLinkExpiredError` for a presigned link older than
+        15 minutes (get the job again), another
+        :class:`~transcribe_kit.TranscriptFetchError` when the document cannot be read,
+        :class:`~transcribe_kit.TransportError` when no answer came in time.
+        """
+        uri, parse = transcript_source(job_or_uri, redacted=redacted)
+        return parse(await self._read_document(uri))
+
+    async def fetch_subtitles(
+        self,
+        job: TranscriptionJobLike,
+        format: SubtitleFormat | str = SubtitleFormat.SRT,
+    ) -> str:
+        """The text of the subtitle file of ``format`` (``srt`` or ``vtt``) a job wrote.
+
+        The job must have asked for that format (``Subtitles``); errors as
+        :meth:`fetch_transcript`.
+        """
+        data = await self._read_document(subtitles_uri(job, format))
+        return data.decode("utf-8-sig")
+
+    async def fetch_clinical_document(self, job: MedicalScribeJobLike) -> ClinicalDocument:
+        """The clinical document (the note) a completed HealthScribe job wrote."""
+        return parse_clinical_document(await self._read_document(clinical_document_uri(job)))
+
+    # One call from media to transcript
+
+    async def transcribe(
+        self,
+        media: str | os.PathLike[str] | bytes,
+        *,
+        language_code: LanguageCode | str | None = None,
+        identify_language: bool = False,
+        language_options: Sequence[LanguageCode | str] | None = None,
+        settings: Settings | None = None,
+        content_redaction: ContentRedaction | None = None,
+        mode: TranscribeMode = "auto",
+        job: TranscriptionJobOptions | None = None,
+        wait_policy: WaitPolicy | None = None,
+        on_change: Callable[[TranscriptionJob], object] | None = None,
+    ) -> TranscriptionResult:
+        """Transcribe ``media`` (an S3 URI, a local file path or bytes) into a Transcript.
+
+        ``mode="auto"`` uses ``TranscribeAudio`` when it can serve: inline media up to
+        25 MiB or an S3 URI, a language of ``SyncLanguageCode`` (``language_code``, or
+        ``identify_language`` among ``language_options``), and no job-only option
+        (alternatives, or a member of ``job`` from ``job_name`` to ``tags``). Otherwise it
+        starts a transcription job: local media is uploaded to ``job.bucket``, the job is
+        waited for (``wait_policy``, ``on_change`` as :meth:`wait_for_transcription_job`)
+        and its transcript fetched; ``job`` also asks for clean-up. ``mode="sync"`` or
+        ``"job"`` forces one way. ``settings`` are those of a job (speakers, channels, a
+        vocabulary and a filter serve both ways).
+
+        Raises :class:`~transcribe_kit.RequestValidationError`, before anything is sent,
+        for a request neither way can serve (no language, local media without a bucket for
+        a job, a forced ``sync`` it cannot do, ...); a failed job raises
+        :class:`~transcribe_kit.ResourceFailedError`, a wait past its policy
+        :class:`~transcribe_kit.WaitTimeoutError`.
+        """
+        return await transcribe(
+            self,
+            media,
+            language_code=language_code,
+            identify_language=identify_language,
+            language_options=language_options,
+            settings=settings,
+            content_redaction=content_redaction,
+            mode=mode,
+            job=job,
+            wait_policy=wait_policy,
+            on_change=on_change,
         )

@@ -8,6 +8,11 @@ Every error is a :class:`TranscribeError`::
     ├── UnsupportedOperationError     the installed botocore does not know the operation
     ├── TranscriptParseError          a result document is malformed (also a ValueError)
     │   └── DocumentTypeError         the document is of another type than the parser's
+    ├── TranscriptFetchError          a result document (transcript, subtitles) could not be read
+    │   ├── TranscriptNotReadyError   the job has not completed (or failed): no document yet
+    │   ├── TranscriptLinkExpiredError  a presigned link was refused: get the job again
+    │   ├── TranscriptTooLargeError   the document is larger than FetchLimits.max_bytes
+    │   └── UntrustedUrlError         not https on an AWS host or the configured endpoint
     ├── PaginationError               a List operation repeated a NextToken (it would loop)
     ├── WaitTimeoutError              a waiter's deadline or attempt limit passed first
     ├── ResourceFailedError           a waited-on job, vocabulary or model reached FAILED
@@ -92,6 +97,58 @@ class DocumentTypeError(TranscriptParseError):
         self.found = found
         got = "a document of unknown type" if found == "unknown" else f"a {found} document"
         super().__init__("", f"expected a {expected} document, got {got}")
+
+
+class TranscriptFetchError(TranscribeError):
+    """A result document could not be read from where the job wrote it.
+
+    ``uri`` is its location with any query string (a presigned link's signature) redacted;
+    ``http_status`` and ``code`` are the answer's, when there was one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        uri: str | None = None,
+        http_status: int | None = None,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.uri = uri
+        self.http_status = http_status
+        self.code = code
+
+
+class TranscriptNotReadyError(TranscriptFetchError):
+    """The job has no document to read: it is queued or in progress, or it failed.
+
+    ``job_name``, ``status`` (the job's status as the service wrote it, ``"IN_PROGRESS"``)
+    and ``failure_reason`` (for a failed job) say which and why.
+    """
+
+    def __init__(
+        self, message: str, *, job_name: str | None, status: str | None, failure_reason: str | None
+    ) -> None:
+        super().__init__(message)
+        self.job_name = job_name
+        self.status = status
+        self.failure_reason = failure_reason
+
+
+class TranscriptLinkExpiredError(TranscriptFetchError):
+    """A presigned link to a document in the service's bucket was refused (HTTP 403).
+
+    Such links live 15 minutes: get the job again (``get_transcription_job``) for a fresh one.
+    """
+
+
+class TranscriptTooLargeError(TranscriptFetchError):
+    """The document is larger than :attr:`FetchLimits.max_bytes <transcribe_kit.FetchLimits>`."""
+
+
+class UntrustedUrlError(TranscriptFetchError):
+    """A document URL that is not https on an AWS host nor on the client's configured endpoint."""
 
 
 class PaginationError(TranscribeError):

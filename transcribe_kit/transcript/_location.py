@@ -1,0 +1,116 @@
+"""Where a result document lives: an S3 object, or a presigned link fetched over HTTPS.
+
+Jobs report their output as a URL. A document in the caller's bucket is an S3 object
+(``https://s3.<region>.amazonaws.com/<bucket>/<key>``, ``https://s3.amazonaws.com/...``,
+``https://<bucket>.s3.<region>.amazonaws.com/<key>``, ``s3://<bucket>/<key>``) and is read
+with ``GetObject`` and the caller's credentials. A document in the service's bucket comes
+as a presigned link (its query string carries the signature) and is fetched as it is, but
+only over HTTPS from an AWS host, or from the endpoint the client is configured with.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import attrs
+
+from transcribe_kit.errors import UntrustedUrlError
+from transcribe_kit.retry import redact_urls
+
+_AWS_DOMAIN: Final = r"amazonaws\.com(?:\.cn)?"
+# s3, s3.<region>, s3-<region> (older), s3.dualstack.<region>
+_S3_HOST: Final = rf"s3(?:[.-](?:dualstack\.)?[a-z0-9-]+)?\.{_AWS_DOMAIN}"
+_PATH_STYLE_HOST: Final = re.compile(rf"^{_S3_HOST}$")
+_VIRTUAL_HOST: Final = re.compile(rf"^(?P<bucket>[a-z0-9][a-z0-9.-]*?)\.{_S3_HOST}$")
+_AWS_HOST: Final = re.compile(rf"^(?:[a-z0-9-]+\.)+{_AWS_DOMAIN}$")
+
+# Query parameters of a presigned request (signature version 4 and 2).
+_SIGNATURE_PARAMETERS: Final = frozenset(
+    {"x-amz-signature", "x-amz-credential", "x-amz-security-token", "signature"}
+)
+_DEFAULT_PORTS: Final = {"http": 80, "https": 443}
+
+
+@attrs.frozen
+class S3Object:
+    """An object in S3, by bucket and key."""
+
+    bucket: str
+    key: str
+
+    def __str__(self) -> str:
+        return f"s3://{self.bucket}/{self.key}"
+
+
+def is_presigned(url: str) -> bool:
+    """Whether ``url`` carries a request signature in its query string."""
+    query = urlsplit(url).query
+    return any(name.lower() in _SIGNATURE_PARAMETERS for name, _ in parse_qsl(query))
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    return scheme, (parts.hostname or "").lower(), port or _DEFAULT_PORTS.get(scheme)
+
+
+def s3_object(uri: str, *, endpoint_url: str | None = None) -> S3Object | None:
+    """The S3 object ``uri`` names, or ``None`` if it names none (or is a presigned link).
+
+    Besides the AWS styles, a path-style URL on ``endpoint_url`` (a local S3) names an object.
+    """
+    parts = urlsplit(uri)
+    scheme = parts.scheme.lower()
+    if scheme == "s3":
+        bucket, key = parts.netloc, uri.split("://", 1)[1][len(parts.netloc) + 1 :]
+        return S3Object(bucket, key) if bucket and key else None
+    if scheme not in _DEFAULT_PORTS or is_presigned(uri) or parts.username is not None:
+        return None
+    host = (parts.hostname or "").lower()
+    path = unquote(parts.path)
+    virtual = _VIRTUAL_HOST.match(host)
+    if virtual is not None:
+        key = path[1:]
+        return S3Object(virtual["bucket"], key) if key else None
+    on_endpoint = endpoint_url is not None and _origin(uri) == _origin(endpoint_url)
+    if _PATH_STYLE_HOST.match(host) or on_endpoint:
+        bucket, _, key = path[1:].partition("/")
+        return S3Object(bucket, key) if bucket and key else None
+    return None
+
+
+def check_direct_url(url: str, *, endpoint_url: str | None = None) -> None:
+    """Raise :class:`UntrustedUrlError` unless ``url`` may be fetched as it is.
+
+    Allowed: https on an AWS host (``*.amazonaws.com``, ``*.amazonaws.com.cn``), or the
+    scheme, host and port of ``endpoint_url`` (which may be plain http, as a local server is).
+    """
+    parts = urlsplit(url)
+    shown = redact_urls(url)
+    if parts.username is not None or parts.password is not None:
+        raise UntrustedUrlError("refusing a document URL with credentials in it")
+    if endpoint_url is not None and _origin(url) == _origin(endpoint_url):
+        return
+    scheme, host, _ = _origin(url)
+    if scheme != "https":
+        raise UntrustedUrlError(
+            f"refusing to fetch a document over {scheme or 'no scheme'}, not https: {shown}",
+            uri=shown,
+        )
+    if not _AWS_HOST.match(host):
+        raise UntrustedUrlError(
+            f"refusing to fetch a document from {host or 'no host'}, which is not an AWS host "
+            f"nor the configured endpoint: {shown}",
+            uri=shown,
+        )
+
+
+def is_aws_endpoint(url: str) -> bool:
+    """Whether ``url`` is on an AWS host (a regional endpoint rather than a local server)."""
+    return bool(_AWS_HOST.match(_origin(url)[1]))

@@ -38,9 +38,10 @@ def _structure_datetime(value: object, _: object) -> datetime:
 
 
 def _structure_optional_datetime(value: object, _: object) -> datetime | None:
-    # What botocore parses, an aware datetime, is the case worth a short path.
+    # What botocore parses, an aware datetime (already UTC in the sessions transcribe_kit
+    # creates), is the case worth a short path.
     if value.__class__ is datetime and value.tzinfo is not None:
-        return value.astimezone(timezone.utc)
+        return value if value.tzinfo is timezone.utc else value.astimezone(timezone.utc)
     return None if value is None else _structure_datetime(value, datetime)
 
 

@@ -28,11 +28,14 @@ import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from types import TracebackType
 from typing import Any, Final, TypeVar
 
 import attrs
 from tenacity import (
     AsyncRetrying,
+    DoAttempt,
+    DoSleep,
     RetryCallState,
     retry_if_exception,
     stop_after_attempt,
@@ -157,14 +160,17 @@ class RetryPolicy:
         *,
         sleep: Sleep = asyncio.sleep,
         clock: Clock = time.monotonic,
+        started: float | None = None,
     ) -> AsyncRetrying:
         """A tenacity ``AsyncRetrying`` for one call of ``operation_name``.
 
-        The last error is raised as it is once the policy gives up.
+        ``started`` is when the call's first try began (default: now); the deadline counts
+        from there. The last error is raised as it is once the policy gives up.
         """
         return AsyncRetrying(
             retry=retry_if_exception(self.should_retry),
-            stop=stop_after_attempt(self.max_attempts) | _StopAtDeadline(self.total_timeout, clock),
+            stop=stop_after_attempt(self.max_attempts)
+            | _StopAtDeadline(self.total_timeout, clock, started),
             wait=_WaitHonouringRetryAfter(self),
             sleep=sleep,
             before_sleep=_log_retry(operation_name, self.max_attempts),
@@ -180,8 +186,42 @@ class RetryPolicy:
         clock: Clock = time.monotonic,
     ) -> T:
         """Await ``attempt()`` until it succeeds or this policy gives up."""
-        result: T = await self.retrying(operation_name, sleep=sleep, clock=clock)(attempt)
-        return result
+        # The first try runs outside tenacity: almost every call succeeds at once, and
+        # tenacity's loop costs more CPU than the rest of the client's own work on a call
+        # (see bench/client_overhead.py). A failed first try is handed to that same loop,
+        # which decides, waits, logs and tries again exactly as if it had made the try.
+        started = clock()
+        try:
+            return await attempt()
+        except BaseException as error:
+            if self.max_attempts == 1 or not self.should_retry(error):
+                raise
+            first_failure = error
+        retrying = self.retrying(operation_name, sleep=sleep, clock=clock, started=started)
+        retrying.begin()
+        state = RetryCallState(retry_object=retrying, fn=attempt, args=(), kwargs={})
+        state.set_exception(_exc_info(first_failure))
+        while True:
+            action = await retrying.iter(retry_state=state)
+            if isinstance(action, DoAttempt):
+                try:
+                    result = await attempt()
+                except BaseException as error:
+                    state.set_exception(_exc_info(error))
+                else:
+                    state.set_result(result)
+            elif isinstance(action, DoSleep):
+                state.prepare_for_next_attempt()
+                await sleep(action)
+            else:
+                outcome: T = action
+                return outcome
+
+
+def _exc_info(
+    error: BaseException,
+) -> tuple[type[BaseException], BaseException, TracebackType | None]:
+    return type(error), error, error.__traceback__
 
 
 class _StopAtDeadline(stop_base):
@@ -191,9 +231,10 @@ class _StopAtDeadline(stop_base):
     injectable clock, so the deadline can be tested without waiting.
     """
 
-    def __init__(self, total_timeout: float | None, clock: Clock) -> None:
+    def __init__(self, total_timeout: float | None, clock: Clock, started: float | None) -> None:
         self._clock = clock
-        self._deadline = None if total_timeout is None else clock() + total_timeout
+        start = clock() if started is None else started
+        self._deadline = None if total_timeout is None else start + total_timeout
 
     def __call__(self, retry_state: RetryCallState) -> bool:
         if self._deadline is None:

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timezone
 from typing import Any
 
 import pytest
 
 from transcribe_kit import (
+    CreateVocabularyRequest,
     GetTranscriptionJobRequest,
     LanguageCode,
     Media,
@@ -112,3 +114,15 @@ async def test_a_client_and_settings_to_create_one_are_refused(
     ) as raw:
         with pytest.raises(ValueError, match="either client="):
             TranscribeClient(client=raw, region_name="eu-west-1")
+
+
+async def test_timestamps_over_http_come_out_utc(transcribe_backend: LocalBackend) -> None:
+    async with transcribe_backend.client() as client:
+        await client.create_vocabulary(
+            CreateVocabularyRequest(
+                vocabulary_name="terms", language_code=LanguageCode.EN_US, phrases=["kit"]
+            )
+        )
+        raw = await client.aiobotocore_client.get_vocabulary(VocabularyName="terms")
+
+    assert raw["LastModifiedTime"].tzinfo is timezone.utc

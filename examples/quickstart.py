@@ -21,18 +21,14 @@ from transcribe_kit import (
     CreateVocabularyRequest,
     DeleteTranscriptionJobRequest,
     DeleteVocabularyRequest,
-    GetTranscriptionJobRequest,
     LanguageCode,
     ListTranscriptionJobsRequest,
     Media,
     Settings,
     StartTranscriptionJobRequest,
     TranscribeClient,
-    TranscriptionJobStatus,
+    WaitPolicy,
 )
-
-POLL_ATTEMPTS = 60
-POLL_DELAY_SECONDS = 0.5
 
 
 def _word(content: str, start: float, end: float, speaker: str) -> dict[str, Any]:
@@ -94,7 +90,9 @@ async def main(args: argparse.Namespace) -> None:
                 phrases=["transcribe-kit", "aiobotocore"],
             )
         )
-        print(f"vocabulary {vocabulary.vocabulary_name}: {vocabulary.vocabulary_state}")
+        print(f"created vocabulary {vocabulary.vocabulary_name}")
+        ready = await tk.wait_for_vocabulary(vocabulary_name, policy=WaitPolicy(initial_delay=0.5))
+        print(f"vocabulary {vocabulary_name}: {ready.vocabulary_state}")
 
         started = await tk.start_transcription_job(
             StartTranscriptionJobRequest(
@@ -109,23 +107,19 @@ async def main(args: argparse.Namespace) -> None:
         assert started.transcription_job is not None
         print(f"started {started.transcription_job.transcription_job_name}")
 
-        status = None
-        for _ in range(POLL_ATTEMPTS):
-            got = await tk.get_transcription_job(
-                GetTranscriptionJobRequest(transcription_job_name=job_name)
-            )
-            assert got.transcription_job is not None
-            status = got.transcription_job.transcription_job_status
-            print(f"  status {status}")
-            if status in (TranscriptionJobStatus.COMPLETED, TranscriptionJobStatus.FAILED):
-                break
-            await asyncio.sleep(POLL_DELAY_SECONDS)
-        if status is not TranscriptionJobStatus.COMPLETED:
-            raise SystemExit(f"job {job_name} ended as {status}")
+        # Polls back off from about a second to at most 5 s here; FAILED raises
+        # ResourceFailedError with the job's FailureReason.
+        job = await tk.wait_for_transcription_job(
+            job_name,
+            policy=WaitPolicy(initial_delay=0.5, max_delay=5, timeout=3600),
+            on_change=lambda seen: print(f"  status {seen.transcription_job_status}"),
+        )
 
         if local_backend is not None:
-            local_backend.publish_transcript(got, SAMPLE_TRANSCRIPT)
-        transcript = await tk.fetch_transcript(got)
+            # The local backend transcribes nothing: it publishes a sample document where
+            # the job's TranscriptFileUri points, as the service would write one.
+            local_backend.publish_transcript(job, SAMPLE_TRANSCRIPT)
+        transcript = await tk.fetch_transcript(job)
         print(f"transcript: {transcript.text[:80]}")
         for turn in transcript.speaker_turns()[:3]:
             print(f"  {turn.speaker} {turn.start_time:.1f}s: {turn.text[:60]}")

@@ -1,6 +1,6 @@
 """Parse and render a one-hour transcript; print the times side by side with ``json.loads``.
 
-    python bench/transcripts.py [--items 10000] [--repeat 7]
+    python bench/transcripts.py [--items 10000] [--repeat 15]
 
 The document is synthetic and the same on every run (a seeded generator): the newer layout
 with item ids, speaker labels on items, speaker segments and audio segments, numbers as
@@ -15,6 +15,7 @@ import json
 import random
 import statistics
 import time
+import tracemalloc
 from collections.abc import Callable
 from typing import Any
 
@@ -151,6 +152,19 @@ def _medians(
     return {name: statistics.median(values) for name, values in times.items()}, ratios
 
 
+def _peak_bytes(step: Callable[[], object]) -> int:
+    """The most memory ``step`` holds at once while it runs and keeps its result (tracemalloc)."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        kept = step()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del kept
+    return peak
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--items", type=int, default=10_000)
@@ -185,6 +199,14 @@ def main() -> None:
         print(f"{name:<38}{seconds * 1000:>9.1f}{ratios[name]:>7.2f}x")
     target = "met" if parse <= 3 else "NOT met"
     print(f"target parse <= 3x json.loads: {target}")
+    loads_peak, parse_peak = (
+        _peak_bytes(lambda: json.loads(raw)),
+        _peak_bytes(lambda: parse_transcript(raw)),
+    )
+    print(
+        f"peak memory: json.loads {loads_peak / 1e6:.1f} MB, parse_transcript "
+        f"{parse_peak / 1e6:.1f} MB ({parse_peak / loads_peak:.2f}x)"
+    )
 
 
 if __name__ == "__main__":

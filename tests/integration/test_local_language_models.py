@@ -20,8 +20,7 @@ from transcribe_kit import (
     TranscribeClient,
     UpdateLanguageModelRequest,
 )
-from transcribe_kit.testing import LocalBackend
-from transcribe_kit.testing._local import LANGUAGE_MODEL_MODELS
+from transcribe_kit.testing import LANGUAGE_MODEL_MODELS, LocalBackend
 
 ROLE = "arn:aws:iam::123456789012:role/TranscribeTraining"
 KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"

@@ -1,4 +1,4 @@
-"""Shared checks and a stubbed client for the integration tests."""
+"""Shared checks, a checked local client and a stubbed client for the integration tests."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from typing import Any, TypeVar
 
 import pytest
 from aiobotocore.stub import AioStubber
+from botocore.validate import ParamValidator
 
 from transcribe_kit import RateLimits, RetryPolicy, ServiceError, TranscribeClient
 from transcribe_kit._session import new_session
+from transcribe_kit.testing import LocalBackend
 
 ErrorT = TypeVar("ErrorT", bound=ServiceError)
 
@@ -79,3 +81,31 @@ async def stubbed_client() -> AsyncIterator[tuple[TranscribeClient, AioStubber]]
             ) as client:
                 yield client, stubber
             stubber.assert_no_pending_responses()
+
+
+@asynccontextmanager
+async def checked_client(backend: LocalBackend, **settings: Any) -> AsyncIterator[TranscribeClient]:
+    """A client bound to ``backend`` (with ``settings``) that checks every answer it gets.
+
+    Each answer is validated (botocore's ``ParamValidator``, as its stubber validates a
+    queued response) against the operation's output shape in the bundled model; on exit,
+    no answer may have broken it.
+    """
+    broken: list[str] = []
+
+    def check(http_response: Any, parsed: dict[str, Any], model: Any, **_: Any) -> None:
+        if http_response.status_code != 200:
+            return
+        answer = {k: v for k, v in parsed.items() if k != "ResponseMetadata"}
+        if model.output_shape is None:
+            if answer:
+                broken.append(f"{model.name}: answers {answer} where the model has no output")
+            return
+        report = ParamValidator().validate(answer, model.output_shape)
+        if report.has_errors():
+            broken.append(f"{model.name}: {report.generate_report()}")
+
+    async with backend.client(**{"rate_limits": RateLimits.disabled(), **settings}) as client:
+        client.aiobotocore_client.meta.events.register("after-call.transcribe", check)
+        yield client
+    assert not broken, "answers that break the service model:\n" + "\n".join(broken)

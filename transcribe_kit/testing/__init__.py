@@ -6,6 +6,11 @@ server. Enable the fixtures with ``pytest_plugins = ["transcribe_kit.testing.pyt
 
 from __future__ import annotations
 
-from transcribe_kit.testing._local import LocalBackend
+from transcribe_kit.testing._local import (
+    JOB_MODELS,
+    LANGUAGE_MODEL_MODELS,
+    VOCABULARY_MODELS,
+    LocalBackend,
+)
 
-__all__ = ["LocalBackend"]
+__all__ = ["JOB_MODELS", "LANGUAGE_MODEL_MODELS", "VOCABULARY_MODELS", "LocalBackend"]

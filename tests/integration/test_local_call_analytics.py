@@ -1,0 +1,233 @@
+"""Call Analytics categories and jobs over real HTTP, answered by the local backend."""
+
+from __future__ import annotations
+
+from tests.fakes import FakeClock
+from tests.integration._support import checked_client, expect_service_error
+from transcribe_kit import (
+    CALL_ANALYTICS_JOBS,
+    CallAnalyticsJobStatus,
+    ChannelDefinition,
+    ConflictError,
+    CreateCallAnalyticsCategoryRequest,
+    DeleteCallAnalyticsCategoryRequest,
+    DeleteCallAnalyticsJobRequest,
+    GetCallAnalyticsCategoryRequest,
+    GetCallAnalyticsJobRequest,
+    InputType,
+    ListCallAnalyticsCategoriesRequest,
+    ListCallAnalyticsJobsRequest,
+    Media,
+    NotFoundError,
+    ParticipantRole,
+    ResourceNotFoundError,
+    Rule,
+    SentimentFilter,
+    SentimentValue,
+    StartCallAnalyticsJobRequest,
+    TranscribeClient,
+    UpdateCallAnalyticsCategoryRequest,
+)
+from transcribe_kit.testing import LocalBackend
+
+ROLE = "arn:aws:iam::123456789012:role/CallAnalytics"
+NEGATIVE = Rule(
+    sentiment_filter=SentimentFilter(
+        sentiments=[SentimentValue.NEGATIVE], participant_role=ParticipantRole.CUSTOMER
+    )
+)
+POSITIVE = Rule(sentiment_filter=SentimentFilter(sentiments=[SentimentValue.POSITIVE]))
+CHANNELS = [
+    ChannelDefinition(channel_id=0, participant_role=ParticipantRole.AGENT),
+    ChannelDefinition(channel_id=1, participant_role=ParticipantRole.CUSTOMER),
+]
+
+
+async def _start(tk: TranscribeClient, *names: str, output: str | None = None) -> None:
+    for name in names:
+        await tk.start_call_analytics_job(
+            StartCallAnalyticsJobRequest(
+                call_analytics_job_name=name,
+                media=Media(media_file_uri=f"s3://calls/{name}.wav"),
+                output_location=output,
+                data_access_role_arn=ROLE,
+                channel_definitions=CHANNELS,
+            )
+        )
+
+
+async def test_a_category_is_created_read_updated_and_deleted(tk: TranscribeClient) -> None:
+    created = await tk.create_call_analytics_category(
+        CreateCallAnalyticsCategoryRequest(category_name="churn-risk", rules=[NEGATIVE])
+    )
+    updated = await tk.update_call_analytics_category(
+        UpdateCallAnalyticsCategoryRequest(category_name="churn-risk", rules=[POSITIVE])
+    )
+    got = await tk.get_call_analytics_category(
+        GetCallAnalyticsCategoryRequest(category_name="churn-risk")
+    )
+    await tk.delete_call_analytics_category(
+        DeleteCallAnalyticsCategoryRequest(category_name="churn-risk")
+    )
+
+    assert created.category_properties is not None
+    assert created.category_properties.rules == [NEGATIVE]
+    assert created.category_properties.input_type is InputType.POST_CALL
+    assert updated.category_properties is not None
+    assert updated.category_properties.rules == [POSITIVE]
+    assert got.category_properties == updated.category_properties
+    listed = await tk.list_call_analytics_categories(ListCallAnalyticsCategoriesRequest())
+    assert listed.categories == []
+
+
+async def test_a_taken_category_name_is_a_conflict(tk: TranscribeClient) -> None:
+    request = CreateCallAnalyticsCategoryRequest(category_name="churn-risk", rules=[NEGATIVE])
+    await tk.create_call_analytics_category(request)
+
+    await expect_service_error(
+        tk.create_call_analytics_category(request),
+        ConflictError,
+        code="ConflictException",
+        operation_name="CreateCallAnalyticsCategory",
+    )
+
+
+async def test_a_missing_category_is_not_found(tk: TranscribeClient) -> None:
+    await expect_service_error(
+        tk.update_call_analytics_category(
+            UpdateCallAnalyticsCategoryRequest(category_name="absent", rules=[NEGATIVE])
+        ),
+        NotFoundError,
+        code="NotFoundException",
+        operation_name="UpdateCallAnalyticsCategory",
+    )
+
+
+async def test_the_paginator_pages_categories(tk: TranscribeClient) -> None:
+    names = [f"category-{index:02d}" for index in range(7)]
+    for name in names:
+        await tk.create_call_analytics_category(
+            CreateCallAnalyticsCategoryRequest(category_name=name, rules=[NEGATIVE])
+        )
+
+    seen = [c.category_name async for c in tk.paginate_call_analytics_categories(page_size=2)]
+
+    assert seen == names
+
+
+async def test_a_job_moves_one_status_per_read_and_says_where_its_transcript_is(
+    tk: TranscribeClient,
+) -> None:
+    await _start(tk, "call-0001", output="s3://analytics-out/calls/")
+
+    statuses = []
+    for _ in range(3):
+        got = await tk.get_call_analytics_job(
+            GetCallAnalyticsJobRequest(call_analytics_job_name="call-0001")
+        )
+        assert got.call_analytics_job is not None
+        statuses.append(got.call_analytics_job.call_analytics_job_status)
+    job = got.call_analytics_job
+    assert job is not None
+
+    assert statuses == ["IN_PROGRESS", "COMPLETED", "COMPLETED"]
+    assert job.channel_definitions == CHANNELS
+    assert job.data_access_role_arn == ROLE
+    assert job.media_format == "wav"
+    assert job.start_time is not None
+    assert job.completion_time is not None
+    assert job.transcript is not None
+    assert job.transcript.transcript_file_uri == (
+        "https://s3.us-east-1.amazonaws.com/analytics-out/calls/call-0001.json"
+    )
+
+
+async def test_the_waiter_follows_a_job_to_completed(transcribe_backend: LocalBackend) -> None:
+    transcribe_backend.set_progression(reads=2)
+    seen: list[CallAnalyticsJobStatus | None] = []
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
+        await _start(tk, "call-0001")
+        job = await tk.wait_for_call_analytics_job(
+            "call-0001", on_change=lambda job: seen.append(job.call_analytics_job_status)
+        )
+
+    assert job.call_analytics_job_status is CallAnalyticsJobStatus.COMPLETED
+    assert seen == ["QUEUED", "IN_PROGRESS", "COMPLETED"]
+
+
+async def test_the_watcher_sees_jobs_complete_through_list(
+    transcribe_backend: LocalBackend,
+) -> None:
+    transcribe_backend.set_progression()
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
+        await _start(tk, "call-a", "call-b", "call-c")
+        done = await tk.wait_all(["call-c", "call-a"], kind=CALL_ANALYTICS_JOBS)
+
+    assert [job.call_analytics_job_name for job in done] == ["call-c", "call-a"]
+    assert {job.call_analytics_job_status for job in done} == {"COMPLETED"}
+
+
+async def test_a_taken_job_name_is_a_conflict(tk: TranscribeClient) -> None:
+    await _start(tk, "call-0001")
+
+    await expect_service_error(
+        _start(tk, "call-0001"),
+        ConflictError,
+        code="ConflictException",
+        operation_name="StartCallAnalyticsJob",
+    )
+
+
+async def test_a_missing_job_is_a_bad_request_that_couldnt_be_found(
+    tk: TranscribeClient,
+) -> None:
+    await _start(tk, "call-0001")
+    await tk.delete_call_analytics_job(
+        DeleteCallAnalyticsJobRequest(call_analytics_job_name="call-0001")
+    )
+
+    error = await expect_service_error(
+        tk.get_call_analytics_job(GetCallAnalyticsJobRequest(call_analytics_job_name="call-0001")),
+        ResourceNotFoundError,
+        code="BadRequestException",
+        operation_name="GetCallAnalyticsJob",
+    )
+
+    assert "couldn't be found" in error.message
+
+
+async def test_list_filters_by_status_and_name_newest_first(
+    transcribe_backend: LocalBackend,
+) -> None:
+    transcribe_backend.set_progression(reads=1)
+    async with checked_client(transcribe_backend) as tk:
+        await _start(tk, "sales-1", "sales-2", "support-1", "sales-3")
+        for _ in range(2):
+            await tk.get_call_analytics_job(
+                GetCallAnalyticsJobRequest(call_analytics_job_name="sales-2")
+            )
+        sales = await tk.list_call_analytics_jobs(
+            ListCallAnalyticsJobsRequest(job_name_contains="sales")
+        )
+        completed = await tk.list_call_analytics_jobs(
+            ListCallAnalyticsJobsRequest(status=CallAnalyticsJobStatus.COMPLETED)
+        )
+
+    assert [j.call_analytics_job_name for j in sales.call_analytics_job_summaries or []] == [
+        "sales-3",
+        "sales-2",
+        "sales-1",
+    ]
+    assert completed.status is CallAnalyticsJobStatus.COMPLETED
+    assert [j.call_analytics_job_name for j in completed.call_analytics_job_summaries or []] == [
+        "sales-2"
+    ]
+
+
+async def test_the_paginator_sees_each_job_once(tk: TranscribeClient) -> None:
+    names = [f"call-{index:02d}" for index in range(11)]
+    await _start(tk, *names)
+
+    seen = [j.call_analytics_job_name async for j in tk.paginate_call_analytics_jobs(page_size=4)]
+
+    assert seen == names[::-1]

@@ -1,0 +1,451 @@
+"""The transcribe-kit command line, run in-process against the local backend.
+
+``main`` is called with the backend's endpoint; stdout and stderr are captured. moto moves
+a job on one status per Get unless a test says otherwise, and writes no transcript: the
+tests publish one where a completed job points.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import srt
+import webvtt
+
+from transcribe_kit import (
+    CreateVocabularyRequest,
+    GetTranscriptionJobRequest,
+    GetTranscriptionJobResponse,
+    LanguageCode,
+    Media,
+    StartTranscriptionJobRequest,
+    TranscribeClient,
+    TranscriptionJob,
+    TranscriptionJobStatus,
+    parse_transcript,
+)
+from transcribe_kit.cli import main
+from transcribe_kit.testing import LocalBackend
+
+REGION = "us-east-1"
+#: moto moves a job one status on per Get: QUEUED, IN_PROGRESS, COMPLETED.
+GETS_TO_COMPLETE = 3
+
+
+#: A documentation sample of a transcript: "Professional answer.", one speaker.
+SMALL = "medical-diarization-docs-spk.json"
+SMALL_TURNS = ["spk_0 0.10-1.21: Professional answer."]
+#: A real call: several speakers, many turns.
+CALL = "std-old-layout-speakers-callcenter.json"
+TURN_LINE = re.compile(r"spk_\d+ \d+\.\d\d-\d+\.\d\d: \S.*")
+
+
+class Cli:
+    """Runs ``main`` against the local backend; gives the exit status, stdout and stderr."""
+
+    def __init__(
+        self, backend: LocalBackend, capsys: pytest.CaptureFixture[str], corpus_dir: Path
+    ) -> None:
+        self.backend = backend
+        self._capsys = capsys
+        self._corpus_dir = corpus_dir
+
+    def document(self, name: str) -> bytes:
+        return (self._corpus_dir / name).read_bytes()
+
+    def __call__(self, *argv: str) -> tuple[int, str, str]:
+        self._capsys.readouterr()
+        code = main(["--region", REGION, "--endpoint-url", self.backend.endpoint_url, *argv])
+        out, err = self._capsys.readouterr()
+        return code, out, err
+
+    def start_jobs(self, *names: str) -> None:
+        async def start() -> None:
+            async with self.backend.client() as tk:
+                for name in names:
+                    await tk.start_transcription_job(
+                        StartTranscriptionJobRequest(
+                            transcription_job_name=name,
+                            language_code=LanguageCode.EN_US,
+                            media=Media(media_file_uri=f"s3://media/{name}.wav"),
+                        )
+                    )
+
+        asyncio.run(start())
+
+    def complete(self, name: str) -> None:
+        """Reads the job until moto has moved it to COMPLETED (and given it a transcript URI)."""
+
+        async def read() -> None:
+            async with self.backend.client() as tk:
+                for _ in range(GETS_TO_COMPLETE):
+                    got = await tk.get_transcription_job(
+                        GetTranscriptionJobRequest(transcription_job_name=name)
+                    )
+                    assert got.transcription_job is not None
+                    if got.transcription_job.transcription_job_status == "COMPLETED":
+                        return
+            pytest.fail(f"job {name} did not complete in {GETS_TO_COMPLETE} reads")
+
+        asyncio.run(read())
+
+    def completed_job_with_transcript(self, name: str, document: str = SMALL) -> str:
+        """Starts a job, completes it and publishes ``document``; gives its URI."""
+        self.start_jobs(name)
+        self.complete(name)
+        return self.backend.publish_transcript(name, self.document(document))
+
+
+@pytest.fixture
+def cli(
+    transcribe_backend: LocalBackend,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    corpus_dir: Path,
+) -> Cli:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    monkeypatch.delenv("AWS_ENDPOINT_URL_TRANSCRIBE", raising=False)
+    return Cli(transcribe_backend, capsys, corpus_dir)
+
+
+def _single_error_line(err: str) -> str:
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("transcribe-kit: ")
+    return lines[0]
+
+
+# jobs
+
+
+def test_jobs_list_prints_a_table_of_the_jobs(cli: Cli) -> None:
+    cli.start_jobs("alpha-1", "alpha-2", "beta-1")
+
+    code, out, _ = cli("jobs", "list")
+
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header.split() == ["NAME", "STATUS", "LANGUAGE", "CREATED"]
+    assert sorted(row.split()[0] for row in rows) == ["alpha-1", "alpha-2", "beta-1"]
+    assert all("en-US" in row.split() for row in rows)
+
+
+def test_jobs_list_filters_by_name_and_stops_at_max(cli: Cli) -> None:
+    cli.start_jobs("alpha-1", "alpha-2", "alpha-3", "beta-1")
+
+    _, by_name, _ = cli("jobs", "list", "--name-contains", "beta")
+    _, at_most_two, _ = cli("jobs", "list", "--max", "2")
+
+    assert [row.split()[0] for row in by_name.splitlines()[1:]] == ["beta-1"]
+    assert len(at_most_two.splitlines()[1:]) == 2
+
+
+def test_jobs_list_filters_by_status(cli: Cli) -> None:
+    cli.start_jobs("alpha-1", "alpha-2")
+    cli.complete("alpha-1")
+
+    _, completed, _ = cli("jobs", "list", "--status", "completed")
+
+    assert [row.split()[:2] for row in completed.splitlines()[1:]] == [["alpha-1", "COMPLETED"]]
+
+
+def test_jobs_list_json_gives_the_summaries_under_their_wire_names(cli: Cli) -> None:
+    cli.start_jobs("alpha-1")
+
+    code, out, _ = cli("jobs", "list", "--json")
+
+    assert code == 0
+    [summary] = json.loads(out)
+    assert summary["TranscriptionJobName"] == "alpha-1"
+    assert datetime.fromisoformat(summary["CreationTime"]).tzinfo is not None
+
+
+def test_jobs_get_shows_the_job(cli: Cli) -> None:
+    cli.start_jobs("alpha-1")
+
+    code, out, _ = cli("jobs", "get", "alpha-1")
+
+    assert code == 0
+    assert "name: alpha-1" in out.splitlines()
+    assert "media: s3://media/alpha-1.wav" in out.splitlines()
+
+
+def test_jobs_get_json_gives_the_job(cli: Cli) -> None:
+    cli.start_jobs("alpha-1")
+
+    code, out, _ = cli("jobs", "get", "alpha-1", "--json")
+
+    assert code == 0
+    job = json.loads(out)
+    assert job["TranscriptionJobName"] == "alpha-1"
+    assert job["Media"] == {"MediaFileUri": "s3://media/alpha-1.wav"}
+    assert datetime.fromisoformat(job["CreationTime"]).tzinfo is not None
+
+
+def test_jobs_wait_prints_each_status_until_completed(cli: Cli) -> None:
+    cli.start_jobs("alpha-1")
+
+    code, out, _ = cli("jobs", "wait", "alpha-1")
+
+    assert code == 0
+    assert out.splitlines() == [
+        "alpha-1: QUEUED",
+        "alpha-1: IN_PROGRESS",
+        "alpha-1: COMPLETED",
+    ]
+
+
+def test_jobs_wait_exits_1_when_the_timeout_passes(cli: Cli) -> None:
+    cli.start_jobs("alpha-1")
+
+    # The first poll sees QUEUED, the one at the deadline IN_PROGRESS.
+    code, out, err = cli("jobs", "wait", "alpha-1", "--timeout", "0.2")
+
+    assert code == 1
+    assert out.splitlines() == ["alpha-1: QUEUED", "alpha-1: IN_PROGRESS"]
+    assert "still IN_PROGRESS" in _single_error_line(err)
+
+
+def test_jobs_wait_exits_1_when_the_job_fails(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    failed = TranscriptionJob(
+        transcription_job_name="alpha-1",
+        transcription_job_status=TranscriptionJobStatus.FAILED,
+        failure_reason="The media format is not supported.",
+    )
+
+    async def get_failed(self: TranscribeClient, request: object) -> GetTranscriptionJobResponse:
+        return GetTranscriptionJobResponse(transcription_job=failed)
+
+    monkeypatch.setattr(TranscribeClient, "get_transcription_job", get_failed)
+
+    code, out, err = cli("jobs", "wait", "alpha-1")
+
+    assert code == 1
+    assert out.splitlines() == ["alpha-1: FAILED"]
+    assert "The media format is not supported." in _single_error_line(err)
+
+
+def test_jobs_delete_deletes_the_job(cli: Cli) -> None:
+    cli.start_jobs("alpha-1")
+
+    code, out, _ = cli("jobs", "delete", "alpha-1")
+
+    assert code == 0
+    assert out == "deleted alpha-1\n"
+    assert cli("jobs", "get", "alpha-1")[0] == 1
+
+
+# transcript
+
+
+def test_transcript_prints_the_text_by_default(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job")
+
+    code, out, _ = cli("transcript", "cli-job")
+
+    assert code == 0
+    assert out == "Professional answer.\n"
+
+
+def test_transcript_turns_prints_speaker_times_and_text(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job")
+
+    code, out, _ = cli("transcript", "cli-job", "--format", "turns")
+
+    assert code == 0
+    assert out.splitlines() == SMALL_TURNS
+
+
+def test_transcript_turns_prints_a_line_per_turn_of_a_call(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job", CALL)
+
+    _, out, _ = cli("transcript", "cli-job", "--format", "turns")
+
+    lines = out.splitlines()
+    assert len(lines) == len(parse_transcript(cli.document(CALL)).speaker_turns())
+    assert all(TURN_LINE.fullmatch(line) for line in lines)
+    assert len({line.split()[0] for line in lines}) > 1
+
+
+def test_transcript_srt_is_valid_subrip(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job")
+
+    code, out, _ = cli("transcript", "cli-job", "--format", "srt")
+
+    assert code == 0
+    [subtitle] = srt.parse(out)
+    assert subtitle.content == "Professional answer."
+    assert subtitle.start.total_seconds() == pytest.approx(0.1)
+
+
+def test_transcript_vtt_is_valid_webvtt(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job")
+
+    code, out, _ = cli("transcript", "cli-job", "--format", "vtt")
+
+    assert code == 0
+    [caption] = webvtt.from_string(out).captions
+    assert caption.text == "Professional answer."
+
+
+def test_transcript_json_gives_the_document(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job")
+
+    code, out, _ = cli("transcript", "cli-job", "--format", "json")
+
+    assert code == 0
+    document = json.loads(out)
+    assert document["jobName"] == "job ID"
+    assert document["results"]["transcripts"] == [{"transcript": "Professional answer."}]
+    assert len(document["results"]["items"]) == 3
+
+
+def test_transcript_reads_a_document_uri(cli: Cli) -> None:
+    uri = cli.completed_job_with_transcript("cli-job")
+
+    code, out, _ = cli("transcript", uri)
+
+    assert code == 0
+    assert out == "Professional answer.\n"
+
+
+def test_transcript_redacted_of_a_job_without_redaction_is_one_error_line(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job")
+
+    code, out, err = cli("transcript", "cli-job", "--redacted")
+
+    assert code == 1
+    assert out == ""
+    assert "redacted" in _single_error_line(err)
+
+
+# transcribe
+
+
+def test_transcribe_runs_a_job_and_prints_its_transcript(cli: Cli) -> None:
+    uri = f"https://s3.{REGION}.amazonaws.com/out/cli-job.json"
+    cli.backend.publish_transcript(uri, cli.document(SMALL))
+
+    code, out, err = cli(
+        "transcribe",
+        "s3://media/call.wav",
+        "--mode",
+        "job",
+        "--job-name",
+        "cli-job",
+        "--output-bucket",
+        "out",
+        "--format",
+        "turns",
+    )
+
+    assert code == 0, err
+    assert out.splitlines() == SMALL_TURNS
+    assert err.splitlines() == ["cli-job: QUEUED", "cli-job: IN_PROGRESS", "cli-job: COMPLETED"]
+
+
+def test_transcribe_of_a_local_file_for_a_job_needs_a_bucket(cli: Cli, tmp_path: Path) -> None:
+    media = tmp_path / "call.wav"
+    media.write_bytes(b"RIFF")
+
+    code, out, err = cli("transcribe", str(media), "--mode", "job")
+
+    assert code == 1
+    assert out == ""
+    assert "bucket" in _single_error_line(err)
+
+
+# vocabularies
+
+
+def test_vocabularies_list_and_get(cli: Cli) -> None:
+    async def create() -> None:
+        async with cli.backend.client() as tk:
+            await tk.create_vocabulary(
+                CreateVocabularyRequest(
+                    vocabulary_name="terms", language_code=LanguageCode.EN_US, phrases=["moto"]
+                )
+            )
+
+    asyncio.run(create())
+
+    _, listed, _ = cli("vocabularies", "list")
+    code, got, _ = cli("vocabularies", "get", "terms", "--json")
+
+    assert [row.split()[0] for row in listed.splitlines()] == ["NAME", "terms"]
+    assert code == 0
+    assert json.loads(got)["VocabularyName"] == "terms"
+
+
+# errors and arguments
+
+
+def test_a_missing_job_is_one_line_on_stderr_and_exit_1(cli: Cli) -> None:
+    code, out, err = cli("jobs", "get", "no-such-job")
+
+    assert code == 1
+    assert out == ""
+    assert "couldn't be found" in _single_error_line(err)
+
+
+def test_an_error_never_shows_a_presigned_signature(cli: Cli) -> None:
+    code, _, err = cli("transcript", "https://example.com/t.json?X-Amz-Signature=abc123")
+
+    assert code == 1
+    line = _single_error_line(err)
+    assert "abc123" not in line
+    assert "example.com" in line
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["jobs"],
+        ["jobs", "list", "--max", "0"],
+        ["jobs", "list", "--status", "DONE"],
+        ["jobs", "wait", "alpha-1", "--timeout", "soon"],
+        ["transcript", "cli-job", "--format", "pdf"],
+        ["transcribe", "s3://media/call.wav", "--mode", "fast"],
+    ],
+)
+def test_bad_arguments_exit_2_with_usage(cli: Cli, argv: list[str]) -> None:
+    code, out, err = cli(*argv)
+
+    assert code == 2
+    assert out == ""
+    assert err.startswith("usage: transcribe-kit")
+
+
+def test_endpoint_url_and_local_exclude_each_other(cli: Cli) -> None:
+    assert cli("--local", "jobs", "list")[0] == 2
+
+
+def test_the_endpoint_comes_from_the_environment(
+    cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.start_jobs("alpha-1")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_TRANSCRIBE", cli.backend.endpoint_url)
+
+    code = main(["--region", REGION, "jobs", "list", "--json"])
+
+    assert code == 0
+    assert [job["TranscriptionJobName"] for job in json.loads(capsys.readouterr().out)] == [
+        "alpha-1"
+    ]
+
+
+def test_local_starts_a_backend_for_the_command(
+    cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--local", "jobs", "list", "--json"])
+
+    assert code == 0
+    assert json.loads(capsys.readouterr().out) == []

@@ -24,9 +24,10 @@ import asyncio
 import contextlib
 import importlib.util
 import json
+import logging
 import os
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, TextIO, TypeVar
 
@@ -303,6 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--region", help="AWS region (default: your AWS configuration)")
     parser.add_argument("--profile", help="AWS profile from your AWS configuration")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="log retries and other warnings to stderr"
+    )
     where = parser.add_mutually_exclusive_group()
     where.add_argument(
         "--endpoint-url",
@@ -388,6 +392,30 @@ async def run(args: argparse.Namespace) -> int:
         return await command(tk, args)
 
 
+@contextlib.contextmanager
+def _logging_to_stderr(*, verbose: bool) -> Iterator[None]:
+    """Log to stderr for the command's duration: retries only when ``verbose``.
+
+    The error that ends a command is printed anyway; the local backend's server logs only
+    its own failures. The loggers are left as they were found afterwards.
+    """
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(f"{PROG}: %(message)s"))
+    ours, server = logging.getLogger("transcribe_kit"), logging.getLogger("werkzeug")
+    saved = (ours.level, ours.propagate, server.level)
+    ours.addHandler(handler)
+    ours.setLevel(logging.INFO if verbose else logging.ERROR)
+    ours.propagate = False
+    server.setLevel(logging.INFO if verbose else logging.CRITICAL)
+    try:
+        yield
+    finally:
+        ours.removeHandler(handler)
+        ours.setLevel(saved[0])
+        ours.propagate = saved[1]
+        server.setLevel(saved[2])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs ``transcribe-kit`` with ``argv`` (default: the process's); the exit status."""
     try:
@@ -395,7 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # bad arguments (2) or --help (0)
         return stop.code if isinstance(stop.code, int) else 2
     try:
-        return asyncio.run(run(args))
+        with _logging_to_stderr(verbose=args.verbose):
+            return asyncio.run(run(args))
     except (TranscribeError, CommandError, BotoCoreError) as error:
         # One line, and never a presigned link's signature.
         message = " ".join(redact_urls(str(error)).split())

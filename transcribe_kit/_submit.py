@@ -24,6 +24,7 @@ from typing import Final
 import attrs
 
 from transcribe_kit._client import TranscribeClient
+from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._watcher import TRANSCRIPTION_JOBS
 from transcribe_kit.errors import (
     BadRequestError,
@@ -255,7 +256,7 @@ class _SlotWatchClock:
         await self._sleep(seconds)
 
 
-async def _get_or_gone(client: TranscribeClient, name: str) -> GetTranscriptionJobResponse:
+async def _get_or_gone(client: ServiceLayerMethods, name: str) -> GetTranscriptionJobResponse:
     """GetTranscriptionJob, reading a job deleted (or expired) meanwhile as finished.
 
     A job that no longer exists runs no more, so it frees its slot; the watcher would

@@ -54,7 +54,7 @@ from transcribe_kit.waiters import (
 )
 
 if TYPE_CHECKING:
-    from transcribe_kit._client import TranscribeClient
+    from transcribe_kit._service_methods import ServiceLayerMethods
 
 WATCH_MAX_DELAY: Final = 5.0
 """The default cap, in seconds, on the delay between two rounds of a watcher."""
@@ -81,14 +81,14 @@ class JobKind(Generic[SummaryT]):
 
     kind: str
     list_operation: str
-    paginate: Callable[[TranscribeClient, str], Paginator[Any, Any, SummaryT]]
-    get: Callable[[TranscribeClient, str], Awaitable[Any]]
+    paginate: Callable[[ServiceLayerMethods, str], Paginator[Any, Any, SummaryT]]
+    get: Callable[[ServiceLayerMethods, str], Awaitable[Any]]
     condition: Condition[Any, Any]
     summary_type: type[SummaryT]
     name_of: Callable[[SummaryT], str | None]
     status_of: Callable[[SummaryT], str | None]
 
-    async def get_summary(self, client: TranscribeClient, name: str) -> SummaryT:
+    async def get_summary(self, client: ServiceLayerMethods, name: str) -> SummaryT:
         """The summary of one job, read with its Get operation."""
         job = self.condition.resource_of(await self.get(client, name))
         return from_wire(to_wire(job), self.summary_type)
@@ -165,7 +165,7 @@ class _Watch(Generic[SummaryT]):
 
     def __init__(
         self,
-        client: TranscribeClient,
+        client: ServiceLayerMethods,
         kind: JobKind[SummaryT],
         names: Iterable[str],
         raise_on_failure: bool,
@@ -250,7 +250,7 @@ def _oldest(summaries: Iterable[JobSummary | None]) -> datetime | None:
 
 
 async def as_completed(
-    client: TranscribeClient,
+    client: ServiceLayerMethods,
     kind: JobKind[SummaryT],
     names: Iterable[str],
     *,
@@ -301,7 +301,7 @@ async def as_completed(
 
 
 async def wait_all(
-    client: TranscribeClient,
+    client: ServiceLayerMethods,
     kind: JobKind[SummaryT],
     names: Iterable[str],
     *,

@@ -1,0 +1,580 @@
+"""The service layer as methods: paginators, waiters and the many-jobs watcher.
+
+:class:`~transcribe_kit.TranscribeClient` inherits them; the logic lives in
+:mod:`transcribe_kit.paginators`, :mod:`transcribe_kit.waiters` and
+``transcribe_kit._watcher``, and these methods bind it to the operations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from typing import Any, TypeVar, overload
+
+from transcribe_kit import _watcher
+from transcribe_kit._operations import OperationMethods
+from transcribe_kit._watcher import TRANSCRIPTION_JOBS, JobKind, SummaryT
+from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, Paginator
+from transcribe_kit.shapes.call_analytics import (
+    CallAnalyticsJob,
+    CallAnalyticsJobSummary,
+    CategoryProperties,
+    GetCallAnalyticsJobRequest,
+    ListCallAnalyticsCategoriesRequest,
+    ListCallAnalyticsCategoriesResponse,
+    ListCallAnalyticsJobsRequest,
+    ListCallAnalyticsJobsResponse,
+)
+from transcribe_kit.shapes.common import VocabularyInfo
+from transcribe_kit.shapes.enums import (
+    CallAnalyticsJobStatus,
+    MedicalScribeJobStatus,
+    ModelStatus,
+    TranscriptionJobStatus,
+    VocabularyState,
+)
+from transcribe_kit.shapes.language_models import (
+    DescribeLanguageModelRequest,
+    LanguageModel,
+    ListLanguageModelsRequest,
+    ListLanguageModelsResponse,
+)
+from transcribe_kit.shapes.medical import (
+    GetMedicalTranscriptionJobRequest,
+    GetMedicalVocabularyRequest,
+    GetMedicalVocabularyResponse,
+    ListMedicalTranscriptionJobsRequest,
+    ListMedicalTranscriptionJobsResponse,
+    ListMedicalVocabulariesRequest,
+    ListMedicalVocabulariesResponse,
+    MedicalTranscriptionJob,
+    MedicalTranscriptionJobSummary,
+)
+from transcribe_kit.shapes.medical_scribe import (
+    GetMedicalScribeJobRequest,
+    ListMedicalScribeJobsRequest,
+    ListMedicalScribeJobsResponse,
+    MedicalScribeJob,
+    MedicalScribeJobSummary,
+)
+from transcribe_kit.shapes.transcription_jobs import (
+    GetTranscriptionJobRequest,
+    ListTranscriptionJobsRequest,
+    ListTranscriptionJobsResponse,
+    TranscriptionJob,
+    TranscriptionJobSummary,
+)
+from transcribe_kit.shapes.vocabularies import (
+    GetVocabularyRequest,
+    GetVocabularyResponse,
+    ListVocabulariesRequest,
+    ListVocabulariesResponse,
+)
+from transcribe_kit.shapes.vocabulary_filters import (
+    ListVocabularyFiltersRequest,
+    ListVocabularyFiltersResponse,
+    VocabularyFilterInfo,
+)
+from transcribe_kit.waiters import (
+    CALL_ANALYTICS_JOB_COMPLETED,
+    LANGUAGE_MODEL_COMPLETED,
+    MEDICAL_SCRIBE_JOB_COMPLETED,
+    MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
+    MEDICAL_VOCABULARY_READY,
+    TRANSCRIPTION_JOB_COMPLETED,
+    VOCABULARY_READY,
+    Clock,
+    Condition,
+    Waiter,
+    WaitPolicy,
+)
+
+ResponseT = TypeVar("ResponseT")
+ResourceT = TypeVar("ResourceT")
+
+
+class ServiceLayerMethods(OperationMethods):
+    """Paginators over every List operation, waiters and the many-jobs watcher."""
+
+    #: How the ``wait_for_*`` methods pace their polls, unless a call says otherwise.
+    wait_policy: WaitPolicy
+    #: Where waiters and watchers read the time and sleep.
+    clock: Clock
+
+    # Paginators (see transcribe_kit.paginators)
+
+    def paginate_transcription_jobs(
+        self,
+        *,
+        status: TranscriptionJobStatus | None = None,
+        job_name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListTranscriptionJobsRequest, ListTranscriptionJobsResponse, TranscriptionJobSummary
+    ]:
+        """The transcription jobs that match, across pages (``ListTranscriptionJobs``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_transcription_jobs,
+            ListTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
+            lambda page: page.transcription_job_summaries,
+            operation_name="ListTranscriptionJobs",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_medical_transcription_jobs(
+        self,
+        *,
+        status: TranscriptionJobStatus | None = None,
+        job_name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListMedicalTranscriptionJobsRequest,
+        ListMedicalTranscriptionJobsResponse,
+        MedicalTranscriptionJobSummary,
+    ]:
+        """The medical jobs that match, across pages (``ListMedicalTranscriptionJobs``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_medical_transcription_jobs,
+            ListMedicalTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
+            lambda page: page.medical_transcription_job_summaries,
+            operation_name="ListMedicalTranscriptionJobs",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_medical_scribe_jobs(
+        self,
+        *,
+        status: MedicalScribeJobStatus | None = None,
+        job_name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListMedicalScribeJobsRequest, ListMedicalScribeJobsResponse, MedicalScribeJobSummary
+    ]:
+        """The medical scribe jobs that match, across pages (``ListMedicalScribeJobs``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_medical_scribe_jobs,
+            ListMedicalScribeJobsRequest(status=status, job_name_contains=job_name_contains),
+            lambda page: page.medical_scribe_job_summaries,
+            operation_name="ListMedicalScribeJobs",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_call_analytics_jobs(
+        self,
+        *,
+        status: CallAnalyticsJobStatus | None = None,
+        job_name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListCallAnalyticsJobsRequest, ListCallAnalyticsJobsResponse, CallAnalyticsJobSummary
+    ]:
+        """The Call Analytics jobs that match, across pages (``ListCallAnalyticsJobs``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_call_analytics_jobs,
+            ListCallAnalyticsJobsRequest(status=status, job_name_contains=job_name_contains),
+            lambda page: page.call_analytics_job_summaries,
+            operation_name="ListCallAnalyticsJobs",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_call_analytics_categories(
+        self,
+        *,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListCallAnalyticsCategoriesRequest, ListCallAnalyticsCategoriesResponse, CategoryProperties
+    ]:
+        """The Call Analytics categories that match, across pages (``ListCallAnalyticsCategories``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_call_analytics_categories,
+            ListCallAnalyticsCategoriesRequest(),
+            lambda page: page.categories,
+            operation_name="ListCallAnalyticsCategories",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_vocabularies(
+        self,
+        *,
+        state_equals: VocabularyState | None = None,
+        name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[ListVocabulariesRequest, ListVocabulariesResponse, VocabularyInfo]:
+        """The custom vocabularies that match, across pages (``ListVocabularies``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_vocabularies,
+            ListVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
+            lambda page: page.vocabularies,
+            operation_name="ListVocabularies",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_medical_vocabularies(
+        self,
+        *,
+        state_equals: VocabularyState | None = None,
+        name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[ListMedicalVocabulariesRequest, ListMedicalVocabulariesResponse, VocabularyInfo]:
+        """The custom medical vocabularies that match, across pages (``ListMedicalVocabularies``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_medical_vocabularies,
+            ListMedicalVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
+            lambda page: page.vocabularies,
+            operation_name="ListMedicalVocabularies",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_vocabulary_filters(
+        self,
+        *,
+        name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[
+        ListVocabularyFiltersRequest, ListVocabularyFiltersResponse, VocabularyFilterInfo
+    ]:
+        """The custom vocabulary filters that match, across pages (``ListVocabularyFilters``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_vocabulary_filters,
+            ListVocabularyFiltersRequest(name_contains=name_contains),
+            lambda page: page.vocabulary_filters,
+            operation_name="ListVocabularyFilters",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    def paginate_language_models(
+        self,
+        *,
+        status_equals: ModelStatus | None = None,
+        name_contains: str | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        max_items: int | None = None,
+        starting_token: str | None = None,
+    ) -> Paginator[ListLanguageModelsRequest, ListLanguageModelsResponse, LanguageModel]:
+        """The custom language models that match, across pages (``ListLanguageModels``).
+
+        See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
+        """
+        return Paginator(
+            self.list_language_models,
+            ListLanguageModelsRequest(status_equals=status_equals, name_contains=name_contains),
+            lambda page: page.models,
+            operation_name="ListLanguageModels",
+            page_size=page_size,
+            max_items=max_items,
+            starting_token=starting_token,
+        )
+
+    # Waiters (see transcribe_kit.waiters)
+
+    def wait_for_transcription_job(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[TranscriptionJob], object] | None = None,
+    ) -> Waiter[TranscriptionJob]:
+        """Poll the transcription job ``name`` until it is COMPLETED.
+
+        As botocore's ``TranscriptionJobCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            TRANSCRIPTION_JOB_COMPLETED,
+            name,
+            lambda: self.get_transcription_job(
+                GetTranscriptionJobRequest(transcription_job_name=name)
+            ),
+            policy,
+            on_change,
+        )
+
+    def wait_for_medical_transcription_job(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[MedicalTranscriptionJob], object] | None = None,
+    ) -> Waiter[MedicalTranscriptionJob]:
+        """Poll the medical transcription job ``name`` until it is COMPLETED.
+
+        As botocore's ``MedicalTranscriptionJobCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
+            name,
+            lambda: self.get_medical_transcription_job(
+                GetMedicalTranscriptionJobRequest(medical_transcription_job_name=name)
+            ),
+            policy,
+            on_change,
+        )
+
+    def wait_for_call_analytics_job(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[CallAnalyticsJob], object] | None = None,
+    ) -> Waiter[CallAnalyticsJob]:
+        """Poll the Call Analytics job ``name`` until it is COMPLETED.
+
+        As botocore's ``CallAnalyticsJobCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            CALL_ANALYTICS_JOB_COMPLETED,
+            name,
+            lambda: self.get_call_analytics_job(
+                GetCallAnalyticsJobRequest(call_analytics_job_name=name)
+            ),
+            policy,
+            on_change,
+        )
+
+    def wait_for_medical_scribe_job(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[MedicalScribeJob], object] | None = None,
+    ) -> Waiter[MedicalScribeJob]:
+        """Poll the medical scribe job ``name`` until it is COMPLETED.
+
+        As botocore's ``MedicalScribeJobCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            MEDICAL_SCRIBE_JOB_COMPLETED,
+            name,
+            lambda: self.get_medical_scribe_job(
+                GetMedicalScribeJobRequest(medical_scribe_job_name=name)
+            ),
+            policy,
+            on_change,
+        )
+
+    def wait_for_vocabulary(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[GetVocabularyResponse], object] | None = None,
+    ) -> Waiter[GetVocabularyResponse]:
+        """Poll the custom vocabulary ``name`` until it is READY.
+
+        As botocore's ``VocabularyReady``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            VOCABULARY_READY,
+            name,
+            lambda: self.get_vocabulary(GetVocabularyRequest(vocabulary_name=name)),
+            policy,
+            on_change,
+        )
+
+    def wait_for_medical_vocabulary(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[GetMedicalVocabularyResponse], object] | None = None,
+    ) -> Waiter[GetMedicalVocabularyResponse]:
+        """Poll the custom medical vocabulary ``name`` until it is READY.
+
+        As botocore's ``MedicalVocabularyReady``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            MEDICAL_VOCABULARY_READY,
+            name,
+            lambda: self.get_medical_vocabulary(GetMedicalVocabularyRequest(vocabulary_name=name)),
+            policy,
+            on_change,
+        )
+
+    def wait_for_language_model(
+        self,
+        name: str,
+        *,
+        policy: WaitPolicy | None = None,
+        on_change: Callable[[LanguageModel], object] | None = None,
+    ) -> Waiter[LanguageModel]:
+        """Poll the custom language model ``name`` until it is COMPLETED.
+
+        As botocore's ``LanguageModelCompleted``, paced by ``policy`` (default
+        :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
+        status change (see :class:`~transcribe_kit.waiters.Waiter`).
+        """
+        return self._waiter(
+            LANGUAGE_MODEL_COMPLETED,
+            name,
+            lambda: self.describe_language_model(DescribeLanguageModelRequest(model_name=name)),
+            policy,
+            on_change,
+        )
+
+    def _waiter(
+        self,
+        condition: Condition[ResponseT, ResourceT],
+        name: str,
+        get: Callable[[], Awaitable[ResponseT]],
+        policy: WaitPolicy | None,
+        on_change: Callable[[ResourceT], object] | None,
+    ) -> Waiter[ResourceT]:
+        return Waiter(
+            condition,
+            name,
+            get,
+            policy=policy or self.wait_policy,
+            clock=self.clock,
+            on_change=on_change,
+        )
+
+    # Many jobs at once (see transcribe_kit._watcher)
+
+    @overload
+    def as_completed(
+        self,
+        names: Iterable[str],
+        *,
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> AsyncGenerator[TranscriptionJobSummary, None]: ...
+
+    @overload
+    def as_completed(
+        self,
+        names: Iterable[str],
+        *,
+        kind: JobKind[SummaryT],
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> AsyncGenerator[SummaryT, None]: ...
+
+    def as_completed(
+        self,
+        names: Iterable[str],
+        *,
+        kind: JobKind[Any] = TRANSCRIPTION_JOBS,
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> AsyncGenerator[Any, None]:
+        """Yield each of the jobs ``names`` (summary) as it is seen COMPLETED or FAILED.
+
+        Watches them all through the List operations, not one poller each; ``kind`` picks
+        transcription (default), medical, Call Analytics or medical scribe jobs. ``policy``
+        paces the rounds (default :attr:`wait_policy`, its cap lowered to 5 s). A FAILED
+        job is yielded like the others, or raises :class:`~transcribe_kit.ResourceFailedError`
+        if ``raise_on_failure``; the deadline raises :class:`~transcribe_kit.WaitTimeoutError`.
+        """
+        return _watcher.as_completed(
+            self,
+            kind,
+            names,
+            policy=policy or _watcher.watch_policy(self.wait_policy),
+            raise_on_failure=raise_on_failure,
+        )
+
+    @overload
+    async def wait_all(
+        self,
+        names: Iterable[str],
+        *,
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> list[TranscriptionJobSummary]: ...
+
+    @overload
+    async def wait_all(
+        self,
+        names: Iterable[str],
+        *,
+        kind: JobKind[SummaryT],
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> list[SummaryT]: ...
+
+    async def wait_all(
+        self,
+        names: Iterable[str],
+        *,
+        kind: JobKind[Any] = TRANSCRIPTION_JOBS,
+        policy: WaitPolicy | None = None,
+        raise_on_failure: bool = False,
+    ) -> list[Any]:
+        """The summaries of the jobs ``names``, in that order, once each is finished.
+
+        Watches as :meth:`as_completed` does; FAILED jobs are in the list (check their
+        status) unless ``raise_on_failure``.
+        """
+        return await _watcher.wait_all(
+            self,
+            kind,
+            names,
+            policy=policy or _watcher.watch_policy(self.wait_policy),
+            raise_on_failure=raise_on_failure,
+        )

@@ -20,6 +20,16 @@ pytest_plugins = ["transcribe_kit.testing.pytest_plugin"]
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--corpus",
+        metavar="DIR",
+        default=os.environ.get("TRANSCRIBE_KIT_CORPUS") or None,
+        help="a corpus of real Transcribe documents with its PROVENANCE.md; the tests under "
+        "tests/corpus run on it (default: $TRANSCRIBE_KIT_CORPUS; skipped without one)",
+    )
+
+
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
     if not CORPUS.is_dir():

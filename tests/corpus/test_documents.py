@@ -1,0 +1,137 @@
+"""Every real document of the corpus parses with the parser of its kind, and nothing is lost.
+
+The kinds are those the corpus's ``PROVENANCE.md`` declares; a declared kind without a parser
+here, or a file of no declared kind, fails rather than passing unseen.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.corpus.conftest import Corpus
+from transcribe_kit import (
+    CallAnalyticsTranscript,
+    DocumentTypeError,
+    MedicalScribeTranscript,
+    Transcript,
+    parse_call_analytics_transcript,
+    parse_document,
+    parse_medical_scribe_transcript,
+    parse_medical_transcript,
+    parse_transcript,
+)
+from transcribe_kit.transcript import ItemType, document_to_dict
+
+Document = Transcript | MedicalScribeTranscript | CallAnalyticsTranscript
+
+#: The parser of each kind of output document, by the kind's file name prefix.
+PARSERS: dict[str, Callable[[bytes], Document]] = {
+    "std-": parse_transcript,
+    "medical-": parse_medical_transcript,
+    "medical-scribe-": parse_medical_scribe_transcript,
+    "call-analytics-": parse_call_analytics_transcript,
+}
+#: The kinds in the transcript layout (standard and medical transcription jobs).
+TRANSCRIPT_KINDS = ("std-", "medical-")
+#: The kind of service API responses, read by tests/corpus/test_api_responses.py.
+API_KIND = "api-"
+
+
+def parser_for(corpus: Corpus, name: str) -> Callable[[bytes], Document]:
+    kind = corpus.kind_of(name)
+    if kind is None:
+        pytest.fail(f"{name} is of no kind that PROVENANCE.md declares ({', '.join(corpus.kinds)})")
+    if kind not in PARSERS:
+        pytest.fail(f"no parser known for the kind {kind}* of {name}: add it to PARSERS")
+    return PARSERS[kind]
+
+
+def normalized(value: Any) -> Any:
+    """JSON data with every number, and every string that is a number, as a float."""
+    if isinstance(value, dict):
+        return {key: normalized(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [normalized(item) for item in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def test_every_kind_the_provenance_declares_is_read(corpus: Corpus) -> None:
+    unread = [kind for kind in corpus.kinds if kind not in PARSERS and kind != API_KIND]
+    assert unread == []
+
+
+def test_every_file_is_of_a_declared_kind(corpus: Corpus) -> None:
+    assert [name for name in corpus.files() if corpus.kind_of(name) is None] == []
+
+
+@pytest.mark.corpus_kinds(*PARSERS)
+def test_document_parses_with_the_parser_of_its_kind(corpus: Corpus, name: str) -> None:
+    raw = (corpus.directory / name).read_bytes()
+
+    document = parser_for(corpus, name)(raw)
+
+    assert type(parse_document(raw)) is type(document)
+
+
+@pytest.mark.corpus_kinds(*PARSERS)
+def test_nothing_is_lost_in_a_round_trip(corpus: Corpus, name: str) -> None:
+    raw = (corpus.directory / name).read_bytes()
+    document = parser_for(corpus, name)(raw)
+
+    written = document_to_dict(document)
+
+    assert normalized(written) == normalized(json.loads(raw))
+
+
+@pytest.mark.corpus_kinds(*TRANSCRIPT_KINDS)
+def test_a_round_trip_writes_times_as_strings_again(corpus: Corpus, name: str) -> None:
+    document = parse_transcript((corpus.directory / name).read_bytes())
+
+    written: Any = document.to_dict()
+
+    words = [i for i in written["results"]["items"] if i["type"] == "pronunciation"]
+    assert all(isinstance(word["start_time"], str) for word in words)
+    assert parse_transcript(json.dumps(written)) == document
+
+
+@pytest.mark.corpus_kinds(*TRANSCRIPT_KINDS)
+def test_text_is_the_transcript_the_service_wrote(corpus: Corpus, name: str) -> None:
+    raw = json.loads((corpus.directory / name).read_bytes())
+
+    transcript = parse_transcript((corpus.directory / name).read_bytes())
+
+    assert transcript.text == raw["results"]["transcripts"][0]["transcript"]
+
+
+@pytest.mark.corpus_kinds(*TRANSCRIPT_KINDS)
+def test_numbers_written_as_strings_come_out_as_floats(corpus: Corpus, name: str) -> None:
+    transcript = parse_transcript((corpus.directory / name).read_bytes())
+
+    for item in transcript.items:
+        if item.type is ItemType.PRONUNCIATION:
+            assert isinstance(item.start_time, float)
+            assert isinstance(item.end_time, float)
+            assert isinstance(item.confidence, float)
+        else:
+            assert item.start_time is None
+            assert item.end_time is None
+
+
+@pytest.mark.corpus_kinds(API_KIND)
+def test_an_api_response_is_not_taken_for_a_transcript(corpus: Corpus, name: str) -> None:
+    with pytest.raises(DocumentTypeError) as raised:
+        parse_transcript((corpus.directory / name).read_bytes())
+
+    assert raised.value.expected == "transcript"
+    assert raised.value.found == "Transcribe API response"

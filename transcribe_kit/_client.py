@@ -18,9 +18,10 @@ from typing import Any, TypeVar, overload
 from botocore import xform_name
 from botocore.config import Config
 
-from transcribe_kit._converter import from_wire, to_wire
+from transcribe_kit._converter import to_wire
 from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
+from transcribe_kit._json_answers import JsonAnswer
 from transcribe_kit._rate_limit import OperationRateLimiter, RateLimits
 from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._session import new_session, single_attempt_config
@@ -236,8 +237,9 @@ class TranscribeClient(ServiceLayerMethods):
     ) -> ResponseT:
         """Validate, convert and send one request; convert its response."""
         validate(request, operation_name)
-        raw = await self._send(operation_name, to_wire(request))
-        return from_wire(raw, response_type)
+        with JsonAnswer(self.aiobotocore_client, operation_name, response_type) as answer:
+            raw = await self._send(operation_name, to_wire(request))
+        return answer.shape_of(raw)
 
     async def _send(self, operation_name: str, params: dict[str, Any]) -> dict[str, Any]:
         """Call one operation under the rate limits and the retry policy."""

@@ -41,7 +41,7 @@ _AWAITED: Final[ContextVar[JsonAnswer[Any] | None]] = ContextVar(
 )
 
 _HANDLER_ID: Final = "transcribe_kit.read_json_answers"
-_METADATA: Final = frozenset({"ResponseMetadata"})
+_METADATA: Final = "ResponseMetadata"
 #: The event emitters of the clients the handler is registered on.
 _PREPARED: Final[WeakSet[Any]] = WeakSet()
 #: botocore's parser logs each body it parses at DEBUG; the bodies read here are logged
@@ -139,14 +139,17 @@ class JsonAnswer(Generic[T]):
 
     def shape_of(self, response: dict[str, Any]) -> T:
         """The shape of ``response``, the dict the call returned."""
-        members = self.members
-        # The shape read last is this response's if the members are those given to botocore
-        # (a retried start may return a job read by another call).
+        shape, members = self.shape, self.members
+        # The shape read last is this response's if its members are those handed to
+        # botocore (a retried start may return a job that another call read).
         if (
-            self.shape is not None
+            shape is not None
             and members is not None
-            and response.keys() - _METADATA == members.keys()
-            and all(response[key] is value for key, value in members.items())
+            and len(response) - (_METADATA in response) == len(members)
         ):
-            return self.shape
+            for key, value in members.items():
+                if response.get(key) is not value:
+                    break
+            else:
+                return shape
         return from_wire(response, self.response_type, operation_name=self.operation_name)

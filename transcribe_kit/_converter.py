@@ -45,8 +45,6 @@ T = TypeVar("T")
 
 #: The integers any member of the model can hold (its ``long`` is 64 bits).
 _INT_LIMIT: Final = 2**63
-#: Epoch seconds below this (the year 3000) are read inline: no platform refuses them.
-_EPOCH_FAST_LIMIT: Final = 32_503_680_000
 
 
 def shown(value: object) -> str:
@@ -184,13 +182,12 @@ _SCALAR_CODE: Final[dict[Any, str]] = {
     int: "if v.__class__ is not int or not -INT_LIMIT <= v < INT_LIMIT: v = to_int(v)",
     # ``v - v`` is 0.0 for every finite float, NaN for NaN and the infinities.
     float: "if v.__class__ is not float or v - v != 0.0: v = to_float(v)",
-    # botocore's parse (in transcribe_kit's sessions) is UTC already; the wire's epoch
-    # seconds of today's years are read here, anything else by the timestamp parser.
+    # botocore's parse (in transcribe_kit's sessions) is UTC already; the rest (the wire's
+    # epoch seconds, botocore's local time in other sessions) goes to the one parser.
     datetime: (
         "if v.__class__ is not datetime or v.tzinfo is not UTC:\n"
-        "    if (v.__class__ is float or v.__class__ is int) and 0 <= v < EPOCH_FAST_LIMIT:\n"
-        "        v = fromtimestamp(v, UTC)\n"
-        "    else: v = to_timestamp(v)"
+        "    try: v = parse_timestamp(v)\n"
+        "    except MalformedResponseError: raise expected('a timestamp', v) from None"
     ),
     bytes: "if v.__class__ is not bytes: v = to_blob(v)",
 }
@@ -294,8 +291,8 @@ def structure_function(cls: type[T]) -> Callable[[object], T]:
         "UTC": UTC,
         "datetime": datetime,
         "INT_LIMIT": _INT_LIMIT,
-        "EPOCH_FAST_LIMIT": _EPOCH_FAST_LIMIT,
-        "fromtimestamp": datetime.fromtimestamp,
+        "parse_timestamp": parse_timestamp,
+        "MalformedResponseError": MalformedResponseError,
         "to_str": _to_str,
         "to_bool": _to_bool,
         "to_int": _to_int,

@@ -42,7 +42,10 @@ def _invalid(value: object) -> MalformedResponseError:
 def _from_epoch(seconds: float) -> datetime:
     # The comparison is false for NaN too.
     if _EARLIEST <= seconds <= _LATEST:
-        return datetime.fromtimestamp(seconds, UTC)
+        try:
+            return datetime.fromtimestamp(seconds, UTC)
+        except (OverflowError, OSError, ValueError):
+            pass
     raise _invalid(seconds)
 
 
@@ -85,7 +88,13 @@ def parse_timestamp(value: object) -> datetime:
     """
     kind = value.__class__
     if kind is float or kind is int:
-        return _from_epoch(value)  # type: ignore[arg-type]
+        # Read here rather than by _from_epoch: a page of job summaries has hundreds.
+        if _EARLIEST <= value <= _LATEST:  # type: ignore[operator]
+            try:
+                return datetime.fromtimestamp(value, UTC)  # type: ignore[arg-type]
+            except (OverflowError, OSError, ValueError):
+                pass
+        raise _invalid(value)
     if isinstance(value, datetime):
         if value.tzinfo is UTC:
             return value

@@ -72,18 +72,18 @@ def _expected(what: str, value: object) -> WrongValueError:
 
 
 def _to_int(value: object) -> int:
-    if value.__class__ is int:
+    if type(value) is int:
         raise _expected("an integer between -2**63 and 2**63", value)
     raise _expected("an integer", value)
 
 
 def _to_float(value: object) -> float:
-    if value.__class__ is int:
+    if type(value) is int:
         try:
             return float(value)
         except OverflowError:
             raise _expected("a finite number", value) from None
-    if value.__class__ is float:
+    if type(value) is float:
         raise _expected("a finite number", value)
     raise _expected("a number", value)
 
@@ -194,21 +194,21 @@ _SCALAR_CODE: Final[dict[Any, str]] = {
 
 
 def _read_str(value: object) -> str:
-    return value if isinstance(value, str) and value.__class__ is str else _to_str(value)
+    return value if type(value) is str else _to_str(value)
 
 
 def _read_bool(value: object) -> bool:
-    return value if isinstance(value, bool) else _to_bool(value)
+    return value if type(value) is bool else _to_bool(value)
 
 
 def _read_int(value: object) -> int:
-    if isinstance(value, int) and value.__class__ is int and -_INT_LIMIT <= value < _INT_LIMIT:
+    if type(value) is int and -_INT_LIMIT <= value < _INT_LIMIT:
         return value
     return _to_int(value)
 
 
 def _read_float(value: object) -> float:
-    if isinstance(value, float) and value - value == 0.0:
+    if type(value) is float and value - value == 0.0:
         return value
     return _to_float(value)
 
@@ -274,15 +274,41 @@ def compile_function(name: str, lines: list[str], namespace: dict[str, Any], lab
     return namespace[name]
 
 
+FunctionT = TypeVar("FunctionT", bound=Callable[..., Any])
+
+
+def compiled_once(
+    cache: dict[type, FunctionT], cls: type, build: Callable[[Any], FunctionT]
+) -> FunctionT:
+    """``cache[cls]``, made by ``build(cls)`` the first time it is asked for.
+
+    While it is being made, the cache holds a forwarder to it, so that a class that
+    contains itself resolves.
+    """
+    found = cache.get(cls)
+    if found is not None:
+        return found
+    forwarder: Any = lambda value: cache[cls](value)  # noqa: E731
+    cache[cls] = forwarder
+    try:
+        built = build(cls)
+    except BaseException:
+        del cache[cls]
+        raise
+    cache[cls] = built
+    return built
+
+
 def structure_function(cls: type[T]) -> Callable[[object], T]:
     """The function that builds a ``cls`` from its wire dict (compiled once per class).
 
     It raises ``WrongValueError`` for a wrong value, with the path below ``cls``.
     """
-    if cls in _STRUCTURE:
-        return _STRUCTURE[cls]
-    # Registered before compiling, so that a class that contains itself resolves.
-    _STRUCTURE[cls] = lambda value: _STRUCTURE[cls](value)
+    function: Callable[[object], T] = compiled_once(_STRUCTURE, cls, _compile_structure)
+    return function
+
+
+def _compile_structure(cls: type[T]) -> Callable[[object], T]:
     namespace: dict[str, Any] = {
         "cls": cls,
         "new": object.__new__,
@@ -297,7 +323,6 @@ def structure_function(cls: type[T]) -> Callable[[object], T]:
         "to_bool": _to_bool,
         "to_int": _to_int,
         "to_float": _to_float,
-        "to_timestamp": _to_timestamp,
         "to_blob": _to_blob,
     }
     lines = [
@@ -331,7 +356,6 @@ def structure_function(cls: type[T]) -> Callable[[object], T]:
     function: Callable[[object], T] = compile_function(
         "structure", lines, namespace, f"structure {cls.__qualname__}"
     )
-    _STRUCTURE[cls] = function
     return function
 
 
@@ -358,9 +382,10 @@ def _write_expression(annotation: Any, value: str, namespace: dict[str, Any]) ->
 
 def unstructure_function(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     """The function that gives the wire dict of a ``cls`` (compiled once per class)."""
-    if cls in _UNSTRUCTURE:
-        return _UNSTRUCTURE[cls]
-    _UNSTRUCTURE[cls] = lambda value: _UNSTRUCTURE[cls](value)
+    return compiled_once(_UNSTRUCTURE, cls, _compile_unstructure)
+
+
+def _compile_unstructure(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     namespace: dict[str, Any] = {}
     lines = ["def unstructure(o):", "    d = {}"]
     for field in _fields(cls):
@@ -373,7 +398,6 @@ def unstructure_function(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
     function: Callable[[Any], dict[str, Any]] = compile_function(
         "unstructure", lines, namespace, f"unstructure {cls.__qualname__}"
     )
-    _UNSTRUCTURE[cls] = function
     return function
 
 

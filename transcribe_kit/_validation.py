@@ -27,7 +27,7 @@ from typing import Any, Final
 import attrs
 
 from transcribe_kit import shapes
-from transcribe_kit._converter import compile_function, strip_optional
+from transcribe_kit._converter import compile_function, compiled_once, strip_optional
 from transcribe_kit.errors import RequestValidationError
 from transcribe_kit.shapes._base import Constraints, OpenEnum, constraints, wire_name
 from transcribe_kit.shapes.call_analytics import (
@@ -393,8 +393,8 @@ def violations(shape: object) -> list[Violation]:
     return _Walk().shape(shape, "")
 
 
-# The compiled check: one function per shape that answers "valid or not" with no
-# allocation on the way; almost every request is valid, and the walk above is dearer.
+# The compiled check: one function per shape that only answers "valid or not"; almost
+# every request is valid, and the walk above, which names what is wrong, is dearer.
 
 _CHECKS: dict[type, Callable[[Any], bool]] = {}
 
@@ -441,9 +441,10 @@ def check_function(cls: type) -> Callable[[Any], bool]:
 
     It may raise on a value of a wrong type inside; :func:`validate` takes that as "no".
     """
-    if cls in _CHECKS:
-        return _CHECKS[cls]
-    _CHECKS[cls] = lambda shape: _CHECKS[cls](shape)
+    return compiled_once(_CHECKS, cls, _compile_check)
+
+
+def _compile_check(cls: type) -> Callable[[Any], bool]:
     namespace: dict[str, Any] = {"next": next}
     lines = ["def check(o):"]
     for index, (field, kind, limits) in enumerate(_fields(cls)):
@@ -463,7 +464,6 @@ def check_function(cls: type) -> Callable[[Any], bool]:
     function: Callable[[Any], bool] = compile_function(
         "check", lines, namespace, f"check {cls.__qualname__}"
     )
-    _CHECKS[cls] = function
     return function
 
 

@@ -116,6 +116,7 @@ NUMBER_FORMS = build(
     ),
 )
 
+
 def _redaction(kind: str) -> dict[str, Any]:
     return {
         "confidence": "0.9988",
@@ -223,8 +224,16 @@ MEDICAL = (
                             "speaker_label": "spk_0",
                             "end_time": "1.430000",
                             "items": [
-                                {"start_time": "0.100", "speaker_label": "spk_0", "end_time": "0.710"},
-                                {"start_time": "0.710", "speaker_label": "spk_0", "end_time": "1.210"},
+                                {
+                                    "start_time": "0.100",
+                                    "speaker_label": "spk_0",
+                                    "end_time": "0.710",
+                                },
+                                {
+                                    "start_time": "0.710",
+                                    "speaker_label": "spk_0",
+                                    "end_time": "1.210",
+                                },
                             ],
                         }
                     ],
@@ -312,8 +321,22 @@ TRANSCRIPTS: dict[str, bytes] = {
 def long_transcript(words: int, seed: int = 3) -> bytes:
     """A long monologue of about ``words`` words with sentences of 6 to 24 words."""
     rng = random.Random(seed)
-    vocabulary = "the team will review our plan for next quarter and report on data".split()
-    lines = []
+    vocabulary = [
+        "the",
+        "team",
+        "will",
+        "review",
+        "our",
+        "plan",
+        "for",
+        "next",
+        "quarter",
+        "and",
+        "report",
+        "on",
+        "data",
+    ]
+    lines: list[Line] = []
     while sum(len(line.text.split()) for line in lines) < words:
         sentence = [rng.choice(vocabulary) for _ in range(rng.randint(6, 24))]
         if len(sentence) > 10:
@@ -347,8 +370,8 @@ HEALTHSCRIBE: dict[str, Any] = {
              "SectionDetails": {"SectionName": "SUBJECTIVE"}},
         ],
         "ClinicalInsights": [
-            {"InsightId": "i1", "InsightType": "ClinicalEntity", "Category": "TEST_TREATMENT_PROCEDURE",
-             "Type": "TEST_NAME", "Spans": [{"SegmentId": "s2", "Content": "blood pressure",
+            {"InsightId": "i1", "InsightType": "ClinicalEntity",
+             "Category": "TEST_TREATMENT_PROCEDURE", "Type": "TEST_NAME", "Spans": [{"SegmentId": "s2", "Content": "blood pressure",
                                             "BeginCharacterOffset": 4, "EndCharacterOffset": 18}],
              "Attributes": [{"AttributeId": "a1", "Type": "TEST_VALUE",
                              "Spans": [{"SegmentId": "s2", "Content": "120 over 80"}]}]},

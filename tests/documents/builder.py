@@ -116,7 +116,9 @@ def build(lines: Sequence[Line], layout: Layout | None = None) -> bytes:
             if is_punctuation(token):
                 mark = _punctuation(token, line, layout)
                 # Sorted right after the word before it (or before the word, if it opens).
-                mark["\0start"] = clock if token in "¿¡" else line_items[-1]["\0start"] if line_items else clock
+                mark["\0start"] = (
+                    clock if token in "¿¡" else line_items[-1]["\0start"] if line_items else clock
+                )
                 line_items.append(mark)
                 continue
             duration = 0.12 + 0.035 * len(token) + rng.uniform(0.0, 0.1)
@@ -150,7 +152,10 @@ def build(lines: Sequence[Line], layout: Layout | None = None) -> bytes:
             item["id"] = index
     results: Json = {"transcripts": [{"transcript": layout.text or _text(items)}]}
     if segments:
-        labels: Json = {"speakers": len({s["speaker_label"] for s in segments}), "segments": segments}
+        labels: Json = {
+            "speakers": len({s["speaker_label"] for s in segments}),
+            "segments": segments,
+        }
         if layout.speaker_segments_channel:
             labels = {"channel_label": "ch_0", **labels}
         results["speaker_labels"] = labels
@@ -238,9 +243,9 @@ def _text(items: Sequence[Json]) -> str:
     words: list[str] = []
     for item in items:
         content = item["alternatives"][0]["content"]
-        if item["type"] == "punctuation" and words and content not in "¿¡":
-            words[-1] += content
-        elif words and words[-1] in ("¿", "¡"):
+        if (item["type"] == "punctuation" and words and content not in "¿¡") or (
+            words and words[-1] in ("¿", "¡")
+        ):
             words[-1] += content
         else:
             words.append(content)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+
 import pytest
 
 from tests.documents import (
@@ -176,7 +177,15 @@ def test_numbers_in_every_form_are_floats() -> None:
     written = [i["alternatives"][0]["confidence"] for i in raw["results"]["items"]][:7]
     read = [item.confidence for item in transcript.items][:7]
 
-    assert written == ["0.9519", "0.03743333333333333", "1.0E-4", "1.0000", "0.910", "0.4", "0.000000"]
+    assert written == [
+        "0.9519",
+        "0.03743333333333333",
+        "1.0E-4",
+        "1.0000",
+        "0.910",
+        "0.4",
+        "0.000000",
+    ]
     assert read == [0.9519, 0.03743333333333333, 0.0001, 1.0, 0.91, 0.4, 0.0]
     times = [i["start_time"] for i in raw["results"]["items"] if "start_time" in i]
     assert {len(t.split(".")[1]) for t in times} == {2, 3, 4, 5, 6}
@@ -200,7 +209,11 @@ def test_redactions_are_read() -> None:
     redacted = [item for item in transcript.items if item.content == "[PII]"]
 
     assert transcript.is_redacted is True
-    assert [(r.type, r.category, r.confidence) for i in redacted for r in i.alternatives[0].redactions or ()] == [
+    assert [
+        (r.type, r.category, r.confidence)
+        for i in redacted
+        for r in i.alternatives[0].redactions or ()
+    ] == [
         ("NAME", "PII", 0.9988),
         ("CREDIT_DEBIT_NUMBER", "PII", 0.9988),
     ]
@@ -220,13 +233,18 @@ def test_language_identification() -> None:
     results = parse_transcript(LANGUAGE_IDENTIFICATION).results
 
     assert results.language_code == "fr-FR"
-    assert [(s.code, s.score) for s in results.language_identification or ()][0] == ("fr-FR", 0.9817)
+    assert next((s.code, s.score) for s in results.language_identification or ()) == (
+        "fr-FR",
+        0.9817,
+    )
 
 
 def test_several_languages_in_one_file() -> None:
     transcript = parse_transcript(MULTIPLE_LANGUAGES)
 
-    durations = [(d.language_code, d.duration_in_seconds) for d in transcript.results.language_codes or ()]
+    durations = [
+        (d.language_code, d.duration_in_seconds) for d in transcript.results.language_codes or ()
+    ]
 
     assert durations == [("en-US", 2.51), ("es-US", 1.43)]
     assert [i.language_code for i in transcript.items if i.content == "están"] == ["es-US"]
@@ -246,13 +264,18 @@ def test_vocabulary_filter_matches() -> None:
     ("raw", "first_turn"),
     [
         (JAPANESE, "ええできましたね。"),
-        (CHINESE, "大家好，欢迎来到今天的会议。我们先讨论第一季度的销售情况，然后再看明年的计划安排。"),
+        (
+            CHINESE,
+            "大家好，欢迎来到今天的会议。我们先讨论第一季度的销售情况，然后再看明年的计划安排。",  # noqa: RUF001
+        ),
         (THAI, "สวัสดีครับยินดีต้อนรับทุกท่านสู่การประชุมในวันนี้ครับ"),
         (KOREAN, "안녕하세요 여러분."),
     ],
     ids=["japanese", "chinese", "thai", "korean"],
 )
-def test_words_of_scripts_without_spaces_are_joined_without_them(raw: bytes, first_turn: str) -> None:
+def test_words_of_scripts_without_spaces_are_joined_without_them(
+    raw: bytes, first_turn: str
+) -> None:
     transcript = parse_transcript(raw)
 
     assert transcript.speaker_turns()[0].text == first_turn

@@ -15,7 +15,7 @@ from msgspec import field
 from transcribe_kit.transcript._codec import DocumentPart, DocumentRoot, Number, RawJson
 
 
-class CallItem(DocumentPart):
+class CallItem(DocumentPart, frozen=True):
     """A word or punctuation mark of a turn; times in milliseconds."""
 
     content: str = field(name="Content")
@@ -25,22 +25,20 @@ class CallItem(DocumentPart):
     end_offset_millis: int | None = field(default=None, name="EndOffsetMillis")
 
 
-class CharacterOffsets(DocumentPart):
+class CharacterOffsets(DocumentPart, frozen=True):
     """Where a detected issue, outcome or action item is in a turn's content (characters)."""
 
     begin: int | None = field(default=None, name="Begin")
     end: int | None = field(default=None, name="End")
 
 
-class Detection(DocumentPart):
+class Detection(DocumentPart, frozen=True):
     """An issue, outcome or action item found in a turn."""
 
-    character_offsets: CharacterOffsets | None = field(
-        default=None, name="CharacterOffsets"
-    )
+    character_offsets: CharacterOffsets | None = field(default=None, name="CharacterOffsets")
 
 
-class CallTurn(DocumentPart):
+class CallTurn(DocumentPart, frozen=True):
     """What one participant said in one go, with its sentiment and detections."""
 
     participant_role: str | None = field(default=None, name="ParticipantRole")
@@ -49,22 +47,16 @@ class CallTurn(DocumentPart):
     begin_offset_millis: int | None = field(default=None, name="BeginOffsetMillis")
     end_offset_millis: int | None = field(default=None, name="EndOffsetMillis")
     sentiment: str | None = field(default=None, name="Sentiment")
-    loudness_scores: tuple[Number | None, ...] | None = field(
-        default=None, name="LoudnessScores"
-    )
+    loudness_scores: tuple[Number | None, ...] | None = field(default=None, name="LoudnessScores")
     items: tuple[CallItem, ...] | None = field(default=None, name="Items")
-    issues_detected: tuple[Detection, ...] | None = field(
-        default=None, name="IssuesDetected"
-    )
-    outcomes_detected: tuple[Detection, ...] | None = field(
-        default=None, name="OutcomesDetected"
-    )
+    issues_detected: tuple[Detection, ...] | None = field(default=None, name="IssuesDetected")
+    outcomes_detected: tuple[Detection, ...] | None = field(default=None, name="OutcomesDetected")
     action_items_detected: tuple[Detection, ...] | None = field(
         default=None, name="ActionItemsDetected"
     )
 
 
-class TimeRange(DocumentPart):
+class TimeRange(DocumentPart, frozen=True):
     """A stretch of the call in milliseconds."""
 
     begin_offset_millis: int | None = field(default=None, name="BeginOffsetMillis")
@@ -72,31 +64,27 @@ class TimeRange(DocumentPart):
     duration_millis: int | None = field(default=None, name="DurationMillis")
 
 
-class CategoryMatch(DocumentPart):
+class CategoryMatch(DocumentPart, frozen=True):
     """Where in the call a category's rules matched."""
 
-    points_of_interest: tuple[TimeRange, ...] = field(
-        default=(), name="PointsOfInterest"
-    )
+    points_of_interest: tuple[TimeRange, ...] = field(default=(), name="PointsOfInterest")
 
 
-class Categories(DocumentPart):
+class Categories(DocumentPart, frozen=True):
     """The call analytics categories the call matched."""
 
     matched_categories: tuple[str, ...] = field(default=(), name="MatchedCategories")
-    matched_details: Mapping[str, CategoryMatch] | None = field(
-        default=None, name="MatchedDetails"
-    )
+    matched_details: Mapping[str, CategoryMatch] | None = field(default=None, name="MatchedDetails")
 
 
-class NonTalkTime(DocumentPart):
+class NonTalkTime(DocumentPart, frozen=True):
     """The silences of the call."""
 
     instances: tuple[TimeRange, ...] = field(default=(), name="Instances")
     total_time_millis: int | None = field(default=None, name="TotalTimeMillis")
 
 
-class Interruptions(DocumentPart):
+class Interruptions(DocumentPart, frozen=True):
     """Interruptions, by the role of who interrupted."""
 
     total_count: int | None = field(default=None, name="TotalCount")
@@ -106,18 +94,14 @@ class Interruptions(DocumentPart):
     )
 
 
-class SentimentCharacteristics(DocumentPart):
+class SentimentCharacteristics(DocumentPart, frozen=True):
     """Sentiment scores (-5 to 5) overall by role; by period kept as written."""
 
-    overall_sentiment: Mapping[str, Number] | None = field(
-        default=None, name="OverallSentiment"
-    )
-    sentiment_by_period: RawJson = field(
-        default=None, name="SentimentByPeriod"
-    )
+    overall_sentiment: Mapping[str, Number] | None = field(default=None, name="OverallSentiment")
+    sentiment_by_period: RawJson = field(default=None, name="SentimentByPeriod")
 
 
-class ConversationCharacteristics(DocumentPart):
+class ConversationCharacteristics(DocumentPart, frozen=True):
     """The call's characteristics; talk speed and talk time are kept as written."""
 
     total_conversation_duration_millis: int | None = field(
@@ -130,13 +114,13 @@ class ConversationCharacteristics(DocumentPart):
     talk_time: RawJson = field(default=None, name="TalkTime")
 
 
-class Participant(DocumentPart):
+class Participant(DocumentPart, frozen=True):
     """A participant of the call, by role."""
 
     participant_role: str | None = field(default=None, name="ParticipantRole")
 
 
-class CallAnalyticsTranscript(DocumentRoot):
+class CallAnalyticsTranscript(DocumentRoot, frozen=True):
     """The output document of a Call Analytics job."""
 
     transcript: tuple[CallTurn, ...] = field(name="Transcript")
@@ -145,9 +129,7 @@ class CallAnalyticsTranscript(DocumentRoot):
     account_id: str | None = field(default=None, name="AccountId")
     language_code: str | None = field(default=None, name="LanguageCode")
     channel: str | None = field(default=None, name="Channel")
-    participants: tuple[Participant, ...] | None = field(
-        default=None, name="Participants"
-    )
+    participants: tuple[Participant, ...] | None = field(default=None, name="Participants")
     categories: Categories | None = field(default=None, name="Categories")
     conversation_characteristics: ConversationCharacteristics | None = field(
         default=None, name="ConversationCharacteristics"

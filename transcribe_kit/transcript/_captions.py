@@ -16,6 +16,7 @@ the last audio, speaker or channel segment or word.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final
@@ -135,17 +136,20 @@ class _Layout:
         self.min_duration = round(options.min_duration * 1000)
 
     def lines_used(self, tokens: Sequence[_Token], prefix: int) -> tuple[int, int]:
-        """The lines the tokens fill (greedily) after a prefix of ``prefix`` columns, and the
-        columns used on the last."""
-        lines, used = (1, prefix) if prefix else (0, 0)
+        """The lines the tokens fill (greedily), and the columns used on the last.
+
+        A prefix of ``prefix`` columns (the speaker's name) stays with the first token.
+        """
+        lines = used = 0
         previous = ""
         for token in tokens:
-            gap = len(separator(previous, token[2])) if previous else 1
-            if lines and used + gap + token[3] <= self.width:
-                used += gap + token[3]
+            size = token[3] if lines else token[3] + (prefix + 1 if prefix else 0)
+            gap = len(separator(previous, token[2]))
+            if lines and used + gap + size <= self.width:
+                used += gap + size
             else:
                 lines += 1
-                used = token[3]
+                used = size
             previous = token[2]
         return lines, used
 
@@ -264,7 +268,8 @@ def _balanced_split(
 
 def wrap(texts: Sequence[str], widths: Sequence[int], line_width: int, max_lines: int) -> list[str]:
     """The texts in lines of at most ``line_width`` columns: two lines balanced, more filled
-    greedily. A text wider than a line gets a line of its own."""
+    greedily. A text wider than a line gets a line of its own.
+    """
     starts: list[int] = []
     used = 0
     for index, text in enumerate(texts):
@@ -279,12 +284,12 @@ def wrap(texts: Sequence[str], widths: Sequence[int], line_width: int, max_lines
         if balanced is not None:
             return balanced
     bounds = [*starts, len(texts)]
-    return [_joined(texts[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return [_joined(texts[a:b]) for a, b in itertools.pairwise(bounds)]
 
 
 def _joined(texts: Sequence[str]) -> str:
     line = texts[0]
-    for before, text in zip(texts, texts[1:]):
+    for before, text in itertools.pairwise(texts):
         line += separator(before, text) + text
     return line
 
@@ -292,7 +297,7 @@ def _joined(texts: Sequence[str]) -> str:
 def _balanced_two_lines(
     texts: Sequence[str], widths: Sequence[int], line_width: int
 ) -> list[str] | None:
-    gaps = [0] + [1 if separator(a, b) else 0 for a, b in zip(texts, texts[1:])]
+    gaps = [0] + [1 if separator(a, b) else 0 for a, b in itertools.pairwise(texts)]
     total = sum(widths) + sum(gaps)
     first = widths[0]
     best: tuple[int, int] | None = None
@@ -338,7 +343,9 @@ def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: flo
     timed: list[tuple[list[_Token], Spoken]] = []
     for entry, tokens in runs:
         prefix = _prefix(options, entry)
-        timed.extend((cue, entry) for cue in _run_cues(tokens, layout, width(prefix) if prefix else 0))
+        timed.extend(
+            (cue, entry) for cue in _run_cues(tokens, layout, width(prefix) if prefix else 0)
+        )
     return _timed(timed, options, layout, audio_end)
 
 
@@ -357,7 +364,8 @@ def _timed(
     audio_end: float,
 ) -> list[Cue]:
     """The cues with their lines and times: held up to ``min_duration``, never overlapping,
-    never longer than ``max_duration``, never past the end of the audio."""
+    never longer than ``max_duration``, never past the end of the audio.
+    """
     limit = round(
         (options.media_duration if options.media_duration is not None else audio_end) * 1000
     )
@@ -379,12 +387,11 @@ def _timed(
         texts = [t[2] for t in tokens]
         widths = [t[3] for t in tokens]
         if prefix is not None:
-            texts.insert(0, prefix)
-            widths.insert(0, width(prefix))
+            # The name stays with the first word; the renderers put it back in their syntax.
+            texts[0] = f"{prefix} {texts[0]}"
+            widths[0] += width(prefix) + 1
         lines = wrap(texts, widths, layout.width, layout.max_lines)
         if prefix is not None:
-            # The renderers put the name back in their own syntax (an empty first line when
-            # the name stands alone on it).
             lines[0] = lines[0][len(prefix) + 1 :]
         built.append(
             Cue(

@@ -69,14 +69,15 @@ class DocumentPart(
     extra: Mapping[str, RawJson] = msgspec.field(default=NO_EXTRA, name=_EXTRA_KEY)
 
 
-class DocumentRoot(DocumentPart, gc=True, dict=True):
+class DocumentRoot(DocumentPart, frozen=True, gc=True, dict=True):
     """A whole result document: it remembers the JSON text it was read from."""
 
     def to_dict(self) -> dict[str, JsonValue]:
-        """The document as JSON data again, exactly as it was read (built from the fields if not)."""
+        """The document as JSON data again, exactly as read (from the fields if built in code)."""
         source: bytes | str | None = self.__dict__.get(_SOURCE)
         if source is None:
-            return _unstructure(self)
+            written: dict[str, JsonValue] = _unstructure(self)
+            return written
         data: dict[str, JsonValue] = json.loads(source)
         return data
 
@@ -134,7 +135,7 @@ def _decoder(cls: type[T]) -> msgspec.json.Decoder[T]:
 def decode_fast(data: bytes | str, cls: type[D]) -> D | None:
     """``cls`` decoded straight from ``data``; ``None`` if the fast path refuses it."""
     try:
-        document = _decoder(cls).decode(data)
+        document: D = _decoder(cls).decode(data)
     except (msgspec.DecodeError, RecursionError):
         return None
     document.__dict__[_SOURCE] = data

@@ -52,7 +52,7 @@ from transcribe_kit.transcript._views import (
 _DEFAULT_CAPTIONS: Final = CaptionOptions()
 
 
-class Transcript(DocumentRoot):
+class Transcript(DocumentRoot, frozen=True):
     """The transcript document of a transcription or medical transcription job.
 
     ``results`` holds the items as written; the methods give the views most callers want.
@@ -94,7 +94,9 @@ class Transcript(DocumentRoot):
         """
         return words_of(on_channel(self._spoken, channel))
 
-    def low_confidence_words(self, threshold: float = 0.5, channel: str | None = None) -> list[Word]:
+    def low_confidence_words(
+        self, threshold: float = 0.5, channel: str | None = None
+    ) -> list[Word]:
         """The words whose confidence is below ``threshold`` (0 to 1)."""
         return [
             word
@@ -117,7 +119,8 @@ class Transcript(DocumentRoot):
     @cached_property
     def audio_end(self) -> float:
         """Where the audio ends, in seconds, as far as the document tells: the end of its last
-        audio, speaker or channel segment, or word."""
+        audio, speaker or channel segment, or word.
+        """
         results = self.results
         ends = [entry[END] for entry in self._spoken[-50:]]
         ends.extend(s.end_time for s in results.audio_segments or () if s.end_time is not None)
@@ -134,11 +137,15 @@ class Transcript(DocumentRoot):
             )
         return max(ends, default=0.0)
 
-    def to_srt(self, options: CaptionOptions = _DEFAULT_CAPTIONS, channel: str | None = None) -> str:
+    def to_srt(
+        self, options: CaptionOptions = _DEFAULT_CAPTIONS, channel: str | None = None
+    ) -> str:
         """The transcript as SubRip subtitles (one channel's with ``channel``)."""
         return render_srt(self._cues(options, channel), options)
 
-    def to_vtt(self, options: CaptionOptions = _DEFAULT_CAPTIONS, channel: str | None = None) -> str:
+    def to_vtt(
+        self, options: CaptionOptions = _DEFAULT_CAPTIONS, channel: str | None = None
+    ) -> str:
         """The transcript as WebVTT subtitles (one channel's with ``channel``)."""
         return render_vtt(self._cues(options, channel), options)
 
@@ -177,12 +184,14 @@ def _decoded(data: bytes | str | Mapping[str, Any]) -> tuple[Mapping[str, Any], 
     """The JSON object of ``data``, and the text to keep as the document's source."""
     if isinstance(data, (bytes, bytearray, memoryview, str)):
         source = data if isinstance(data, (bytes, str)) else bytes(data)
-        decoded = decode_json(source)
+        decoded: object = decode_json(source)
     else:
-        decoded = data if type(data) is dict else dict(data)
-        source = encode_json(decoded)
+        decoded = data
     if not isinstance(decoded, Mapping):
         raise TranscriptParseError("", f"expected a JSON object, got {type(decoded).__name__}")
+    if decoded is data:
+        decoded = decoded if type(decoded) is dict else dict(decoded)
+        source = encode_json(decoded)
     return decoded, source
 
 
@@ -233,7 +242,7 @@ def parse_call_analytics_transcript(
 
 ResultDocument = Transcript | MedicalScribeTranscript | ClinicalDocument | CallAnalyticsTranscript
 
-_PARSERS: Final = {
+_PARSERS: Final[Mapping[str, type[ResultDocument]]] = {
     "transcript": Transcript,
     "medical scribe transcript": MedicalScribeTranscript,
     "clinical document": ClinicalDocument,
@@ -251,8 +260,8 @@ def parse_document(data: bytes | str | Mapping[str, Any]) -> ResultDocument:
     kind = document_kind(decoded)
     if kind not in _PARSERS:
         raise DocumentTypeError("result", kind)
-    document: ResultDocument = structure(decoded, _PARSERS[kind], source)
-    return document
+    cls: type[ResultDocument] = _PARSERS[kind]
+    return structure(decoded, cls, source)
 
 
 def document_to_dict(document: ResultDocument) -> dict[str, JsonValue]:

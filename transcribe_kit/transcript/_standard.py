@@ -21,7 +21,7 @@ class ItemType(OpenEnum):
     PUNCTUATION = "punctuation"
 
 
-class Redaction(DocumentPart):
+class Redaction(DocumentPart, frozen=True):
     """Why an item was redacted: the PII category and type, and the confidence that it is."""
 
     confidence: TextNumber | None = None
@@ -29,7 +29,7 @@ class Redaction(DocumentPart):
     category: str | None = None
 
 
-class Alternative(DocumentPart):
+class Alternative(DocumentPart, frozen=True):
     """A recognised content of an item with its confidence (0 to 1; absent on old punctuation)."""
 
     content: str
@@ -37,7 +37,7 @@ class Alternative(DocumentPart):
     redactions: tuple[Redaction, ...] | None = None
 
 
-class Item(DocumentPart):
+class Item(DocumentPart, frozen=True):
     """A word or punctuation mark, with its times in seconds (``None`` for punctuation)."""
 
     type: ItemType
@@ -61,13 +61,13 @@ class Item(DocumentPart):
         return self.alternatives[0].confidence if self.alternatives else None
 
 
-class TranscriptText(DocumentPart):
+class TranscriptText(DocumentPart, frozen=True):
     """The whole transcript as one string."""
 
     transcript: str
 
 
-class SpeakerSegmentItem(DocumentPart):
+class SpeakerSegmentItem(DocumentPart, frozen=True):
     """A word's times in a speaker segment (how older files say who spoke each word)."""
 
     start_time: TextNumber | None = None
@@ -75,7 +75,7 @@ class SpeakerSegmentItem(DocumentPart):
     speaker_label: str | None = None
 
 
-class SpeakerSegment(DocumentPart):
+class SpeakerSegment(DocumentPart, frozen=True):
     """A stretch of speech by one speaker."""
 
     speaker_label: str | None = None
@@ -84,7 +84,7 @@ class SpeakerSegment(DocumentPart):
     items: tuple[SpeakerSegmentItem, ...] | None = None
 
 
-class SpeakerLabels(DocumentPart):
+class SpeakerLabels(DocumentPart, frozen=True):
     """Speaker diarization: the number of speakers and their segments."""
 
     speakers: int | None = None
@@ -92,35 +92,35 @@ class SpeakerLabels(DocumentPart):
     channel_label: str | None = None
 
 
-class ChannelTranscript(DocumentPart):
+class ChannelTranscript(DocumentPart, frozen=True):
     """The items of one audio channel (channel identification)."""
 
     channel_label: str
     items: tuple[Item, ...] = ()
 
 
-class ChannelLabels(DocumentPart):
+class ChannelLabels(DocumentPart, frozen=True):
     """Channel identification: each channel's items."""
 
     channels: tuple[ChannelTranscript, ...] = ()
     number_of_channels: int | None = None
 
 
-class LanguageScore(DocumentPart):
+class LanguageScore(DocumentPart, frozen=True):
     """A language the service considered, with its score (language identification)."""
 
     code: str | None = None
     score: TextNumber | None = None
 
 
-class LanguageDuration(DocumentPart):
+class LanguageDuration(DocumentPart, frozen=True):
     """How long one language is spoken in the media (multi-language identification)."""
 
     language_code: str | None = None
     duration_in_seconds: Number | None = None
 
 
-class AudioSegment(DocumentPart):
+class AudioSegment(DocumentPart, frozen=True):
     """A stretch of audio with its transcript and the ids of its items (newer layout)."""
 
     id: int | None = None
@@ -132,7 +132,7 @@ class AudioSegment(DocumentPart):
     items: tuple[int, ...] | None = None
 
 
-class Results(DocumentPart):
+class Results(DocumentPart, frozen=True):
     """The ``results`` of a transcript: the text, the items and the optional analyses."""
 
     transcripts: tuple[TranscriptText, ...]

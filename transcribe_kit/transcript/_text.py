@@ -32,7 +32,7 @@ _NO_SPACE_RANGES: Final = (
 )
 
 #: Punctuation that opens (and so belongs to the word after it): Spanish ¿ ¡, brackets, quotes.
-OPENING: Final = frozenset("¿¡([{«‹“‘„‚「『（【〔〈《｛［")
+OPENING: Final = frozenset("¿¡([{«\u2039\u201c\u2018\u201e\u201a「『（【〔〈《｛［")  # noqa: RUF001
 
 
 @lru_cache(maxsize=65536)

@@ -94,7 +94,9 @@ class _Segments:
 
     def __init__(self, results: Results) -> None:
         labels = results.speaker_labels
-        segments = [s for s in (labels.segments or ()) if s.start_time is not None] if labels else []
+        segments = (
+            [s for s in (labels.segments or ()) if s.start_time is not None] if labels else []
+        )
         segments.sort(key=lambda s: s.start_time or 0.0)
         self.by_start = {
             item.start_time: item.speaker_label or segment.speaker_label
@@ -177,7 +179,7 @@ def spoken_words(results: Results) -> list[Spoken]:
         last = [start, end, content, lead, "", first.confidence, speaker, channel]
         lead = ""
         words.append(last)
-    if any(a[START] > b[START] for a, b in zip(words, words[1:])):
+    if any(a[START] > b[START] for a, b in zip(words, words[1:], strict=False)):
         words.sort(key=itemgetter(START))
     return words
 

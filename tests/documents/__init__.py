@@ -371,8 +371,9 @@ HEALTHSCRIBE: dict[str, Any] = {
         ],
         "ClinicalInsights": [
             {"InsightId": "i1", "InsightType": "ClinicalEntity",
-             "Category": "TEST_TREATMENT_PROCEDURE", "Type": "TEST_NAME", "Spans": [{"SegmentId": "s2", "Content": "blood pressure",
-                                            "BeginCharacterOffset": 4, "EndCharacterOffset": 18}],
+             "Category": "TEST_TREATMENT_PROCEDURE", "Type": "TEST_NAME",
+             "Spans": [{"SegmentId": "s2", "Content": "blood pressure",
+                        "BeginCharacterOffset": 4, "EndCharacterOffset": 18}],
              "Attributes": [{"AttributeId": "a1", "Type": "TEST_VALUE",
                              "Spans": [{"SegmentId": "s2", "Content": "120 over 80"}]}]},
         ],

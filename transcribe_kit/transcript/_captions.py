@@ -267,8 +267,10 @@ def _balanced_split(
 
 
 def wrap(texts: Sequence[str], widths: Sequence[int], line_width: int, max_lines: int) -> list[str]:
-    """The texts in lines of at most ``line_width`` columns: two lines balanced, more filled
-    greedily. A text wider than a line gets a line of its own.
+    """The texts in lines of at most ``line_width`` columns.
+
+    Two lines are balanced, more filled greedily; a text wider than a line gets a line of
+    its own.
     """
     starts: list[int] = []
     used = 0
@@ -363,8 +365,10 @@ def _timed(
     layout: _Layout,
     audio_end: float,
 ) -> list[Cue]:
-    """The cues with their lines and times: held up to ``min_duration``, never overlapping,
-    never longer than ``max_duration``, never past the end of the audio.
+    """The cues with their lines and times.
+
+    Held up to ``min_duration``, never overlapping, never longer than ``max_duration``,
+    never past the end of the audio.
     """
     limit = round(
         (options.media_duration if options.media_duration is not None else audio_end) * 1000

@@ -118,8 +118,9 @@ class Transcript(DocumentRoot, frozen=True):
 
     @cached_property
     def audio_end(self) -> float:
-        """Where the audio ends, in seconds, as far as the document tells: the end of its last
-        audio, speaker or channel segment, or word.
+        """Where the audio ends, in seconds, as far as the document tells.
+
+        The end of its last audio, speaker or channel segment, or word.
         """
         results = self.results
         ends = [entry[END] for entry in self._spoken[-50:]]

@@ -11,6 +11,7 @@ without spaces (Japanese, Chinese, Thai) are joined without one.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any, Final, TypeAlias
@@ -179,7 +180,7 @@ def spoken_words(results: Results) -> list[Spoken]:
         last = [start, end, content, lead, "", first.confidence, speaker, channel]
         lead = ""
         words.append(last)
-    if any(a[START] > b[START] for a, b in zip(words, words[1:], strict=False)):
+    if any(a[START] > b[START] for a, b in itertools.pairwise(words)):
         words.sort(key=itemgetter(START))
     return words
 

@@ -27,11 +27,13 @@ from attrs import define, field, validators
 from transcribe_kit.transcript._text import is_wide, separator, width
 from transcribe_kit.transcript._views import (
     CHANNEL,
+    CONTENT,
     END,
+    LEAD,
     SPEAKER,
     START,
+    TRAIL,
     Spoken,
-    display,
 )
 
 # Latin marks, and the CJK full stop, full-width marks, ellipsis.
@@ -102,6 +104,9 @@ def script_of(spoken: Sequence[Spoken]) -> str:
     """The script most of the words are written in: a key of ``LINE_WIDTHS``."""
     counts = {"kana": 0, "han": 0, "hangul": 0, "thai": 0, "other": 0}
     for entry in spoken[:2000]:
+        if entry[2].isascii():
+            counts["other"] += len(entry[2])
+            continue
         for char in entry[2]:
             code = ord(char)
             if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D:
@@ -122,8 +127,8 @@ def script_of(spoken: Sequence[Spoken]) -> str:
     return "korean" if counts["hangul"] >= counts["thai"] else "thai"
 
 
-# A token of a cue: (start ms, end ms, text, width).
-_Token = tuple[int, int, str, int]
+# A token of a cue: (start ms, end ms, text, width, columns between it and the token before).
+_Token = tuple[int, int, str, int, int]
 
 
 class _Layout:
@@ -141,16 +146,13 @@ class _Layout:
         A prefix of ``prefix`` columns (the speaker's name) stays with the first token.
         """
         lines = used = 0
-        previous = ""
         for token in tokens:
             size = token[3] if lines else token[3] + (prefix + 1 if prefix else 0)
-            gap = len(separator(previous, token[2]))
-            if lines and used + gap + size <= self.width:
-                used += gap + size
+            if lines and used + token[4] + size <= self.width:
+                used += token[4] + size
             else:
                 lines += 1
                 used = size
-            previous = token[2]
         return lines, used
 
     def fits(self, tokens: Sequence[_Token], prefix: int) -> bool:
@@ -180,7 +182,6 @@ def _run_cues(run: list[_Token], layout: _Layout, prefix: int) -> list[list[_Tok
     cues: list[list[_Token]] = []
     current: list[_Token] = []
     lines = used = start = 0
-    previous = ""
     line_width = layout.width
     max_lines = layout.max_lines
     max_duration = layout.max_duration
@@ -189,7 +190,7 @@ def _run_cues(run: list[_Token], layout: _Layout, prefix: int) -> list[list[_Tok
         text = token[2]
         if current:
             # The lines are followed word by word; only a cut counts them again.
-            gap = len(separator(previous, text))
+            gap = token[4]
             if token[1] - start > max_duration:
                 fits = False
             elif used + gap + token[3] <= line_width:
@@ -215,7 +216,6 @@ def _run_cues(run: list[_Token], layout: _Layout, prefix: int) -> list[list[_Tok
             lines, used = layout.lines_used([token], prefix)
             start = token[0]
         current.append(token)
-        previous = text
         if text[-1] in _SENTENCE_ENDS and token[1] - start >= min_duration:
             cues.append(current)
             current = []
@@ -266,54 +266,59 @@ def _balanced_split(
     return tokens[: best[1]], tokens[best[1] :]
 
 
-def wrap(texts: Sequence[str], widths: Sequence[int], line_width: int, max_lines: int) -> list[str]:
+def wrap(
+    texts: Sequence[str],
+    widths: Sequence[int],
+    gaps: Sequence[int],
+    line_width: int,
+    max_lines: int,
+) -> list[str]:
     """The texts in lines of at most ``line_width`` columns.
 
-    Two lines are balanced, more filled greedily; a text wider than a line gets a line of
-    its own.
+    ``gaps`` are the columns between each text and the one before (0 between two of a
+    script without spaces). Two lines are balanced, more filled greedily; a text wider than
+    a line gets a line of its own.
     """
     starts: list[int] = []
     used = 0
-    for index, text in enumerate(texts):
-        gap = (1 if separator(texts[index - 1], text) else 0) if starts else 0
-        if starts and used + gap + widths[index] <= line_width:
-            used += gap + widths[index]
+    for index, size in enumerate(widths):
+        if starts and used + gaps[index] + size <= line_width:
+            used += gaps[index] + size
             continue
         starts.append(index)
-        used = widths[index]
+        used = size
     if len(starts) == 2 and max_lines >= 2:
-        balanced = _balanced_two_lines(texts, widths, line_width)
+        balanced = _balanced_two_lines(widths, gaps, line_width)
         if balanced is not None:
-            return balanced
+            starts = [0, balanced]
     bounds = [*starts, len(texts)]
-    return [_joined(texts[a:b]) for a, b in itertools.pairwise(bounds)]
+    return [_joined(texts, gaps, a, b) for a, b in itertools.pairwise(bounds)]
 
 
-def _joined(texts: Sequence[str]) -> str:
-    line = texts[0]
-    for before, text in itertools.pairwise(texts):
-        line += separator(before, text) + text
+def _joined(texts: Sequence[str], gaps: Sequence[int], first: int, end: int) -> str:
+    if all(gaps[first + 1 : end]):
+        return " ".join(texts[first:end])
+    line = texts[first]
+    for index in range(first + 1, end):
+        line += " " * gaps[index] + texts[index]
     return line
 
 
-def _balanced_two_lines(
-    texts: Sequence[str], widths: Sequence[int], line_width: int
-) -> list[str] | None:
-    gaps = [0] + [1 if separator(a, b) else 0 for a, b in itertools.pairwise(texts)]
-    total = sum(widths) + sum(gaps)
+def _balanced_two_lines(widths: Sequence[int], gaps: Sequence[int], line_width: int) -> int | None:
+    """Where the second of two lines starts so that the longer is as short as it can be."""
+    total = sum(widths) + sum(gaps) - gaps[0]
     first = widths[0]
     best: tuple[int, int] | None = None
-    for split in range(1, len(texts)):
+    last = len(widths) - 1
+    for split in range(1, len(widths)):
         second = total - first - gaps[split]
         # A text wider than the line may stand alone on its line.
-        first_fits = first <= line_width or split == 1
-        second_fits = second <= line_width or split == len(texts) - 1
-        if first_fits and second_fits and (best is None or max(first, second) < best[0]):
-            best = (max(first, second), split)
+        if (first <= line_width or split == 1) and (second <= line_width or split == last):
+            longer = first if first > second else second
+            if best is None or longer < best[0]:
+                best = (longer, split)
         first += gaps[split] + widths[split]
-    if best is None:
-        return None
-    return [_joined(texts[: best[1]]), _joined(texts[best[1] :])]
+    return None if best is None else best[1]
 
 
 def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: float) -> list[Cue]:
@@ -324,10 +329,13 @@ def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: flo
     runs: list[tuple[Spoken, list[_Token]]] = []
     run: list[_Token] = []
     first: Spoken | None = None
+    previous = ""
     last_end = 0
     for entry in spoken:
         start = round(entry[START] * 1000)
-        end = max(round(entry[END] * 1000), start)
+        end = round(entry[END] * 1000)
+        if end < start:
+            end = start
         if run and (
             entry[SPEAKER] != first[SPEAKER]  # type: ignore[index]
             or entry[CHANNEL] != first[CHANNEL]  # type: ignore[index]
@@ -337,8 +345,22 @@ def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: flo
             run = []
         if not run:
             first = entry
-        text = " ".join(display(entry).split())
-        run.append((start, end, text, width(text)))
+            previous = ""
+        text = entry[CONTENT]
+        if entry[LEAD] or entry[TRAIL]:
+            text = entry[LEAD] + text + entry[TRAIL]
+        if text.isascii():
+            if " " in text or not text.isprintable():
+                text = " ".join(text.split()) or "-"
+            size = len(text)
+            gap = 1
+        else:
+            if not text.isprintable() or any(c.isspace() for c in text):
+                text = " ".join(text.split()) or "-"
+            size = width(text)
+            gap = len(separator(previous, text)) if previous else 1
+        run.append((start, end, text, size, gap))
+        previous = text
         last_end = end
     if run:
         runs.append((first, run))  # type: ignore[arg-type]
@@ -390,11 +412,12 @@ def _timed(
         prefix = _prefix(options, entry)
         texts = [t[2] for t in tokens]
         widths = [t[3] for t in tokens]
+        gaps = [t[4] for t in tokens]
         if prefix is not None:
             # The name stays with the first word; the renderers put it back in their syntax.
             texts[0] = f"{prefix} {texts[0]}"
             widths[0] += width(prefix) + 1
-        lines = wrap(texts, widths, layout.width, layout.max_lines)
+        lines = wrap(texts, widths, gaps, layout.width, layout.max_lines)
         if prefix is not None:
             lines[0] = lines[0][len(prefix) + 1 :]
         built.append(

@@ -175,7 +175,7 @@ def encode_json(data: Mapping[str, Any]) -> bytes:
 
 def structure(data: Mapping[str, Any], cls: type[D], source: bytes | str) -> D:
     """``cls`` from decoded JSON: unknown keys kept in ``extra``, a wrong value located."""
-    extras: list[tuple[tuple[str | int, ...], dict[str, Any]]] = []
+    extras: list[tuple[_Path, dict[str, Any]]] = []
     cleaned = _set_aside(data, _fields_of(cls), (), extras)
     try:
         document = msgspec.convert(cleaned, cls, strict=False)
@@ -186,11 +186,17 @@ def structure(data: Mapping[str, Any], cls: type[D], source: bytes | str) -> D:
     for path, extra in extras:
         part: Any = document
         for step in path:
-            part = part[step] if isinstance(step, int) else getattr(part, step)
+            if isinstance(step, str):
+                part = getattr(part, step)
+            else:
+                part = part[step[0] if isinstance(step, tuple) else step]
         msgspec.structs.force_setattr(part, _EXTRA, types.MappingProxyType(extra))
     document.__dict__[_SOURCE] = source
     return document
 
+
+# Where an object is in a document: attribute names, list indexes, and (key,) for mappings.
+_Path: TypeAlias = tuple[str | int | tuple[str], ...]
 
 # What the careful path knows of each class: its fields by wire name, with their type info.
 _Fields: TypeAlias = Mapping[str, tuple[str, mi.Type]]
@@ -213,8 +219,8 @@ def _struct_type(kind: mi.Type) -> type | None:
 def _set_aside(
     value: object,
     fields: _Fields,
-    path: tuple[str | int, ...],
-    extras: list[tuple[tuple[str | int, ...], dict[str, Any]]],
+    path: _Path,
+    extras: list[tuple[_Path, dict[str, Any]]],
 ) -> object:
     """``value`` without the keys its class does not model (copied only where it changes)."""
     if type(value) is not dict:
@@ -238,8 +244,8 @@ def _set_aside(
 def _set_aside_in(
     value: object,
     kind: mi.Type,
-    path: tuple[str | int, ...],
-    extras: list[tuple[tuple[str | int, ...], dict[str, Any]]],
+    path: _Path,
+    extras: list[tuple[_Path, dict[str, Any]]],
 ) -> object:
     if isinstance(kind, mi.UnionType):
         inner = [t for t in kind.types if not isinstance(t, mi.NoneType)]
@@ -257,7 +263,7 @@ def _set_aside_in(
         if _struct_type(element) is None:
             return value
         # A mapping's values are reached by key: the key is the path step.
-        changed = {k: _set_aside_in(v, element, (*path, k), extras) for k, v in value.items()}
+        changed = {k: _set_aside_in(v, element, (*path, (k,)), extras) for k, v in value.items()}
         return value if all(changed[k] is value[k] for k in value) else changed
     return value
 

@@ -11,7 +11,6 @@ without spaces (Japanese, Chinese, Thai) are joined without one.
 from __future__ import annotations
 
 import bisect
-import itertools
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
 from typing import Any, Final, TypeAlias
@@ -153,6 +152,8 @@ def spoken_words(results: Results) -> list[Spoken]:
     words: list[Spoken] = []
     last: Spoken | None = None
     lead = ""
+    ordered = True
+    latest = 0.0
     for item in items:
         alternatives = item.alternatives
         if not alternatives:
@@ -180,7 +181,10 @@ def spoken_words(results: Results) -> list[Spoken]:
         last = [start, end, content, lead, "", first.confidence, speaker, channel]
         lead = ""
         words.append(last)
-    if any(a[START] > b[START] for a, b in itertools.pairwise(words)):
+        if start < latest:
+            ordered = False
+        latest = start
+    if not ordered:
         words.sort(key=itemgetter(START))
     return words
 

@@ -8,9 +8,9 @@ named on the command line (default: ``local``, the local backend users install).
 from __future__ import annotations
 
 import sys
-import tomllib
 from pathlib import Path
 
+import tomllib
 from packaging.requirements import Requirement
 
 
@@ -28,6 +28,7 @@ def floors(requirements: list[str]) -> list[str]:
 
 
 def main() -> None:
+    """Print the constraints for the runtime dependencies and the extras named."""
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]
     extras = sys.argv[1:] or ["local"]
     requirements = list(project["dependencies"])

@@ -29,6 +29,7 @@ import base64
 import binascii
 import json
 import linecache
+import threading
 import types
 import typing
 from collections.abc import Callable
@@ -276,27 +277,36 @@ def compile_function(name: str, lines: list[str], namespace: dict[str, Any], lab
 
 FunctionT = TypeVar("FunctionT", bound=Callable[..., Any])
 
+#: Held while a function is made: a class that contains itself comes back in the same
+#: thread (hence re-entrant); another thread waits instead of meeting a half-made one.
+_MAKING: Final = threading.RLock()
+#: While a function is made: a forwarder to it, by its cache and class.
+_FORWARDERS: Final[dict[tuple[int, type], Callable[..., Any]]] = {}
+
 
 def compiled_once(
     cache: dict[type, FunctionT], cls: type, build: Callable[[Any], FunctionT]
 ) -> FunctionT:
     """``cache[cls]``, made by ``build(cls)`` the first time it is asked for.
 
-    While it is being made, the cache holds a forwarder to it, so that a class that
-    contains itself resolves.
+    While it is being made, asking again (from the function of a class that contains
+    ``cls``) gives a forwarder that calls it once it is made.
     """
     found = cache.get(cls)
     if found is not None:
         return found
-    forwarder: Any = lambda value: cache[cls](value)  # noqa: E731
-    cache[cls] = forwarder
-    try:
-        built = build(cls)
-    except BaseException:
-        del cache[cls]
-        raise
-    cache[cls] = built
-    return built
+    with _MAKING:
+        key = (id(cache), cls)
+        found = cache.get(cls) or typing.cast("FunctionT | None", _FORWARDERS.get(key))
+        if found is not None:
+            return found
+        _FORWARDERS[key] = lambda value: cache[cls](value)
+        try:
+            built = build(cls)
+        finally:
+            del _FORWARDERS[key]
+        cache[cls] = built
+        return built
 
 
 def structure_function(cls: type[T]) -> Callable[[object], T]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -18,10 +19,11 @@ from transcribe_kit import (
     MediaFormat,
     Settings,
     StartTranscriptionJobRequest,
+    SyncMedia,
     TranscriptionJobStatus,
     TranscriptionJobSummary,
 )
-from transcribe_kit._converter import from_wire, to_wire
+from transcribe_kit._converter import compiled_once, from_wire, to_wire
 from transcribe_kit.shapes._base import OpenEnum
 
 ENUM_CLASSES = [
@@ -206,3 +208,77 @@ def test_every_enum_member_prints_as_its_value(enum_type: type[OpenEnum]) -> Non
     assert [str(m) for m in members] == [m.value for m in members]
     assert [f"{m}" for m in members] == [m.value for m in members]
     assert all(m.is_known and m == m.value for m in members)
+
+
+# Functions made once per class
+
+
+def test_a_class_that_contains_itself_gets_a_forwarder_while_it_is_made() -> None:
+    cache: dict[type, Callable[[int], int]] = {}
+
+    def build(cls: type) -> Callable[[int], int]:
+        inner = compiled_once(cache, cls, build)
+        return lambda value: value if value == 0 else inner(value - 1) + 1
+
+    function = compiled_once(cache, int, build)
+
+    assert function(3) == 3
+    assert cache[int] is function
+
+
+def test_another_thread_waits_for_the_function_being_made() -> None:
+    cache: dict[type, Callable[[int], int]] = {}
+    building, calling = threading.Event(), threading.Event()
+    got: list[Callable[[int], int]] = []
+
+    def build(cls: type) -> Callable[[int], int]:
+        building.set()
+        calling.wait(timeout=5)
+        return abs
+
+    def ask() -> None:
+        building.wait(timeout=5)
+        calling.set()
+        got.append(compiled_once(cache, int, build))
+
+    other = threading.Thread(target=ask)
+    other.start()
+    made = compiled_once(cache, int, build)
+    other.join(timeout=5)
+
+    assert got == [made]
+    assert made is abs
+
+
+def test_a_function_that_fails_to_be_made_is_not_kept() -> None:
+    cache: dict[type, Callable[[int], int]] = {}
+
+    def build(cls: type) -> Callable[[int], int]:
+        raise TypeError("no conversion")
+
+    with pytest.raises(TypeError):
+        compiled_once(cache, int, build)
+
+    assert cache == {}
+
+
+# Blobs
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param(b"RIFF", id="bytes-as-botocore-gives"),
+        pytest.param("UklGRg==", id="base64-as-the-wire-has"),
+    ],
+)
+def test_blobs_come_out_as_bytes(value: object) -> None:
+    assert from_wire({"MediaBytes": value}, SyncMedia).media_bytes == b"RIFF"
+
+
+def test_a_blob_that_is_no_base64_is_malformed() -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        from_wire({"MediaBytes": "RIFF!"}, SyncMedia, operation_name="TranscribeAudio")
+
+    assert (caught.value.operation_name, caught.value.path) == ("TranscribeAudio", "MediaBytes")
+    assert caught.value.reason == 'expected base64 text, got "RIFF!"'

@@ -21,7 +21,12 @@ from botocore.config import Config
 from transcribe_kit._converter import from_wire, to_wire
 from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
-from transcribe_kit._rate_limit import OperationRateLimiter, RateLimits
+from transcribe_kit._rate_limit import (
+    IN_PROCESS,
+    OperationRateLimiter,
+    RateLimitBackend,
+    RateLimits,
+)
 from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit._transcribe import (
@@ -99,6 +104,8 @@ class TranscribeClient(ServiceLayerMethods):
     Every call is retried by ``retry_policy`` (default :class:`~transcribe_kit.RetryPolicy`)
     and paced by ``rate_limits`` (default :class:`~transcribe_kit.RateLimits`: the
     published per-operation quotas); :meth:`with_options` changes them for some calls.
+    The token buckets live in this process unless ``rate_limit_backend`` shares them
+    between processes (:mod:`transcribe_kit.rate_limiting`).
     A job start retried after a lost answer returns the job it started instead of a
     conflict. The clients created here make one attempt per call in botocore (its
     ``retries`` setting is replaced), so that retries are decided in one place; a client
@@ -121,6 +128,7 @@ class TranscribeClient(ServiceLayerMethods):
         client: Any | None = None,
         retry_policy: RetryPolicy | None = None,
         rate_limits: RateLimits | None = None,
+        rate_limit_backend: RateLimitBackend = IN_PROCESS,
         wait_policy: WaitPolicy = DEFAULT_WAIT_POLICY,
         clock: Clock | None = None,
         fetch_limits: FetchLimits | None = None,
@@ -145,7 +153,10 @@ class TranscribeClient(ServiceLayerMethods):
         self.wait_policy = wait_policy
         self.clock = clock or SystemClock()
         self._rate_limiter = OperationRateLimiter(
-            rate_limits or RateLimits(), clock=self.clock.monotonic, sleep=self.clock.sleep
+            rate_limits or RateLimits(),
+            clock=self.clock.monotonic,
+            sleep=self.clock.sleep,
+            backend=rate_limit_backend,
         )
         self._fetch_limits = fetch_limits or FetchLimits()
         self._active_session: Any | None = None
@@ -176,7 +187,10 @@ class TranscribeClient(ServiceLayerMethods):
             view._retry_policy = retry_policy
         if rate_limits is not None:
             view._rate_limiter = OperationRateLimiter(
-                rate_limits, clock=self.clock.monotonic, sleep=self.clock.sleep
+                rate_limits,
+                clock=self.clock.monotonic,
+                sleep=self.clock.sleep,
+                backend=self._rate_limiter.backend,
             )
         return view
 

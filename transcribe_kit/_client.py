@@ -1,9 +1,10 @@
 """TranscribeClient: the client's lifecycle, the one place requests are sent, and results.
 
 The 45 operation methods live in :mod:`transcribe_kit._operations`, the paginators, waiters
-and watcher methods in :mod:`transcribe_kit._service_methods`; ``TranscribeClient``
-inherits both and supplies ``_invoke``, through which every request goes: validation,
-conversion, rate limits, retries, exactly-once starts and error mapping.
+and watcher methods in :mod:`transcribe_kit._service_methods`, the job-state events in
+:mod:`transcribe_kit.events._methods`; ``TranscribeClient`` inherits them and supplies
+``_invoke``, through which every request goes: validation, conversion, rate limits,
+retries, exactly-once starts and error mapping.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import contextlib
 import copy
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
 from botocore import xform_name
 from botocore.config import Config
 
+from transcribe_kit._companion import companion_client
 from transcribe_kit._converter import from_wire, to_wire
 from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
@@ -37,6 +40,7 @@ from transcribe_kit._transcribe import (
 )
 from transcribe_kit._validation import validate
 from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
+from transcribe_kit.events._methods import JobEventMethods
 from transcribe_kit.retry import RetryPolicy
 from transcribe_kit.shapes.common import ContentRedaction
 from transcribe_kit.shapes.enums import (
@@ -79,7 +83,7 @@ ResourceT = TypeVar("ResourceT")
 ClientT = TypeVar("ClientT", bound="TranscribeClient")
 
 
-class TranscribeClient(ServiceLayerMethods):
+class TranscribeClient(ServiceLayerMethods, JobEventMethods):
     """An async, typed client for Amazon Transcribe.
 
     Use it as an async context manager::
@@ -290,6 +294,20 @@ class TranscribeClient(ServiceLayerMethods):
                 settings=owner._client_settings if owns else None,
             )
         return owner._documents
+
+    def _companion_client(self, service_name: str) -> AbstractAsyncContextManager[Any]:
+        """A new aiobotocore client of ``service_name`` (SQS, EventBridge) like this one.
+
+        It has this client's session, region, credentials and endpoint.
+        """
+        owner = self._parent or self
+        owns = owner._owns_client
+        return companion_client(
+            service_name,
+            owner.aiobotocore_client,
+            session=owner._active_session if owns else None,
+            settings=owner._client_settings if owns else None,
+        )
 
     async def _read_document(self, uri: str) -> bytes:
         """The bytes at ``uri`` (an S3 object or a presigned link), under this view's limits."""

@@ -4,8 +4,10 @@ Used by ``bench/shared_rate_limits.py`` and by its test. ``run_workers`` starts 
 processes (``python -m bench.rate_limit_workers ...``); each opens a TranscribeClient on
 the given endpoint, waits until every worker is ready, then sends its requests
 (``ListTranscriptionJobs``, all at once: they queue on the limiter) and reports the
-wall-clock time each request left the client (aiobotocore's ``before-send``) and how many
-DynamoDB calls its limiter made.
+wall-clock time each request left the client (aiobotocore's ``before-send``), the most
+time a request spent in the client between its token and its sending, and how many
+DynamoDB calls its limiter made. Each worker makes one unlimited call first, so that
+connection set-up is not counted.
 """
 
 from __future__ import annotations
@@ -34,9 +36,14 @@ _CREDENTIALS: Final = {"aws_access_key_id": "testing", "aws_secret_access_key": 
 
 @attrs.frozen
 class WorkerReport:
-    """What one worker did: when each request left it, and its limiter's DynamoDB calls."""
+    """What one worker did: when each request left it, and its limiter's DynamoDB calls.
+
+    ``client_lag`` is the most seconds a request took from its token to its sending (the
+    client's own work: building and signing the request, CPU shared with the others).
+    """
 
     sent: list[float]
+    client_lag: float
     dynamodb_calls: int
 
 
@@ -145,13 +152,23 @@ async def _work(arguments: argparse.Namespace) -> dict[str, Any]:
             )
         )
         sent: list[float] = []
-        tk.aiobotocore_client.meta.events.register(
-            f"before-send.transcribe.{OPERATION}", lambda **_: sent.append(time.time())
-        )
+        lags: list[float] = [0.0]
+
+        def called(context: dict[str, Any], **_: Any) -> None:
+            context["called"] = time.time()
+
+        def sending(request: Any, **_: Any) -> None:
+            sent.append(time.time())
+            lags.append(sent[-1] - request.context["called"])
+
+        events = tk.aiobotocore_client.meta.events
+        events.register(f"provide-client-params.transcribe.{OPERATION}", called)
+        events.register(f"before-send.transcribe.{OPERATION}", sending)
+        await tk.list_vocabularies()  # not limited: opens the connection
         print("ready", flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
         await asyncio.gather(*(tk.list_transcription_jobs() for _ in range(arguments.requests)))
-        return {"sent": sent, "dynamodb_calls": len(dynamodb_calls)}
+        return {"sent": sent, "client_lag": max(lags), "dynamodb_calls": len(dynamodb_calls)}
 
 
 def main() -> None:

@@ -18,9 +18,16 @@ keep to the quota send N times the quota. Give every worker the same
 No service to run: the table holds one item per bucket, changed only by conditional
 writes, so two processes never spend the same token. A process that finds its bucket
 empty takes a token on credit and sleeps until it is due, as the in-process bucket does,
-so waiters across processes are served in order without polling. Every process must use
-the same :class:`~transcribe_kit.RateLimits`, and the hosts' clocks must agree (NTP): a
-clock ``d`` seconds ahead lets ``rate * d`` extra tokens through once.
+so waiters across processes are served in order without polling; the coroutines of one
+process that want tokens at the same moment share one write. Every process must use the
+same :class:`~transcribe_kit.RateLimits`, and the hosts' clocks must agree (NTP): a clock
+``d`` seconds ahead lets ``rate * d`` extra tokens through once.
+
+A process holds a token only once its write has come back, so tokens granted together
+may leave up to one round trip to DynamoDB late, next to tokens granted after them. So
+that this never puts more than rate + burst requests into one second, a shared bucket
+holds ``rate * round trip`` fewer tokens than the in-process one (the slowest of the
+last few calls; a fraction of a token at DynamoDB's usual few milliseconds).
 
 For "at most N jobs running" across workers, do not count in a shared store: ask the
 service to queue them (``JobExecutionSettings.AllowDeferredExecution``, up to 10,000
@@ -31,6 +38,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, Final
@@ -148,6 +156,12 @@ class DynamoDBRateLimitBackend:
         self.retry_policy = retry_policy or RetryPolicy()
         self.wall_clock = wall_clock
         self.max_conflicts = max_conflicts
+        self._round_trips: deque[float] = deque(maxlen=8)
+
+    @property
+    def round_trip(self) -> float:
+        """The slowest of the last eight calls to DynamoDB, in seconds (0 before any)."""
+        return max(self._round_trips, default=0.0)
 
     async def __aenter__(self) -> DynamoDBRateLimitBackend:
         await self._dynamodb.open()
@@ -216,9 +230,13 @@ class DynamoDBRateLimitBackend:
         raise TranscribeError(f"the DynamoDB table {self.table_name} did not become ACTIVE")
 
     async def _call(self, operation_name: str, **params: Any) -> dict[str, Any]:
-        return await _companion.call(
-            self._dynamodb.client, operation_name, params, retry_policy=self.retry_policy
-        )
+        started = self.wall_clock()
+        try:
+            return await _companion.call(
+                self._dynamodb.client, operation_name, params, retry_policy=self.retry_policy
+            )
+        finally:
+            self._round_trips.append(max(0.0, self.wall_clock() - started))
 
     async def _write(self, key: str, state: _BucketState, previous_version: int) -> None:
         """Store ``state`` if the item is still at ``previous_version`` (0: no item yet)."""
@@ -254,7 +272,13 @@ class DynamoDBRateLimitBackend:
 
 
 class _SharedBucket:
-    """One operation's bucket in the table; this process remembers the item it last saw."""
+    """One operation's bucket in the table; this process remembers the item it last saw.
+
+    The coroutines of one process that want tokens at the same time are served by one
+    conditional write for all of them: the tokens get consecutive due times, as they
+    would one by one, and the processes contend for the item once per write rather
+    than once per request.
+    """
 
     def __init__(
         self,
@@ -270,27 +294,66 @@ class _SharedBucket:
         self._backend = backend
         self._sleep = sleep
         self._known: _BucketState | None = None
-        # One write in flight per bucket and process: the coroutines of one process queue
-        # here instead of racing each other's conditional writes.
+        # The coroutines waiting for a token; whoever holds the lock writes for them all.
+        self._waiting: list[asyncio.Future[float]] = []
         self._lock = asyncio.Lock()
 
     async def acquire(self) -> float:
         """Take one token, waiting until it is due; returns the seconds waited for."""
-        async with self._lock:
-            wait = await self._reserve()
+        waiter: asyncio.Future[float] = asyncio.get_running_loop().create_future()
+        self._waiting.append(waiter)
+        try:
+            # One turn of the loop first, so that coroutines asking at the same moment
+            # share the write.
+            await asyncio.sleep(0)
+            async with self._lock:
+                if not waiter.done():
+                    await self._serve_waiting(waiter)
+        except asyncio.CancelledError:
+            if waiter in self._waiting:
+                self._waiting.remove(waiter)
+            raise
+        due = await waiter
+        # Until the time the token is due, not for a span: the write and the turns of the
+        # lock since the reservation are already spent.
+        wait = max(0.0, due - self._backend.wall_clock())
         if wait > 0:
             await self._sleep(wait)
         return wait
 
-    async def _reserve(self) -> float:
-        """Take a token (on credit if none is left); the seconds until it is due."""
+    async def _serve_waiting(self, own: asyncio.Future[float]) -> None:
+        """Reserve a token for every waiting coroutine with one write; tell each when it is due."""
+        batch = [waiter for waiter in self._waiting if not waiter.done()]
+        self._waiting = []
+        try:
+            due_times = await self._reserve(len(batch))
+        except asyncio.CancelledError:
+            # This coroutine is going away: the others wait for the next holder of the lock.
+            self._waiting[:0] = [waiter for waiter in batch if waiter is not own]
+            raise
+        except Exception as error:
+            for waiter in batch:
+                if not waiter.done():
+                    waiter.set_exception(error)
+            return
+        for waiter, due in zip(batch, due_times, strict=True):
+            if not waiter.done():
+                waiter.set_result(due)
+
+    async def _reserve(self, count: int) -> list[float]:
+        """Take ``count`` tokens (on credit if too few are left); the wall time each is due."""
         backend = self._backend
+        if self._known is None:
+            # First use in this process: read the item (which also times a round trip).
+            self._known = await backend._read(self.key)
         for _ in range(backend.max_conflicts):
             now = backend.wall_clock()
             seen = self._known or _BucketState(self.capacity, now, 0)
+            # Room for what the rate adds while the write is under way (see the module).
+            capacity = max(1.0, self.capacity - self.rate * backend.round_trip)
             # A host whose clock is behind the last writer's adds no time to the bucket.
-            tokens = min(self.capacity, seen.tokens + max(0.0, now - seen.updated) * self.rate)
-            taken = _BucketState(tokens - 1, max(now, seen.updated), seen.version + 1)
+            tokens = min(capacity, seen.tokens + max(0.0, now - seen.updated) * self.rate)
+            taken = _BucketState(tokens - count, max(now, seen.updated), seen.version + 1)
             try:
                 await backend._write(self.key, taken, seen.version)
             except ServiceError as error:
@@ -301,7 +364,8 @@ class _SharedBucket:
                 self._known = _state_of(error.response.get("Item")) or await backend._read(self.key)
                 continue
             self._known = taken
-            return max(0.0, -taken.tokens / self.rate)
+            # The i-th token takes the bucket from ``tokens - i`` to ``tokens - i - 1``.
+            return [now + max(0.0, (index + 1 - tokens) / self.rate) for index in range(count)]
         raise TranscribeError(
             f"the shared rate limit {self.key} changed under {backend.max_conflicts} writes "
             "in a row; too many processes share it for one table item"

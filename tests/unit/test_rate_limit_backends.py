@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 from typing import Any
@@ -96,7 +97,8 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def dynamodb() -> FakeAioClient:
-    return FakeAioClient()
+    """A table with no item yet (the first use of a bucket in a process reads it)."""
+    return FakeAioClient().script("GetItem", {})
 
 
 async def acquire_shared(
@@ -164,8 +166,9 @@ async def test_without_the_item_in_the_answer_it_is_read_consistently(
 
     await acquire_shared(dynamodb, clock)
 
-    (read,) = dynamodb.calls_to("GetItem")
-    assert read["ConsistentRead"] is True
+    reads = dynamodb.calls_to("GetItem")
+    assert len(reads) == 2
+    assert reads[1]["ConsistentRead"] is True
     assert written(dynamodb.calls_to("UpdateItem")[1])[2] == 4
 
 
@@ -246,3 +249,81 @@ def test_a_backend_that_is_not_open_has_no_buckets(clock: FakeClock) -> None:
 
     with pytest.raises(TranscribeError, match="not open"):
         backend.bucket("StartTranscriptionJob", 4, 2, clock=clock, sleep=clock.sleep)
+
+
+async def test_tokens_wanted_at_once_in_a_process_take_one_write(
+    dynamodb: FakeAioClient, clock: FakeClock
+) -> None:
+    dynamodb.script("UpdateItem", {})
+
+    async with DynamoDBRateLimitBackend(
+        TABLE, namespace="ns", client=dynamodb, wall_clock=clock
+    ) as backend:
+        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock, sleep=clock.sleep)
+        start = clock.now
+        waits = await asyncio.gather(*(bucket.acquire() for _ in range(5)))
+
+    (call,) = dynamodb.calls_to("UpdateItem")
+    assert written(call)[0] == -3.0
+    # Two tokens at once, then one every quarter of a second, as one by one.
+    assert waits[:2] == [0.0, 0.0]
+    assert clock.now - start == pytest.approx(0.75)
+
+
+async def test_a_failed_write_fails_every_waiter_it_served(
+    dynamodb: FakeAioClient, clock: FakeClock
+) -> None:
+    dynamodb.script(
+        "UpdateItem",
+        ClientError(
+            {
+                "Error": {"Code": "AccessDeniedException", "Message": "no"},
+                "ResponseMetadata": {"HTTPStatusCode": 400},
+            },
+            "UpdateItem",
+        ),
+    )
+
+    async with DynamoDBRateLimitBackend(
+        TABLE, namespace="ns", client=dynamodb, retry_policy=RetryPolicy.none(), wall_clock=clock
+    ) as backend:
+        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock, sleep=clock.sleep)
+        results = await asyncio.gather(
+            *(bucket.acquire() for _ in range(3)), return_exceptions=True
+        )
+
+    assert [type(result).__name__ for result in results] == ["AccessDeniedError"] * 3
+    assert len(dynamodb.calls_to("UpdateItem")) == 1
+
+
+async def test_the_first_use_in_a_process_starts_from_the_stored_item(
+    clock: FakeClock,
+) -> None:
+    dynamodb = FakeAioClient().script("GetItem", {"Item": stored(0.0, clock.now, 4)})
+    dynamodb.script("UpdateItem", {})
+
+    waits = await acquire_shared(dynamodb, clock, rate=4)
+
+    (call,) = dynamodb.calls_to("UpdateItem")
+    assert written(call)[2:] == (5, "#version = :version")
+    assert waits == [pytest.approx(0.25)]
+
+
+async def test_slow_round_trips_shrink_the_burst(dynamodb: FakeAioClient, clock: FakeClock) -> None:
+    def slow_write(params: dict[str, Any]) -> dict[str, Any]:
+        clock.now += 0.1
+        return {}
+
+    dynamodb.script("UpdateItem", slow_write)
+
+    async with DynamoDBRateLimitBackend(
+        TABLE, namespace="ns", client=dynamodb, wall_clock=clock
+    ) as backend:
+        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock, sleep=clock.sleep)
+        await bucket.acquire()
+        clock.now += 60  # long enough to fill any bucket
+        await bucket.acquire()
+
+    # A write takes 0.1 s, in which the rate adds 0.4 tokens: the bucket holds 1.6, not 2.
+    second = dynamodb.calls_to("UpdateItem")[1]
+    assert written(second)[0] == pytest.approx(0.6)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
+
+import pytest
+from aiobotocore.session import AioSession
 
 from tests.integration.scaling._aws import job_finished, publish
 from transcribe_kit import RateLimits, TranscribeClient
 from transcribe_kit._session import new_session
+from transcribe_kit.events import JobEventsWiring
 
 MUTATING = ("Create", "Set", "Put", "Delete", "Tag", "Remove")
 
@@ -137,3 +143,34 @@ async def test_the_setup_keeps_statements_others_put_in_the_queue_policy(
     statements = json.loads((await queue_attributes(sqs, queue_url))["Policy"])["Statement"]
     assert theirs in statements
     assert len(statements) == 2
+
+
+def documented_template() -> str:
+    """The CloudFormation template in the scaling-out guide."""
+    guide = Path(__file__).parents[3] / "docs" / "guide" / "scaling-out.md"
+    (template,) = re.findall(r"```yaml\n(.*?)```", guide.read_text(encoding="utf-8"), re.S)
+    return template
+
+
+# moto's CloudFormation makes no AWS::SQS::QueuePolicy (and moto checks no queue policy).
+@pytest.mark.filterwarnings("ignore:Tried to parse AWS:UserWarning")
+async def test_the_documented_template_wires_what_ensure_job_events_does(
+    aws_settings: dict[str, Any], eventbridge: Any, tk: TranscribeClient, prefix: str
+) -> None:
+    async with AioSession().create_client("cloudformation", **aws_settings) as cloudformation:
+        await cloudformation.create_stack(
+            StackName=prefix,
+            TemplateBody=documented_template(),
+            Parameters=[{"ParameterKey": "JobNamePrefix", "ParameterValue": prefix}],
+        )
+        (stack,) = (await cloudformation.describe_stacks(StackName=prefix))["Stacks"]
+    wiring = JobEventsWiring.plan(job_name_prefix=prefix)
+    rule = await eventbridge.describe_rule(Name=wiring.rule_name)
+    await job_finished(eventbridge, f"{prefix}-1")
+    await job_finished(eventbridge, f"other-{prefix}")
+
+    async with tk.events(stack["Outputs"][0]["OutputValue"], wait_time=1, idle_timeout=1) as events:
+        names = [delivery.event.resource_name async for delivery in events]
+
+    assert json.loads(rule["EventPattern"]) == wiring.event_pattern()
+    assert names == [f"{prefix}-1"]

@@ -86,7 +86,9 @@ class Delivery:
     ``retry_delay`` (see :meth:`~transcribe_kit.TranscribeClient.events`), and after the
     queue's ``maxReceiveCount`` receives it moves to the dead-letter queue. The exception
     is not swallowed. While the block runs, the stream keeps the message invisible to
-    other consumers. A delivery is entered once.
+    other consumers. A delivery is entered once, and every delivery handed out should be:
+    one never entered stays invisible, and holds one of ``max_in_flight`` slots, until the
+    stream closes.
     """
 
     def __init__(self, stream: EventStream, message: _Message) -> None:

@@ -149,7 +149,7 @@ def documented_template() -> str:
     """The CloudFormation template in the scaling-out guide."""
     guide = Path(__file__).parents[3] / "docs" / "guide" / "scaling-out.md"
     (template,) = re.findall(r"```yaml\n(.*?)```", guide.read_text(encoding="utf-8"), re.S)
-    return template
+    return str(template)
 
 
 # moto's CloudFormation makes no AWS::SQS::QueuePolicy (and moto checks no queue policy).

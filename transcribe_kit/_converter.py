@@ -318,6 +318,21 @@ def structure_function(cls: type[T]) -> Callable[[object], T]:
     return function
 
 
+def _setter(cls: type, name: str) -> Callable[[object, object], None]:
+    """What sets field ``name`` of a new ``cls``: its slot's own setter where it has one.
+
+    A frozen class's ``__setattr__`` refuses, and its ``__init__`` costs a keyword call
+    and a lookup per field more. The slot may be a base class's.
+    """
+    for klass in cls.__mro__:
+        slot = klass.__dict__.get(name)
+        if isinstance(slot, types.MemberDescriptorType):
+            setter: Callable[[object, object], None] = slot.__set__
+            return setter
+    # A class without slots keeps its fields in the instance's __dict__.
+    return lambda instance, value: object.__setattr__(instance, name, value)
+
+
 def _compile_structure(cls: type[T]) -> Callable[[object], T]:
     namespace: dict[str, Any] = {
         "cls": cls,
@@ -357,9 +372,7 @@ def _compile_structure(cls: type[T]) -> Callable[[object], T]:
                 f"    else: raise WrongValueError('a required member is missing').at({key!r})"
             )
         lines.append(f"    a{index} = v")
-        # A slot's own setter: a frozen class's __setattr__ refuses, and its __init__
-        # costs a keyword call and a lookup per field more.
-        namespace[f"set_{index}"] = cls.__dict__[field.name].__set__
+        namespace[f"set_{index}"] = _setter(cls, field.name)
     lines.append("    o = new(cls)")
     lines += [f"    set_{index}(o, a{index})" for index in range(len(fields))]
     lines.append("    return o")

@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 
+import attrs
 import pytest
 from botocore.utils import parse_timestamp
 
@@ -24,7 +25,7 @@ from transcribe_kit import (
     TranscriptionJobSummary,
 )
 from transcribe_kit._converter import compiled_once, from_wire, to_wire
-from transcribe_kit.shapes._base import OpenEnum
+from transcribe_kit.shapes._base import OpenEnum, wire
 
 ENUM_CLASSES = [
     value
@@ -282,3 +283,29 @@ def test_a_blob_that_is_no_base64_is_malformed() -> None:
 
     assert (caught.value.operation_name, caught.value.path) == ("TranscribeAudio", "MediaBytes")
     assert caught.value.reason == 'expected base64 text, got "RIFF!"'
+
+
+# Classes beyond the model's
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Base:
+    name: str | None = attrs.field(default=None, metadata=wire("Name"))
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Derived(_Base):
+    size: int | None = attrs.field(default=None, metadata=wire("Size"))
+
+
+@attrs.define(frozen=True, kw_only=True, slots=False)
+class _WithoutSlots:
+    name: str | None = attrs.field(default=None, metadata=wire("Name"))
+
+
+def test_members_inherited_from_a_base_class_are_read() -> None:
+    assert from_wire({"Name": "a", "Size": 2}, _Derived) == _Derived(name="a", size=2)
+
+
+def test_a_class_without_slots_is_read() -> None:
+    assert from_wire({"Name": "a"}, _WithoutSlots) == _WithoutSlots(name="a")

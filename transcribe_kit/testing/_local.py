@@ -327,19 +327,7 @@ class LocalBackend:
         ``<media key>.transcript.json`` or ``<media key>.transcript.txt`` next to its media
         in the local S3, or else says a conversation of its own.
         """
-        body: dict[str, Any] = {}
-        if isinstance(media, str):
-            if s3_object(media) is None:
-                raise ValueError(f"media must be an S3 URI, bytes or a file's path, got {media!r}")
-            body["uri"] = media
-        else:
-            content = media if isinstance(media, bytes) else _read(media)
-            body["digest"] = hashlib.sha256(content).hexdigest()
-        if isinstance(transcript, str) and not _is_json_object(transcript):
-            body["text"] = transcript
-        else:
-            body["document"] = base64.b64encode(_document_bytes(transcript)).decode()
-        self._command("transcript", body)
+        self._command("transcript", transcript_command(media, transcript))
 
     def set_sync_transcript(
         self,
@@ -483,6 +471,26 @@ def control_command(endpoint_url: str, command: str, body: Mapping[str, Any]) ->
         raise ValueError(f"the local backend refused {command}: {reason}") from None
     assert isinstance(answer, dict)
     return answer
+
+
+def transcript_command(
+    media: str | bytes | os.PathLike[str],
+    transcript: str | bytes | Mapping[str, Any] | ResultDocument,
+) -> dict[str, Any]:
+    """The control command that registers ``transcript`` for ``media`` (see ``set_transcript``)."""
+    body: dict[str, Any] = {}
+    if isinstance(media, str):
+        if s3_object(media) is None:
+            raise ValueError(f"media must be an S3 URI, bytes or a file's path, got {media!r}")
+        body["uri"] = media
+    else:
+        content = media if isinstance(media, bytes) else _read(media)
+        body["digest"] = hashlib.sha256(content).hexdigest()
+    if isinstance(transcript, str) and not _is_json_object(transcript):
+        body["text"] = transcript
+    else:
+        body["document"] = base64.b64encode(_document_bytes(transcript)).decode()
+    return body
 
 
 def _read(path: os.PathLike[str]) -> bytes:

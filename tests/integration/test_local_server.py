@@ -26,6 +26,15 @@ class Server:
         self.process = process
         self.environment = environment
 
+    def stop(self) -> int:
+        """Stop it as a service manager would (SIGTERM); its exit status."""
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=30)
+        finally:
+            if self.process.stdout is not None:
+                self.process.stdout.close()
+
     @property
     def endpoint_url(self) -> str:
         return self.environment["AWS_ENDPOINT_URL"]
@@ -64,8 +73,7 @@ def serve(tmp_path: Path) -> Iterator[list[Server]]:
     started: list[Server] = []
     yield started
     for server in started:
-        server.process.send_signal(signal.SIGTERM)
-        server.process.wait(timeout=30)
+        server.stop()
 
 
 def _start(started: list[Server], *argv: str) -> Server:
@@ -139,6 +147,4 @@ def test_the_server_stops_cleanly_on_sigterm(serve: list[Server]) -> None:
     server = _start(serve)
     serve.clear()
 
-    server.process.send_signal(signal.SIGTERM)
-
-    assert server.process.wait(timeout=30) == 0
+    assert server.stop() == 0

@@ -51,6 +51,8 @@ class JobFacts:
     """The service's default quota of jobs of this kind running at once."""
     deferrable: bool = False
     """Whether ``JobExecutionSettings.AllowDeferredExecution`` may queue a job past the limit."""
+    redaction_member: tuple[str, ...] = ()
+    """Where the request asks for PII redaction (``ContentRedaction``), if it can."""
     sample_rate: int = 44100
     channel_roles: tuple[str, str] = ("spk_0", "spk_1")
 
@@ -84,6 +86,8 @@ class Kind:
     newest_first: bool = False
     references: tuple[tuple[tuple[str, ...], str], ...] = ()
     """Members that name another resource, and that resource's kind key."""
+    remade_on_update: bool = False
+    """Whether an update makes the resource again, through its statuses from the first."""
     on_create: Hook = _nothing
     on_start: Hook = _nothing
     job: JobFacts | None = field(default=None)
@@ -140,6 +144,14 @@ def _service_location(site: Site, name: str, file_name: str) -> Location:
     return Location(site.service_bucket, key, presigned=True)
 
 
+def member(request: Request, path: tuple[str, ...]) -> Any:
+    """The member at ``path`` in ``request`` (``None`` if it is missing, or ``path`` is empty)."""
+    value: Any = request if path else None
+    for name in path:
+        value = value.get(name) if isinstance(value, Mapping) else None
+    return value
+
+
 def _with_redaction(transcript: Location, redaction: Mapping[str, Any] | None) -> JobOutputs:
     if not redaction:
         return JobOutputs(transcript=transcript)
@@ -154,7 +166,7 @@ def _transcription_outputs(name: str, request: Request, site: Site) -> JobOutput
         if bucket
         else _service_location(site, name, "asrOutput.json")
     )
-    outputs = _with_redaction(transcript, request.get("ContentRedaction"))
+    outputs = _with_redaction(transcript, member(request, TRANSCRIPTION_REDACTION))
     formats = (request.get("Subtitles") or {}).get("Formats") or ()
     subtitles = tuple((fmt, _with_extension(transcript, f".{fmt}")) for fmt in formats)
     return JobOutputs(transcript=outputs.transcript, redacted=outputs.redacted, subtitles=subtitles)
@@ -172,7 +184,11 @@ def _call_analytics_outputs(name: str, request: Request, site: Site) -> JobOutpu
         transcript = Location(bucket, _customer_key(name, prefix))
     else:
         transcript = _service_location(site, name, "analytics.json")
-    return _with_redaction(transcript, (request.get("Settings") or {}).get("ContentRedaction"))
+    return _with_redaction(transcript, member(request, CALL_ANALYTICS_REDACTION))
+
+
+TRANSCRIPTION_REDACTION: Final = ("ContentRedaction",)
+CALL_ANALYTICS_REDACTION: Final = ("Settings", "ContentRedaction")
 
 
 def _medical_scribe_outputs(name: str, request: Request, site: Site) -> JobOutputs:
@@ -306,6 +322,7 @@ def _vocabulary(shape_prefix: str, key: str, arn_type: str, on_create: Hook) -> 
         status_field="VocabularyState",
         statuses=("PENDING", "READY"),
         modified_field="LastModifiedTime",
+        remade_on_update=True,
         on_create=on_create,
     )
 
@@ -390,6 +407,7 @@ TRANSCRIPTION_JOBS: Final = _job(
         },
         concurrent_limit=250,
         deferrable=True,
+        redaction_member=TRANSCRIPTION_REDACTION,
     ),
     references=(
         *_SETTINGS_REFERENCES,
@@ -423,6 +441,7 @@ CALL_ANALYTICS_JOBS: Final = _job(
             "redacted": ("Transcript", "RedactedTranscriptFileUri"),
         },
         concurrent_limit=100,
+        redaction_member=CALL_ANALYTICS_REDACTION,
         sample_rate=8000,
         channel_roles=("AGENT", "CUSTOMER"),
     ),

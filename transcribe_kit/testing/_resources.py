@@ -31,7 +31,7 @@ from botocore.model import ServiceModel, Shape, StructureShape
 
 from transcribe_kit._session import MODEL_DIRECTORY
 from transcribe_kit.testing._clock import Clock
-from transcribe_kit.testing._kinds import BY_KEY, KINDS, OPERATIONS, Kind
+from transcribe_kit.testing._kinds import BY_KEY, KINDS, OPERATIONS, Kind, member
 from transcribe_kit.testing._outputs import LinkSigner, Location, Site
 from transcribe_kit.testing._script import Progression, Script
 
@@ -295,9 +295,7 @@ class ResourceStore:
 
     def _check_references(self, operation: str, kind: Kind, request: Mapping[str, Any]) -> None:
         for path, referenced_key in kind.references:
-            value: Any = request
-            for member in path:
-                value = value.get(member) if isinstance(value, Mapping) else None
+            value = member(request, path)
             referenced = BY_KEY[referenced_key]
             if value is not None and value not in self._records[referenced]:
                 noun = referenced.noun
@@ -333,7 +331,7 @@ class ResourceStore:
         record.request.update(request)
         now = self.clock()
         self._stamp(record, kind.modified_field, now)
-        if kind.status_field == "VocabularyState":  # an updated vocabulary is made again
+        if kind.remade_on_update:
             record.finish_at = None
             record.finished = False
             record.reads = 0
@@ -370,9 +368,9 @@ class ResourceStore:
         """``record`` as ``output`` carries it: whole under one member, or flat."""
         assert isinstance(output, StructureShape)
         values = self._values(record)
-        for member, member_shape in output.members.items():
+        for name, member_shape in output.members.items():
             if member_shape.name == record.kind.shape:
-                return {member: project(values, member_shape)}
+                return {name: project(values, member_shape)}
         return project(values, output)
 
     def _values(self, record: Record) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import threading
 import urllib.request
@@ -100,16 +101,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=DEFAULT_SECONDS)
     args = parser.parse_args(argv)
     server = BackendServer(region_name=args.region, seconds=args.seconds)
-    try:
-        endpoint_url = server.start()
-        sys.stdout.write(json.dumps({_READY: endpoint_url}) + "\n")
-        sys.stdout.flush()
-        # Nothing else may go to the pipe the parent stops reading.
-        sys.stdout = sys.stderr
-        # The parent closes stdin to stop this server, and so does its death.
-        sys.stdin.buffer.read()
-    finally:
-        server.stop()
+    endpoint_url = server.start()
+    sys.stdout.write(json.dumps({_READY: endpoint_url}) + "\n")
+    sys.stdout.flush()
+    # Nothing else may go to the pipe the parent stops reading.
+    sys.stdout = sys.stderr
+    # The parent closes stdin to stop this server, and so does its death. All state dies
+    # with the process: it ends at once, without waiting for the servers' threads.
+    sys.stdin.buffer.read()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 if __name__ == "__main__":

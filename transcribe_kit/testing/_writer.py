@@ -23,7 +23,7 @@ from typing import Any
 from attrs import define, field
 
 from transcribe_kit.testing import _documents as documents
-from transcribe_kit.testing._kinds import VOCABULARY_FILTERS
+from transcribe_kit.testing._kinds import VOCABULARY_FILTERS, member
 from transcribe_kit.testing._outputs import Location, S3Store
 from transcribe_kit.testing._resources import Record, ResourceStore
 from transcribe_kit.transcript._location import s3_object
@@ -150,10 +150,8 @@ class JobWriter:
         return documents.transcript_document(speech, options, redaction)
 
     def _redaction_settings(self, record: Record) -> Mapping[str, Any] | None:
-        request = record.request
-        found = request.get("ContentRedaction") or (request.get("Settings") or {}).get(
-            "ContentRedaction"
-        )
+        job = record.kind.job
+        found = member(record.request, job.redaction_member) if job is not None else None
         return found if isinstance(found, Mapping) else None
 
     def _languages(self, record: Record) -> tuple[str, ...]:

@@ -136,7 +136,7 @@ class Control:
         else:
             source = Source(text=str(body["text"]))
         if body.get("digest"):
-            self._transcripts.by_digest[str(body["digest"])] = source
+            self._transcripts.register_digest(str(body["digest"]), source)
             return {}
         location = media_location(str(body["uri"]))
         if location is None:

@@ -78,8 +78,10 @@ class FrontServer:
         lock: threading.Lock,
         *,
         on_change: Callable[[], None] = lambda: None,
+        on_s3_change: Callable[[], None] = lambda: None,
     ) -> None:
         self.store = store
+        self._on_s3_change = on_s3_change
         self._control = control
         self._upstream = urllib.parse.urlsplit(upstream)
         self._lock = lock
@@ -254,6 +256,9 @@ class FrontServer:
         status, headers, payload = self._send(
             request.method, target, request.get_data(), request.headers
         )
+        if request.method not in ("GET", "HEAD"):
+            with self._lock:
+                self._on_s3_change()
         return Response(payload, status, headers)
 
     def _send(

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import html
 import http.client
+import re
 import secrets
 import urllib.parse
 from collections.abc import Mapping
@@ -31,6 +33,7 @@ SIGNED_HEADERS: Final = {
     )
 }
 _DATE_FORMAT: Final = "%Y%m%dT%H%M%SZ"
+_KEY: Final = re.compile(r"<Key>([^<]*)</Key>")
 
 
 @define(frozen=True)
@@ -129,12 +132,21 @@ class S3Store:
         status, _, body = self.request("GET", _path(location))
         return body if status == 200 else None
 
+    def keys(self, bucket: str, prefix: str) -> list[str]:
+        """The keys in ``bucket`` that start with ``prefix`` (none if there is no bucket)."""
+        query = urllib.parse.urlencode({"list-type": "2", "prefix": prefix})
+        status, _, body = self.request("GET", f"/{urllib.parse.quote(bucket)}?{query}")
+        if status != 200:
+            return []
+        return [html.unescape(key) for key in _KEY.findall(body.decode("utf-8", "replace"))]
+
     def put(self, location: Location, data: bytes, content_type: str) -> None:
         """Write the object, making its bucket first if there is none."""
-        status, _, _ = self.request("HEAD", "/" + urllib.parse.quote(location.bucket))
-        if status == 404:
+        headers = {"Content-Type": content_type}
+        status, _, body = self.request("PUT", _path(location), data, headers)
+        if status == 404:  # no such bucket
             self._create_bucket(location.bucket)
-        status, _, body = self.request("PUT", _path(location), data, {"Content-Type": content_type})
+            status, _, body = self.request("PUT", _path(location), data, headers)
         if status != 200:
             raise OSError(f"writing {location} failed: HTTP {status} {body[:200]!r}")
 

@@ -93,11 +93,6 @@ class Record:
     def by_reads(self) -> bool:
         return self.progression.reads is not None
 
-    @property
-    def occupies_slot(self) -> bool:
-        """Whether the job counts against the concurrent-job limit."""
-        return not self.finished and (self.by_reads or self.started_at is not None)
-
 
 #: Called when a job completes, to write its documents; returns where each output went.
 OutputWriter = Callable[[Record], Mapping[str, Location | list[Location]]]
@@ -125,6 +120,9 @@ class ResourceStore:
         self._records: dict[Kind, dict[str, Record]] = {kind: {} for kind in KINDS}
         self._due: list[tuple[float, int, Record]] = []
         self._waiting: dict[Kind, deque[Record]] = {kind: deque() for kind in KINDS}
+        # The jobs that count against the concurrent-job limit: those running, and those
+        # moved by reads, from their start until they finish.
+        self._slots: dict[Kind, set[Record]] = {kind: set() for kind in KINDS}
         self._created = 0
 
     def reset(self) -> None:
@@ -136,6 +134,8 @@ class ResourceStore:
             records.clear()
         for waiting in self._waiting.values():
             waiting.clear()
+        for slots in self._slots.values():
+            slots.clear()
         self._due.clear()
 
     def arn(self, arn_type: str, name: str) -> str:
@@ -170,6 +170,8 @@ class ResourceStore:
     def _start(self, record: Record, at: float) -> None:
         kind = record.kind
         record.started_at = at
+        if kind.job is not None:
+            self._slots[kind].add(record)
         record.step = len(kind.statuses) - 2
         self._stamp(record, kind.started_field, at)
         kind.on_start(record.fields, record.request, self.site)
@@ -187,6 +189,7 @@ class ResourceStore:
             except Exception as error:  # the job fails, as a job whose output can't be written
                 reason = f"The output could not be written: {error}"
         record.finished = True
+        self._slots[kind].discard(record)
         record.step = len(kind.statuses) - 1
         self._stamp(record, kind.completed_field, at)
         if reason is not None:
@@ -271,6 +274,8 @@ class ResourceStore:
         self._stamp(record, kind.modified_field, now)
         kind.on_create(record.fields, record.request, self.site)
         self._records[kind][name] = record
+        if kind.job is not None and record.by_reads:
+            self._slots[kind].add(record)
         self.tags[self.arn(kind.arn_type, name)] = {
             tag["Key"]: tag["Value"] for tag in request.get("Tags") or ()
         }
@@ -311,8 +316,7 @@ class ResourceStore:
         if kind.job is None:
             return False
         limit = self.script.limit(kind.key, kind.job.concurrent_limit)
-        running = sum(record.occupies_slot for record in self._records[kind].values())
-        if running < limit:
+        if len(self._slots[kind]) < limit:
             return False
         deferred = (request.get("JobExecutionSettings") or {}).get("AllowDeferredExecution")
         if kind.job.deferrable and deferred:
@@ -348,11 +352,11 @@ class ResourceStore:
         if record in self._waiting[kind]:
             self._waiting[kind].remove(record)
         self.tags.pop(self.arn(kind.arn_type, record.name), None)
-        if kind.job is not None and record.started_at is not None and not record.finished:
+        if record in self._slots[kind]:
             # A job deleted while it runs frees its slot for the next one waiting.
-            record.finished = True
+            self._slots[kind].discard(record)
             waiting = self._waiting[kind]
-            if waiting:
+            if waiting and not record.by_reads:
                 self._start(waiting.popleft(), self.clock())
 
     def _find(self, operation: str, kind: Kind, name: str) -> Record:
@@ -407,29 +411,30 @@ class ResourceStore:
         status = next((request[f] for f in kind.status_filters if request.get(f)), None)
         contains = (request.get("JobNameContains") or request.get("NameContains") or "").lower()
 
-        def sort_key(record: Record) -> tuple[int, str]:
-            return (-record.order, "") if kind.newest_first else (0, record.name)
+        def sort_key(record: Record) -> list[Any]:
+            return [-record.order, ""] if kind.newest_first else [0, record.name]
 
-        matching = sorted(
-            (
-                record
-                for record in self._records[kind].values()
-                if contains in record.name.lower()
-                and (status is None or record.fields.get(kind.status_field or "") == status)
-            ),
-            key=sort_key,
-        )
+        # Jobs are kept in the order they were made: newest first needs no sorting.
+        records = self._records[kind].values()
+        ordered = reversed(records) if kind.newest_first else sorted(records, key=sort_key)
         token = request.get("NextToken")
-        if token is not None:
-            after = _token_key(operation, token)
-            matching = [record for record in matching if list(sort_key(record)) > after]
+        after = _token_key(operation, token) if token is not None else None
         size = int(request.get("MaxResults") or DEFAULT_PAGE_SIZE)
-        page_records = matching[:size]
+        found: list[Record] = []
+        for record in ordered:
+            if (
+                (after is None or sort_key(record) > after)
+                and contains in record.name.lower()
+                and (status is None or record.fields.get(kind.status_field or "") == status)
+            ):
+                found.append(record)
+                if len(found) > size:
+                    break
         page: dict[str, Any] = {
-            items_member: [project(self._values(r), summary) for r in page_records]
+            items_member: [project(self._values(r), summary) for r in found[:size]]
         }
-        if len(matching) > size:
-            page["NextToken"] = _token(list(sort_key(page_records[-1])))
+        if len(found) > size:
+            page["NextToken"] = _token(sort_key(found[size - 1]))
         if status is not None and "Status" in output.members:
             page["Status"] = status
         return page

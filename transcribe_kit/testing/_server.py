@@ -68,7 +68,14 @@ class BackendServer:
         lock = threading.Lock()
         ticker = Ticker(store, lock)
         store.clock.listener = ticker.wake
-        self._front = FrontServer(upstream, store, control, lock, on_change=ticker.wake)
+        self._front = FrontServer(
+            upstream,
+            store,
+            control,
+            lock,
+            on_change=ticker.wake,
+            on_s3_change=transcripts.found.clear,
+        )
         self.endpoint_url = self._front.start(self._port)
         store.site = Site(self.region_name, ACCOUNT_ID, self.endpoint_url)
         self._ticker = ticker

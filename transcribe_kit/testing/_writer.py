@@ -17,7 +17,7 @@ the job's documents from its words.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from attrs import define, field
@@ -44,14 +44,25 @@ class Source:
 
 @define
 class Transcripts:
-    """Transcripts registered for media, by S3 URI (``s3://bucket/key``) or content digest."""
+    """Transcripts registered for media, by S3 URI (``s3://bucket/key``) or content digest.
+
+    ``found`` remembers what S3 gave for each media (a content match, a sidecar, or
+    nothing), so that many jobs of one media cost no more requests to S3; it is forgotten
+    whenever S3 or the registrations by content change.
+    """
 
     by_uri: dict[str, Source] = field(factory=dict)
     by_digest: dict[str, Source] = field(factory=dict)
+    found: dict[str, Source | None] = field(factory=dict)
+
+    def register_digest(self, digest: str, source: Source) -> None:
+        self.by_digest[digest] = source
+        self.found.clear()
 
     def clear(self) -> None:
         self.by_uri.clear()
         self.by_digest.clear()
+        self.found.clear()
 
 
 def media_location(uri: str) -> Location | None:
@@ -87,14 +98,22 @@ class JobWriter:
             transcript, clinical = documents.medical_scribe_documents(
                 speech, job_name=record.name, roles=self._roles(record, job.channel_roles)
             )
-            self._write(written, "transcript", outputs.transcript, verbatim, transcript)
-            self._write(written, "clinical", outputs.clinical, None, clinical)
+            self._write(written, "transcript", outputs.transcript, lambda: transcript, verbatim)
+            self._write(written, "clinical", outputs.clinical, lambda: clinical)
             return written
-        document = self._document(record, speech, None)
-        main = self._write(written, "transcript", outputs.transcript, verbatim, document)
         redaction = documents.Redaction.of(self._redaction_settings(record))
+        main = self._write(
+            written,
+            "transcript",
+            outputs.transcript,
+            lambda: self._document(record, speech, None),
+            verbatim,
+        )
         redacted = self._write(
-            written, "redacted", outputs.redacted, None, self._document(record, speech, redaction)
+            written,
+            "redacted",
+            outputs.redacted,
+            lambda: self._document(record, speech, redaction),
         )
         if outputs.subtitles:
             shown = main if main is not None else redacted
@@ -111,12 +130,13 @@ class JobWriter:
         written: dict[str, Location | list[Location]],
         role: str,
         location: Location | None,
-        verbatim: bytes | None,
-        document: Mapping[str, Any],
+        document: Callable[[], Mapping[str, Any]],
+        verbatim: bytes | None = None,
     ) -> bytes | None:
+        """Write ``verbatim``, or else the ``document`` made now, at ``location`` (if any)."""
         if location is None:
             return None
-        data = verbatim if verbatim is not None else documents.dump(document)
+        data = verbatim if verbatim is not None else documents.dump(document())
         self._s3.put(location, data, _JSON)
         written[role] = location
         return data
@@ -199,16 +219,26 @@ class JobWriter:
         registered = self.transcripts.by_uri.get(str(location))
         if registered is not None:
             return registered
+        found = self.transcripts.found
+        if str(location) not in found:
+            found[str(location)] = self._stored_source(location)
+        return found[str(location)]
+
+    def _stored_source(self, location: Location) -> Source | None:
+        """What S3 says about the media at ``location``: its content, or a sidecar."""
         if self.transcripts.by_digest:
             data = self._s3.get(location)
             if data is not None:
                 registered = self.transcripts.by_digest.get(hashlib.sha256(data).hexdigest())
                 if registered is not None:
                     return registered
-        document = self._s3.get(Location(location.bucket, location.key + SIDECAR_DOCUMENT))
-        if document is not None:
-            return Source(document=document)
-        text = self._s3.get(Location(location.bucket, location.key + SIDECAR_TEXT))
-        if text is not None:
-            return Source(text=text.decode("utf-8", "replace"))
+        sidecars = set(self._s3.keys(location.bucket, location.key + ".transcript."))
+        for suffix in (SIDECAR_DOCUMENT, SIDECAR_TEXT):
+            if location.key + suffix not in sidecars:
+                continue
+            data = self._s3.get(Location(location.bucket, location.key + suffix))
+            if data is not None:
+                if suffix == SIDECAR_DOCUMENT:
+                    return Source(document=data)
+                return Source(text=data.decode("utf-8", "replace"))
         return None

@@ -345,6 +345,20 @@ async def test_a_text_sidecar_next_to_the_media_gives_the_words(
     ]
 
 
+async def test_a_sidecar_written_after_a_first_job_serves_the_next(
+    transcribe_client: TranscribeClient, local_clock: LocalClock, local_s3: Any, local_bucket: str
+) -> None:
+    media = Media(media_file_uri=f"s3://{local_bucket}/talk.wav")
+    first = await _transcription_job(transcribe_client, local_clock, name="first", media=media)
+    await local_s3.put_object(
+        Bucket=local_bucket, Key="talk.wav.transcript.txt", Body=b"Now with words of its own."
+    )
+    second = await _transcription_job(transcribe_client, local_clock, name="second", media=media)
+
+    assert (await transcribe_client.fetch_transcript(first)).text != "Now with words of its own."
+    assert (await transcribe_client.fetch_transcript(second)).text == "Now with words of its own."
+
+
 async def test_a_document_sidecar_is_written_as_it_is(
     transcribe_client: TranscribeClient, local_clock: LocalClock, local_s3: Any, local_bucket: str
 ) -> None:

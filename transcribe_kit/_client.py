@@ -43,7 +43,12 @@ from transcribe_kit.shapes.transcription_jobs import (
     TranscriptionJob,
 )
 from transcribe_kit.transcript._call_analytics import CallAnalyticsTranscript
-from transcribe_kit.transcript._document import ResultDocument, Transcript, parse_clinical_document
+from transcribe_kit.transcript._document import (
+    ResultDocument,
+    Transcript,
+    decode_subtitles,
+    parse_clinical_document,
+)
 from transcribe_kit.transcript._fetch import (
     CallAnalyticsJobLike,
     DocumentReader,
@@ -360,7 +365,7 @@ class TranscribeClient(ServiceLayerMethods):
         :meth:`fetch_transcript`.
         """
         data = await self._read_document(subtitles_uri(job, format))
-        return data.decode("utf-8-sig")
+        return decode_subtitles(data)
 
     async def fetch_clinical_document(self, job: MedicalScribeJobLike) -> ClinicalDocument:
         """The clinical document (the note) a completed HealthScribe job wrote."""

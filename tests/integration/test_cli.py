@@ -17,6 +17,7 @@ import pytest
 import srt
 import webvtt
 
+from tests.documents import TRANSCRIPTS
 from transcribe_kit import (
     CreateVocabularyRequest,
     GetTranscriptionJobRequest,
@@ -42,26 +43,23 @@ def _one_status_per_get(transcribe_backend: LocalBackend) -> None:
     transcribe_backend.set_progression(reads=1)
 
 
-#: A documentation sample of a transcript: "Professional answer.", one speaker.
-SMALL = "medical-diarization-docs-spk.json"
+#: A medical transcript: "Professional answer.", one speaker.
+SMALL = "medical"
 SMALL_TURNS = ["spk_0 0.10-1.21: Professional answer."]
-#: A real call: several speakers, many turns.
-CALL = "std-old-layout-speakers-callcenter.json"
+#: A call: several speakers, many turns.
+CALL = "older-speakers"
 TURN_LINE = re.compile(r"spk_\d+ \d+\.\d\d-\d+\.\d\d: \S.*")
 
 
 class Cli:
     """Runs ``main`` against the local backend; gives the exit status, stdout and stderr."""
 
-    def __init__(
-        self, backend: LocalBackend, capsys: pytest.CaptureFixture[str], corpus_dir: Path
-    ) -> None:
+    def __init__(self, backend: LocalBackend, capsys: pytest.CaptureFixture[str]) -> None:
         self.backend = backend
         self._capsys = capsys
-        self._corpus_dir = corpus_dir
 
     def document(self, name: str) -> bytes:
-        return (self._corpus_dir / name).read_bytes()
+        return TRANSCRIPTS[name]
 
     def __call__(self, *argv: str) -> tuple[int, str, str]:
         self._capsys.readouterr()
@@ -111,13 +109,12 @@ def cli(
     transcribe_backend: LocalBackend,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    corpus_dir: Path,
 ) -> Cli:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
     monkeypatch.delenv("AWS_PROFILE", raising=False)
     monkeypatch.delenv("AWS_ENDPOINT_URL_TRANSCRIBE", raising=False)
-    return Cli(transcribe_backend, capsys, corpus_dir)
+    return Cli(transcribe_backend, capsys)
 
 
 def _single_error_line(err: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
 
+from tests.documents import NEWER_SPEAKERS
 from transcribe_kit import (
     FetchLimits,
     GetTranscriptionJobRequest,
@@ -27,7 +27,6 @@ from transcribe_kit import (
 )
 from transcribe_kit.testing import LocalBackend
 
-DOCUMENT = "std-speakers-audio-segments-speakeasy.json"
 OUTPUT_BUCKET = "transcripts"
 #: Jobs move one status on per Get here: QUEUED, IN_PROGRESS, COMPLETED.
 GETS_TO_COMPLETE = 3
@@ -45,8 +44,8 @@ async def s3(local_s3: Any) -> Any:
 
 
 @pytest.fixture
-def document(corpus_dir: Path) -> bytes:
-    return (corpus_dir / DOCUMENT).read_bytes()
+def document() -> bytes:
+    return NEWER_SPEAKERS
 
 
 async def _completed_job(

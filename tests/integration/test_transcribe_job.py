@@ -1,7 +1,7 @@
 """transcribe() through a transcription job, over real HTTP against the local backend.
 
-The backend runs the job and its S3 holds the upload; the test publishes a corpus
-transcript over the one the job wrote, the moment the waiter sees the job completed (its
+The backend runs the job and its S3 holds the upload; the test publishes a transcript
+over the one the job wrote, the moment the waiter sees the job completed (its
 status-change callback), before transcribe() fetches it.
 """
 
@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
+from tests.documents import OLDER_SPEAKERS
 from transcribe_kit import (
     ListTranscriptionJobsRequest,
     SubtitleFormat,
@@ -28,7 +29,6 @@ from transcribe_kit.testing import LocalBackend
 from transcribe_kit.waiters import WaitPolicy
 
 MEDIA_BUCKET = "media"
-DOCUMENT = "std-old-layout-speakers-callcenter.json"
 #: Jobs move on one status per Get here; the waiter polls a few times in quick succession.
 QUICK = WaitPolicy(initial_delay=0.01, max_delay=0.05, max_attempts=10)
 
@@ -45,8 +45,8 @@ async def s3(local_s3: Any) -> Any:
 
 
 @pytest.fixture
-def document(corpus_dir: Path) -> bytes:
-    return (corpus_dir / DOCUMENT).read_bytes()
+def document() -> bytes:
+    return OLDER_SPEAKERS
 
 
 AUDIO = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(256))

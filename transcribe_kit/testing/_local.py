@@ -13,6 +13,7 @@ import threading
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Final
 
@@ -134,7 +135,9 @@ class LocalBackend:
             "--seconds",
             repr(self.seconds),
         ]
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_child_environment()
+        )
         self._process = process
         assert process.stdout is not None
         lines: list[bytes] = []
@@ -450,6 +453,17 @@ class LocalBackend:
             client.put_object(Bucket=location.bucket, Key=location.key, Body=data)
         finally:
             client.close()
+
+
+def _child_environment() -> dict[str, str]:
+    """The environment of the child: ours, with this copy of the package first on its path.
+
+    So that the child imports the package this process did, however it found it (an
+    install, or a checkout on ``sys.path``).
+    """
+    root = str(Path(__file__).resolve().parents[2])
+    inherited = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([root, inherited] if inherited else [root])}
 
 
 def control_command(endpoint_url: str, command: str, body: Mapping[str, Any]) -> dict[str, Any]:

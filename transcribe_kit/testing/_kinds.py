@@ -389,6 +389,11 @@ CALL_ANALYTICS_CATEGORIES: Final = Kind(
     on_create=_category_created,
 )
 
+#: Where a job with a ``Transcript`` member reports its transcript and the redacted one.
+_TRANSCRIPT_URIS: Final = {
+    "transcript": ("Transcript", "TranscriptFileUri"),
+    "redacted": ("Transcript", "RedactedTranscriptFileUri"),
+}
 _SETTINGS_REFERENCES: Final = (
     (("Settings", "VocabularyName"), VOCABULARIES.key),
     (("Settings", "VocabularyFilterName"), VOCABULARY_FILTERS.key),
@@ -400,11 +405,7 @@ TRANSCRIPTION_JOBS: Final = _job(
     JobFacts(
         document="transcript",
         outputs=_transcription_outputs,
-        uri_members={
-            "transcript": ("Transcript", "TranscriptFileUri"),
-            "redacted": ("Transcript", "RedactedTranscriptFileUri"),
-            "subtitles": ("Subtitles", "SubtitleFileUris"),
-        },
+        uri_members={**_TRANSCRIPT_URIS, "subtitles": ("Subtitles", "SubtitleFileUris")},
         concurrent_limit=250,
         deferrable=True,
         redaction_member=TRANSCRIPTION_REDACTION,
@@ -436,10 +437,7 @@ CALL_ANALYTICS_JOBS: Final = _job(
     JobFacts(
         document="call_analytics",
         outputs=_call_analytics_outputs,
-        uri_members={
-            "transcript": ("Transcript", "TranscriptFileUri"),
-            "redacted": ("Transcript", "RedactedTranscriptFileUri"),
-        },
+        uri_members=_TRANSCRIPT_URIS,
         concurrent_limit=100,
         redaction_member=CALL_ANALYTICS_REDACTION,
         sample_rate=8000,

@@ -1,9 +1,10 @@
 """TranscribeClient: the client's lifecycle, the one place requests are sent, and results.
 
 The 45 operation methods live in :mod:`transcribe_kit._operations`, the paginators, waiters
-and watcher methods in :mod:`transcribe_kit._service_methods`; ``TranscribeClient``
-inherits both and supplies ``_invoke``, through which every request goes: validation,
-conversion, rate limits, retries, exactly-once starts and error mapping.
+and watcher methods in :mod:`transcribe_kit._service_methods`, the job-state events in
+:mod:`transcribe_kit.events._methods`; ``TranscribeClient`` inherits them and supplies
+``_invoke``, through which every request goes: validation, conversion, rate limits,
+retries, exactly-once starts and error mapping.
 """
 
 from __future__ import annotations
@@ -12,16 +13,23 @@ import contextlib
 import copy
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
 from botocore import xform_name
 from botocore.config import Config
 
+from transcribe_kit._companion import companion_client
 from transcribe_kit._converter import from_wire, to_wire
 from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
-from transcribe_kit._rate_limit import OperationRateLimiter, RateLimits
+from transcribe_kit._rate_limit import (
+    IN_PROCESS,
+    OperationRateLimiter,
+    RateLimitBackend,
+    RateLimits,
+)
 from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit._transcribe import (
@@ -32,6 +40,7 @@ from transcribe_kit._transcribe import (
 )
 from transcribe_kit._validation import validate
 from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
+from transcribe_kit.events._methods import JobEventMethods
 from transcribe_kit.retry import RetryPolicy
 from transcribe_kit.shapes.common import ContentRedaction
 from transcribe_kit.shapes.enums import (
@@ -74,7 +83,7 @@ ResourceT = TypeVar("ResourceT")
 ClientT = TypeVar("ClientT", bound="TranscribeClient")
 
 
-class TranscribeClient(ServiceLayerMethods):
+class TranscribeClient(ServiceLayerMethods, JobEventMethods):
     """An async, typed client for Amazon Transcribe.
 
     Use it as an async context manager::
@@ -99,6 +108,8 @@ class TranscribeClient(ServiceLayerMethods):
     Every call is retried by ``retry_policy`` (default :class:`~transcribe_kit.RetryPolicy`)
     and paced by ``rate_limits`` (default :class:`~transcribe_kit.RateLimits`: the
     published per-operation quotas); :meth:`with_options` changes them for some calls.
+    The token buckets live in this process unless ``rate_limit_backend`` shares them
+    between processes (:mod:`transcribe_kit.rate_limiting`).
     A job start retried after a lost answer returns the job it started instead of a
     conflict. The clients created here make one attempt per call in botocore (its
     ``retries`` setting is replaced), so that retries are decided in one place; a client
@@ -121,6 +132,7 @@ class TranscribeClient(ServiceLayerMethods):
         client: Any | None = None,
         retry_policy: RetryPolicy | None = None,
         rate_limits: RateLimits | None = None,
+        rate_limit_backend: RateLimitBackend = IN_PROCESS,
         wait_policy: WaitPolicy = DEFAULT_WAIT_POLICY,
         clock: Clock | None = None,
         fetch_limits: FetchLimits | None = None,
@@ -145,7 +157,10 @@ class TranscribeClient(ServiceLayerMethods):
         self.wait_policy = wait_policy
         self.clock = clock or SystemClock()
         self._rate_limiter = OperationRateLimiter(
-            rate_limits or RateLimits(), clock=self.clock.monotonic, sleep=self.clock.sleep
+            rate_limits or RateLimits(),
+            clock=self.clock.monotonic,
+            sleep=self.clock.sleep,
+            backend=rate_limit_backend,
         )
         self._fetch_limits = fetch_limits or FetchLimits()
         self._active_session: Any | None = None
@@ -176,7 +191,10 @@ class TranscribeClient(ServiceLayerMethods):
             view._retry_policy = retry_policy
         if rate_limits is not None:
             view._rate_limiter = OperationRateLimiter(
-                rate_limits, clock=self.clock.monotonic, sleep=self.clock.sleep
+                rate_limits,
+                clock=self.clock.monotonic,
+                sleep=self.clock.sleep,
+                backend=self._rate_limiter.backend,
             )
         return view
 
@@ -276,6 +294,20 @@ class TranscribeClient(ServiceLayerMethods):
                 settings=owner._client_settings if owns else None,
             )
         return owner._documents
+
+    def _companion_client(self, service_name: str) -> AbstractAsyncContextManager[Any]:
+        """A new aiobotocore client of ``service_name`` (SQS, EventBridge) like this one.
+
+        It has this client's session, region, credentials and endpoint.
+        """
+        owner = self._parent or self
+        owns = owner._owns_client
+        return companion_client(
+            service_name,
+            owner.aiobotocore_client,
+            session=owner._active_session if owns else None,
+            settings=owner._client_settings if owns else None,
+        )
 
     async def _read_document(self, uri: str) -> bytes:
         """The bytes at ``uri`` (an S3 object or a presigned link), under this view's limits."""

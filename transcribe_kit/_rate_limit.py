@@ -5,6 +5,11 @@ bucket per operation and every attempt of a call (retries included) takes a toke
 before it is sent. A bucket holds ``burst`` seconds' worth of tokens (at least one) and
 starts full; a caller that finds it empty takes a token on credit and waits until the
 token is due, so waiters are served in order without polling.
+
+Where a bucket keeps its state is a :class:`RateLimitBackend`: in this process by default
+(:class:`InProcessRateLimitBackend`), or shared by every process of an account
+(:class:`~transcribe_kit.rate_limiting.DynamoDBRateLimitBackend`). The backend is asked
+once per operation; every call then goes straight to its bucket.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import asyncio
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Final, Protocol
 
 import attrs
 
@@ -51,7 +56,8 @@ class RateLimits:
     unlimited). ``burst`` is how many seconds' worth of requests may go out at once after
     a quiet spell. Change some with :meth:`with_rates`, switch all off with
     :meth:`disabled`. Quotas are per account: clients that share an account share them,
-    but each client counts only its own calls.
+    but each client counts only its own calls unless its buckets are shared
+    (``TranscribeClient(rate_limit_backend=...)``, see :mod:`transcribe_kit.rate_limiting`).
     """
 
     per_operation: Mapping[str, float] = attrs.field(
@@ -128,6 +134,51 @@ class TokenBucket:
         return wait
 
 
+class RateLimitBucket(Protocol):
+    """One operation's token bucket."""
+
+    async def acquire(self) -> float:
+        """Take one token, waiting until it is due; returns the seconds waited for."""
+
+
+class RateLimitBackend(Protocol):
+    """Where a client's token buckets keep their state: this process, or a shared store."""
+
+    def bucket(
+        self,
+        name: str,
+        rate: float,
+        capacity: float,
+        *,
+        clock: Callable[[], float],
+        sleep: Callable[[float], Awaitable[None]],
+    ) -> RateLimitBucket:
+        """The bucket of ``name`` (an operation): ``rate`` tokens a second, at most ``capacity``.
+
+        ``clock`` and ``sleep`` are the client's.
+        """
+
+
+class InProcessRateLimitBackend:
+    """Token buckets in this process's memory, the default: each client counts its own calls."""
+
+    def bucket(
+        self,
+        name: str,
+        rate: float,
+        capacity: float,
+        *,
+        clock: Callable[[], float],
+        sleep: Callable[[float], Awaitable[None]],
+    ) -> TokenBucket:
+        """A new :class:`TokenBucket`, full."""
+        return TokenBucket(rate, capacity, clock=clock, sleep=sleep)
+
+
+IN_PROCESS: Final = InProcessRateLimitBackend()
+"""The default backend."""
+
+
 class OperationRateLimiter:
     """The token buckets of one client, one per operation with a limit."""
 
@@ -137,11 +188,13 @@ class OperationRateLimiter:
         *,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        backend: RateLimitBackend = IN_PROCESS,
     ) -> None:
         self.limits = limits
+        self.backend = backend
         self._clock = clock
         self._sleep = sleep
-        self._buckets: dict[str, TokenBucket | None] = {}
+        self._buckets: dict[str, RateLimitBucket | None] = {}
 
     async def acquire(self, operation_name: str) -> float:
         """Wait for a token of ``operation_name``; returns the seconds waited for."""
@@ -150,7 +203,8 @@ class OperationRateLimiter:
             self._buckets[operation_name] = (
                 None
                 if rate is None
-                else TokenBucket(
+                else self.backend.bucket(
+                    operation_name,
                     rate,
                     max(1.0, rate * self.limits.burst),
                     clock=self._clock,

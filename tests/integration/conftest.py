@@ -32,14 +32,18 @@ def moto_server() -> Iterator[MotoServer]:
 
 
 @pytest.fixture
-def transcribe_backend(request: pytest.FixtureRequest, local_backend: LocalBackend) -> LocalBackend:
+def transcribe_backend(
+    request: pytest.FixtureRequest, local_backend: LocalBackend
+) -> Iterator[LocalBackend]:
     """The emptied local backend, or moto's server where a module asks for it too."""
     if getattr(request, "param", "local") == "moto":
         server: MotoServer = request.getfixturevalue("moto_server")
         server.reset()
-        return server  # type: ignore[return-value]  # the part of LocalBackend tests use
+        yield server  # type: ignore[misc]  # the part of LocalBackend the tests use
+        server.restore()
+        return
     local_backend.reset()
-    return local_backend
+    yield local_backend
 
 
 @pytest_asyncio.fixture

@@ -7,6 +7,7 @@ backend's own methods.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -200,6 +201,32 @@ async def test_a_new_backend_sees_none_of_the_resources_of_another(
 
     assert listed.transcription_job_summaries == []
     assert buckets["Buckets"] == []
+
+
+async def test_other_services_of_moto_are_served_on_the_same_endpoint(
+    transcribe_backend: LocalBackend,
+) -> None:
+    session = AioSession()
+    settings = transcribe_backend.client_settings
+    async with (
+        session.create_client("sqs", **settings) as sqs,
+        session.create_client("events", **settings) as events,
+    ):
+        queue_url = (await sqs.create_queue(QueueName="job-events"))["QueueUrl"]
+        attributes = await sqs.get_queue_attributes(QueueUrl=queue_url, AttributeNames=["QueueArn"])
+        pattern = json.dumps({"source": ["aws.transcribe"]})
+        await events.put_rule(Name="finished-jobs", EventPattern=pattern)
+        await events.put_targets(
+            Rule="finished-jobs",
+            Targets=[{"Id": "queue", "Arn": attributes["Attributes"]["QueueArn"]}],
+        )
+        await events.put_events(
+            Entries=[{"Source": "aws.transcribe", "DetailType": "Test", "Detail": "{}"}]
+        )
+        received = await sqs.receive_message(QueueUrl=queue_url, WaitTimeSeconds=1)
+
+    assert queue_url.startswith(transcribe_backend.endpoint_url + "/")
+    assert json.loads(received["Messages"][0]["Body"])["source"] == "aws.transcribe"
 
 
 def test_calls_work_in_python_development_mode() -> None:

@@ -44,9 +44,10 @@ from transcribe_kit.testing._resources import ResourceStore, ServiceFaultError, 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
-#: Request headers that describe one hop, not the message: never forwarded.
+#: Request headers that describe one hop, not the message: never forwarded. ``Host`` is:
+#: moto builds the URLs it answers (SQS queue URLs) on it, so they name this server.
 _REQUEST_HOP_HEADERS: Final = frozenset(
-    {"host", "content-length", "transfer-encoding", "connection", "keep-alive", "expect"}
+    {"content-length", "transfer-encoding", "connection", "keep-alive", "expect"}
 )
 #: Answer headers not copied back: hop headers (the body is read whole, so its length is
 #: kept), and those the front server's own HTTP server writes.

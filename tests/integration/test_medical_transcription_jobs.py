@@ -25,6 +25,9 @@ from transcribe_kit import (
 )
 from transcribe_kit.testing import LocalBackend
 
+#: These operations run against moto's own server as well (see conftest.py).
+ALSO_AGAINST_MOTO = True
+
 
 def _start_request(
     name: str, settings: MedicalTranscriptionSetting | None = None

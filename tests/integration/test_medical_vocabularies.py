@@ -19,6 +19,9 @@ from transcribe_kit import (
 )
 from transcribe_kit.testing import LocalBackend
 
+#: These operations run against moto's own server as well (see conftest.py).
+ALSO_AGAINST_MOTO = True
+
 #: moto's name for the medical vocabulary model whose state progression the tests set.
 MEDICAL_VOCABULARY = ("transcribe::medicalvocabulary",)
 

@@ -20,10 +20,11 @@ from transcribe_kit.errors import MalformedResponseError
 
 UTC: Final = timezone.utc
 
-# The instants a datetime can hold (years 1 to 9999), as epoch seconds: outside them
-# ``fromtimestamp`` raises OverflowError, OSError or ValueError depending on the platform.
-_EARLIEST: Final = datetime(1, 1, 2, tzinfo=UTC).timestamp()
-_LATEST: Final = datetime(9999, 12, 30, tzinfo=UTC).timestamp()
+# The instants a datetime can hold (years 1 to 9999), as epoch seconds. Outside them, and
+# at their very edges on some platforms, ``fromtimestamp`` raises OverflowError, OSError or
+# ValueError, which the parser turns into its own error too.
+_EARLIEST: Final = datetime.min.replace(tzinfo=UTC).timestamp()
+_LATEST: Final = datetime.max.replace(tzinfo=UTC).timestamp()
 
 _EPOCH_TEXT: Final = re.compile(r"[+-]?[0-9]+(\.[0-9]*)?")
 

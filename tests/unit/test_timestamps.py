@@ -88,3 +88,15 @@ def test_any_value_parses_to_utc_or_raises_the_typed_error(value: object) -> Non
     except MalformedResponseError:
         return
     assert parsed.tzinfo is timezone.utc
+
+
+@pytest.mark.parametrize(
+    "instant",
+    [
+        datetime.min.replace(tzinfo=timezone.utc),
+        datetime(9999, 12, 31, 23, 59, 59, tzinfo=timezone.utc),
+    ],
+    ids=["first-instant", "last-second"],
+)
+def test_the_first_and_last_instants_a_datetime_holds_parse(instant: datetime) -> None:
+    assert parse_timestamp(instant.timestamp()) == instant

@@ -21,9 +21,10 @@ from botocore import xform_name
 from botocore.config import Config
 
 from transcribe_kit._companion import companion_client
-from transcribe_kit._converter import from_wire, to_wire
+from transcribe_kit._converter import to_wire
 from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
+from transcribe_kit._json_answers import JsonAnswer
 from transcribe_kit._rate_limit import (
     IN_PROCESS,
     OperationRateLimiter,
@@ -259,8 +260,9 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
     ) -> ResponseT:
         """Validate, convert and send one request; convert its response."""
         validate(request, operation_name)
-        raw = await self._send(operation_name, to_wire(request))
-        return from_wire(raw, response_type)
+        with JsonAnswer(self.aiobotocore_client, operation_name, response_type) as answer:
+            raw = await self._send(operation_name, to_wire(request))
+        return answer.shape_of(raw)
 
     async def _send(self, operation_name: str, params: dict[str, Any]) -> dict[str, Any]:
         """Call one operation under the rate limits and the retry policy."""

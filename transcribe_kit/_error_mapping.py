@@ -14,6 +14,7 @@ from botocore.exceptions import (
 )
 from botocore.exceptions import ConnectionError as BotocoreConnectionError
 
+from transcribe_kit._parser_errors import parser_failure
 from transcribe_kit.errors import (
     ERRORS_BY_CODE,
     BadRequestError,
@@ -53,6 +54,10 @@ def service_error(exc: ClientError, operation_name: str) -> ServiceError:
 
 def translate(exc: Exception, operation_name: str) -> TranscribeError | None:
     """The typed error for an exception botocore raised, or ``None`` if it is not ours to map."""
+    # An answer botocore's parser could not read: a malformed response, not a failure here.
+    malformed = parser_failure(exc, operation_name)
+    if malformed is not None:
+        return malformed
     if isinstance(exc, ClientError):
         return service_error(exc, operation_name)
     if isinstance(exc, (ReadTimeoutError, ConnectTimeoutError)):

@@ -18,9 +18,9 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Final
 
 import attrs
-from botocore.exceptions import ConnectTimeoutError
 
-from transcribe_kit.errors import ConflictError, ServiceError, TransportError
+from transcribe_kit._error_mapping import may_have_reached_service
+from transcribe_kit.errors import ConflictError
 
 logger: Final = logging.getLogger("transcribe_kit")
 
@@ -53,14 +53,6 @@ START_OPERATIONS: Final[Mapping[str, StartOperation]] = {
         "GetMedicalScribeJob", "MedicalScribeJobName", "MedicalScribeJob"
     ),
 }
-
-
-def may_have_reached_service(error: BaseException) -> bool:
-    """Whether a failed attempt may have been carried out by the service all the same."""
-    if isinstance(error, TransportError):
-        # Only a connect timeout proves that the request never left.
-        return not isinstance(error.__cause__, ConnectTimeoutError)
-    return isinstance(error, ServiceError) and (error.http_status or 0) >= 500
 
 
 def matches_request(requested: object, reported: object) -> bool:

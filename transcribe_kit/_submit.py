@@ -14,18 +14,18 @@ finished frees all their slots, then the next jobs start.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import re
-import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
 from transcribe_kit._client import TranscribeClient
+from transcribe_kit._clock import Clock
 from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._watcher import TRANSCRIPTION_JOBS
+from transcribe_kit.config import WaitPolicy
 from transcribe_kit.errors import (
     BadRequestError,
     JobSlotTimeoutError,
@@ -43,7 +43,6 @@ from transcribe_kit.shapes.transcription_jobs import (
     StartTranscriptionJobResponse,
     TranscriptionJob,
 )
-from transcribe_kit.waiters import WaitPolicy
 
 _TOO_MANY_JOBS: Final = re.compile(r"too many|concurrent|maximum number of", re.IGNORECASE)
 
@@ -85,7 +84,8 @@ class JobSubmitter:
     meanwhile frees its slot too. ``poll_interval`` and ``max_poll_interval`` (seconds)
     bound the backoff between those rounds; ``slot_timeout`` is the longest one wait for a
     slot may take before the requests not yet started fail with
-    :class:`~transcribe_kit.JobSlotTimeoutError`.
+    :class:`~transcribe_kit.JobSlotTimeoutError`. ``clock`` is where it reads the time and
+    sleeps (default: the client's).
     With ``deferred_execution_role_arn`` every request without ``job_execution_settings``
     asks the service to queue it when the account is full
     (``AllowDeferredExecution``; the service then holds up to 10,000 jobs, so
@@ -105,8 +105,7 @@ class JobSubmitter:
         max_poll_interval: float = 60.0,
         slot_timeout: float = 6 * 3600.0,
         deferred_execution_role_arn: str | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Clock | None = None,
     ) -> None:
         if max_running < 1:
             raise ValueError(f"max_running must be at least 1, got {max_running}")
@@ -124,8 +123,7 @@ class JobSubmitter:
         self._max_poll_interval = max_poll_interval
         self._slot_timeout = slot_timeout
         self._role_arn = deferred_execution_role_arn
-        self._sleep = sleep
-        self._clock = clock
+        self._clock = clock or client.clock
         # The jobs started here and not yet seen finished, oldest first.
         self._running: dict[str, None] = {}
 
@@ -163,7 +161,7 @@ class JobSubmitter:
         )
 
     async def _start(self, request: StartTranscriptionJobRequest) -> JobSubmission:
-        deadline = self._clock() + self._slot_timeout
+        deadline = self._clock.monotonic() + self._slot_timeout
         delay = self._poll_interval
         while True:
             if len(self._running) >= self.max_running:
@@ -188,7 +186,7 @@ class JobSubmitter:
 
         Raises :class:`~transcribe_kit.JobSlotTimeoutError` if none finishes by ``deadline``.
         """
-        remaining = deadline - self._clock()
+        remaining = deadline - self._clock.monotonic()
         policy = WaitPolicy(
             initial_delay=self._poll_interval,
             max_delay=self._max_poll_interval,
@@ -197,7 +195,7 @@ class JobSubmitter:
             timeout=remaining if remaining > 0 else None,
             max_attempts=None if remaining > 0 else 1,
         )
-        clock = _SlotWatchClock(self._clock, self._sleep)
+        clock = _SlotWatchClock(self._clock)
         watcher = self._client.with_options()
         watcher.clock = clock
         finished = watcher.as_completed(list(self._running), kind=_SUBMITTED_JOBS, policy=policy)
@@ -213,9 +211,9 @@ class JobSubmitter:
                 raise self._no_slot_error() from error
 
     async def _pause(self, delay: float, deadline: float) -> None:
-        if self._clock() + delay > deadline:
+        if self._clock.monotonic() + delay > deadline:
             raise self._no_slot_error()
-        await self._sleep(delay)
+        await self._clock.sleep(delay)
 
     def _no_slot_error(self) -> JobSlotTimeoutError:
         return JobSlotTimeoutError(
@@ -238,22 +236,19 @@ class _SlotWatchClock:
     then ends the watch too; the jobs that round did not reach are seen the next time.)
     """
 
-    def __init__(
-        self, clock: Callable[[], float], sleep: Callable[[float], Awaitable[None]]
-    ) -> None:
+    def __init__(self, clock: Clock) -> None:
         self._clock = clock
-        self._sleep = sleep
         self.slot_freed = False
 
     def monotonic(self) -> float:
         """The submitter's clock."""
-        return self._clock()
+        return self._clock.monotonic()
 
     async def sleep(self, seconds: float) -> None:
         """The submitter's sleep, unless a slot is free already."""
         if self.slot_freed:
             raise _RoundOverError
-        await self._sleep(seconds)
+        await self._clock.sleep(seconds)
 
 
 async def _get_or_gone(client: ServiceLayerMethods, name: str) -> GetTranscriptionJobResponse:

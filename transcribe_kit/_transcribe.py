@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from attrs import define
 
+from transcribe_kit._redact import redact_urls
 from transcribe_kit._validation import validate
+from transcribe_kit.config import WaitPolicy
 from transcribe_kit.errors import RequestValidationError, TranscribeError
-from transcribe_kit.retry import redact_urls
 from transcribe_kit.shapes.common import ContentRedaction, Media, Tag
 from transcribe_kit.shapes.enums import (
     LanguageCode,
@@ -51,9 +52,7 @@ from transcribe_kit.shapes.transcription_jobs import (
     TranscriptionJob,
 )
 from transcribe_kit.transcript._document import Transcript
-from transcribe_kit.transcript._fetch import botocore_errors_mapped
 from transcribe_kit.transcript._sync import transcript_from_sync_results
-from transcribe_kit.waiters import WaitPolicy
 
 if TYPE_CHECKING:
     from transcribe_kit._client import TranscribeClient
@@ -537,12 +536,6 @@ class _JobRun:
 
 async def _s3_call(tk: TranscribeClient, operation: str, call: Callable[[Any], Awaitable[T]]) -> T:
     """One S3 call on the client's S3 client, its errors typed and retried by its policy."""
-    s3 = await tk._document_reader().s3_client()
-
-    async def attempt() -> T:
-        with botocore_errors_mapped(operation):
-            return await call(s3)
-
-    return await tk.retry_policy.call(
-        operation, attempt, sleep=tk.clock.sleep, clock=tk.clock.monotonic
+    return await tk._document_reader().s3_call(
+        operation, call, retry_policy=tk.retry_policy, clock=tk.clock
     )

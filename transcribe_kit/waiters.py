@@ -24,14 +24,13 @@ once and leaves nothing running.
 
 from __future__ import annotations
 
-import asyncio
-import random
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Iterator
-from typing import Any, Final, Generic, Protocol, TypeVar
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
+from transcribe_kit._clock import Clock, SystemClock
+from transcribe_kit.config import DEFAULT_WAIT_POLICY, WaitPolicy
 from transcribe_kit.errors import ResourceFailedError, TranscribeError, WaitTimeoutError
 from transcribe_kit.shapes.call_analytics import CallAnalyticsJob, GetCallAnalyticsJobResponse
 from transcribe_kit.shapes.language_models import DescribeLanguageModelResponse, LanguageModel
@@ -44,69 +43,8 @@ from transcribe_kit.shapes.medical_scribe import GetMedicalScribeJobResponse, Me
 from transcribe_kit.shapes.transcription_jobs import GetTranscriptionJobResponse, TranscriptionJob
 from transcribe_kit.shapes.vocabularies import GetVocabularyResponse
 
+__all__ = ["DEFAULT_WAIT_POLICY", "Clock", "SystemClock", "WaitPolicy", "Waiter"]
 
-class Clock(Protocol):
-    """Where waiters read the time and sleep; replace it to test without waiting."""
-
-    def monotonic(self) -> float:
-        """Seconds from an arbitrary origin that never go backwards."""
-
-    async def sleep(self, seconds: float) -> None:
-        """Return after ``seconds``."""
-
-
-class SystemClock:
-    """The real clock: :func:`time.monotonic` and :func:`asyncio.sleep`."""
-
-    def monotonic(self) -> float:
-        """:func:`time.monotonic`."""
-        return time.monotonic()
-
-    async def sleep(self, seconds: float) -> None:
-        """:func:`asyncio.sleep`."""
-        await asyncio.sleep(seconds)
-
-
-def _positive(instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
-    if value is not None and value <= 0:
-        raise ValueError(f"{attribute.name} must be positive (is {value})")
-
-
-def _fraction(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
-    if not 0 <= value < 1:
-        raise ValueError(f"{attribute.name} must be at least 0 and less than 1 (is {value})")
-
-
-@attrs.frozen(kw_only=True)
-class WaitPolicy:
-    """How a waiter paces its polls and when it gives up.
-
-    The n-th delay is ``min(max_delay, initial_delay * multiplier ** n)``, shortened by a
-    random fraction of up to ``jitter`` so that many waiters do not poll in step. The
-    waiter gives up after ``timeout`` seconds in all (``None``: never) or
-    ``max_attempts`` polls (``None``: no limit), whichever comes first; the last sleep is
-    cut short to poll once more at the deadline. Seconds throughout.
-    """
-
-    initial_delay: float = attrs.field(default=1.0, validator=_positive)
-    max_delay: float = attrs.field(default=20.0, validator=_positive)
-    multiplier: float = attrs.field(default=2.0, validator=_positive)
-    jitter: float = attrs.field(default=0.2, validator=_fraction)
-    #: Six hours: audio may be four hours long and jobs may queue first.
-    timeout: float | None = attrs.field(default=6 * 3600.0, validator=_positive)
-    max_attempts: int | None = attrs.field(default=None, validator=_positive)
-
-    def delays(self, rng: random.Random | None = None) -> Iterator[float]:
-        """The delays between polls, in order (an endless iterator)."""
-        draw = (rng or random).random
-        base = self.initial_delay
-        while True:
-            capped = min(base, self.max_delay)
-            yield capped * (1 - self.jitter * draw())
-            base = capped * self.multiplier
-
-
-DEFAULT_WAIT_POLICY: Final = WaitPolicy()
 
 ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit._fake_client import RecordingClient
+from tests.fakes import FakeAioClient
 from transcribe_kit import (
     AbsoluteTimeRange,
     CallAnalyticsJobSettings,
@@ -585,7 +585,7 @@ def test_the_error_names_the_first_violation_and_lists_all() -> None:
 
 
 async def test_client_raises_before_anything_is_sent() -> None:
-    fake = RecordingClient()
+    fake = FakeAioClient(default={})
 
     async with TranscribeClient(client=fake) as client:
         with pytest.raises(RequestValidationError) as caught:
@@ -596,7 +596,7 @@ async def test_client_raises_before_anything_is_sent() -> None:
 
 
 async def test_client_sends_a_valid_request() -> None:
-    fake = RecordingClient()
+    fake = FakeAioClient(default={})
 
     async with TranscribeClient(client=fake) as client:
         await client.start_transcription_job(_job())

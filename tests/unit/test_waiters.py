@@ -162,22 +162,9 @@ async def test_iterating_yields_each_status_change() -> None:
     assert states == ["QUEUED", "IN_PROGRESS", "COMPLETED"]
 
 
-class BlockingClock(FakeClock):
-    """A clock whose sleeps block until cancelled, recording that they were entered."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sleeping = asyncio.Event()
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.sleeping.set()
-        await asyncio.Event().wait()
-
-
 async def test_cancelling_stops_polling_at_once_and_leaves_no_task() -> None:
     fake = FakeAioClient().script("GetTranscriptionJob", _job("IN_PROGRESS"))
-    clock = BlockingClock()
+    clock = FakeClock(blocking=True)
     before = asyncio.all_tasks()
     async with _client(fake, clock) as tk:
         task = asyncio.ensure_future(tk.wait_for_transcription_job("j"))
@@ -193,7 +180,7 @@ if sys.version_info >= (3, 11):  # asyncio.timeout is new in Python 3.11
 
     async def test_asyncio_timeout_stops_the_waiter() -> None:
         fake = FakeAioClient().script("GetTranscriptionJob", _job("IN_PROGRESS"))
-        clock = BlockingClock()
+        clock = FakeClock(blocking=True)
         async with _client(fake, clock) as tk:
             with pytest.raises(TimeoutError):
                 async with asyncio.timeout(0):

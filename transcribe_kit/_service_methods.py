@@ -503,6 +503,8 @@ class ServiceLayerMethods(OperationMethods):
         *,
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
+        until: Callable[[], bool] | None = None,
+        max_rounds: int | None = None,
     ) -> AsyncGenerator[TranscriptionJobSummary, None]: ...
 
     @overload
@@ -513,6 +515,8 @@ class ServiceLayerMethods(OperationMethods):
         kind: JobKind[SummaryT],
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
+        until: Callable[[], bool] | None = None,
+        max_rounds: int | None = None,
     ) -> AsyncGenerator[SummaryT, None]: ...
 
     def as_completed(
@@ -522,6 +526,8 @@ class ServiceLayerMethods(OperationMethods):
         kind: JobKind[Any] = TRANSCRIPTION_JOBS,
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
+        until: Callable[[], bool] | None = None,
+        max_rounds: int | None = None,
     ) -> AsyncGenerator[Any, None]:
         """Yield each of the jobs ``names`` (summary) as it is seen COMPLETED or FAILED.
 
@@ -529,7 +535,9 @@ class ServiceLayerMethods(OperationMethods):
         transcription (default), medical, Call Analytics or medical scribe jobs. ``policy``
         paces the rounds (default :attr:`wait_policy`, its cap lowered to 5 s). A FAILED
         job is yielded like the others, or raises :class:`~transcribe_kit.ResourceFailedError`
-        if ``raise_on_failure``; the deadline raises :class:`~transcribe_kit.WaitTimeoutError`.
+        if ``raise_on_failure``; the deadline raises :class:`~transcribe_kit.WaitTimeoutError`
+        (a call in flight is cut off). The watch ends quietly after a round once ``until()``
+        is true, or after ``max_rounds`` rounds. A job named twice is yielded once.
         """
         return _watcher.as_completed(
             self,
@@ -537,6 +545,8 @@ class ServiceLayerMethods(OperationMethods):
             names,
             policy=policy or _watcher.watch_policy(self.wait_policy),
             raise_on_failure=raise_on_failure,
+            until=until,
+            max_rounds=max_rounds,
         )
 
     @overload
@@ -569,7 +579,8 @@ class ServiceLayerMethods(OperationMethods):
         """The summaries of the jobs ``names``, in that order, once each is finished.
 
         Watches as :meth:`as_completed` does; FAILED jobs are in the list (check their
-        status) unless ``raise_on_failure``.
+        status) unless ``raise_on_failure``. The list lines up with ``names``: a name given
+        twice has its summary twice.
         """
         return await _watcher.wait_all(
             self,

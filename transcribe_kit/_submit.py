@@ -21,11 +21,13 @@ from typing import Final
 
 import attrs
 
+from transcribe_kit import _watcher
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._clock import Clock
+from transcribe_kit._pacing import Pacing
 from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._watcher import TRANSCRIPTION_JOBS
-from transcribe_kit.config import WaitPolicy
+from transcribe_kit.config import WaitPolicy, check_number
 from transcribe_kit.errors import (
     BadRequestError,
     JobSlotTimeoutError,
@@ -109,8 +111,13 @@ class JobSubmitter:
     ) -> None:
         if max_running < 1:
             raise ValueError(f"max_running must be at least 1, got {max_running}")
+        check_number("slot_timeout", slot_timeout, 0, strict=True)
         if not 0 < poll_interval <= max_poll_interval:
             raise ValueError("poll intervals must satisfy 0 < poll_interval <= max_poll_interval")
+        # The rounds of a slot wait and the tries of a refused start, up to slot_timeout.
+        self._slot_policy = WaitPolicy(
+            initial_delay=poll_interval, max_delay=max_poll_interval, jitter=0.0, timeout=None
+        )
         policy = client.retry_policy
         self._starter = client.with_options(
             retry_policy=attrs.evolve(
@@ -119,8 +126,6 @@ class JobSubmitter:
         )
         self._client = client
         self.max_running = max_running
-        self._poll_interval = poll_interval
-        self._max_poll_interval = max_poll_interval
         self._slot_timeout = slot_timeout
         self._role_arn = deferred_execution_role_arn
         self._clock = clock or client.clock
@@ -162,7 +167,9 @@ class JobSubmitter:
 
     async def _start(self, request: StartTranscriptionJobRequest) -> JobSubmission:
         deadline = self._clock.monotonic() + self._slot_timeout
-        delay = self._poll_interval
+        # Starts refused while only jobs started elsewhere run are tried again, backing off.
+        tries = Pacing(self._slot_policy, self._clock, deadline=deadline)
+        await anext(tries)
         while True:
             if len(self._running) >= self.max_running:
                 await self._wait_for_slot(deadline)
@@ -173,47 +180,39 @@ class JobSubmitter:
                     return JobSubmission(request=request, error=error)
                 if self._running:
                     await self._wait_for_slot(deadline)
-                else:
-                    # The account is full of jobs started elsewhere: wait and try again.
-                    await self._pause(delay, deadline)
-                    delay = min(delay * 2, self._max_poll_interval)
+                elif await anext(tries, None) is None:
+                    raise self._no_slot_error() from error
                 continue
             self._running[request.transcription_job_name] = None
             return JobSubmission(request=request, response=response)
 
     async def _wait_for_slot(self, deadline: float) -> None:
-        """Watch the running jobs until at least one has finished; free every slot seen free.
+        """Watch the running jobs until a round sees one or more finished; free their slots.
 
         Raises :class:`~transcribe_kit.JobSlotTimeoutError` if none finishes by ``deadline``.
         """
         remaining = deadline - self._clock.monotonic()
-        policy = WaitPolicy(
-            initial_delay=self._poll_interval,
-            max_delay=self._max_poll_interval,
-            jitter=0.0,
-            # Past the deadline (a refusal that came at its very end), look once more.
-            timeout=remaining if remaining > 0 else None,
-            max_attempts=None if remaining > 0 else 1,
+        if remaining <= 0:
+            raise self._no_slot_error()
+        policy = attrs.evolve(self._slot_policy, timeout=remaining)
+        freed = False
+        finished = _watcher.as_completed(
+            self._client,
+            _SUBMITTED_JOBS,
+            list(self._running),
+            policy=policy,
+            # Every job the round that freed a slot found is taken; none is waited for longer.
+            until=lambda: freed,
+            clock=self._clock,
         )
-        clock = _SlotWatchClock(self._clock)
-        watcher = self._client.with_options()
-        watcher.clock = clock
-        finished = watcher.as_completed(list(self._running), kind=_SUBMITTED_JOBS, policy=policy)
         try:
             async with contextlib.aclosing(finished):
                 async for job in finished:
                     self._running.pop(job.transcription_job_name or "", None)
-                    clock.slot_freed = True
-        except _RoundOverError:
-            pass
+                    freed = True
         except WaitTimeoutError as error:
-            if not clock.slot_freed:
+            if not freed:
                 raise self._no_slot_error() from error
-
-    async def _pause(self, delay: float, deadline: float) -> None:
-        if self._clock.monotonic() + delay > deadline:
-            raise self._no_slot_error()
-        await self._clock.sleep(delay)
 
     def _no_slot_error(self) -> JobSlotTimeoutError:
         return JobSlotTimeoutError(
@@ -221,34 +220,6 @@ class JobSubmitter:
             f"({len(self._running)} jobs started here still run)",
             operation_name="StartTranscriptionJob",
         )
-
-
-class _RoundOverError(Exception):
-    """The watcher's round that freed a slot is over: stop watching."""
-
-
-class _SlotWatchClock:
-    """The submitter's time and sleep, as the clock of the watcher it waits for a slot with.
-
-    Once a job was seen finished (``slot_freed``), the watcher's next sleep, which comes
-    at the end of its round, raises :class:`_RoundOverError` instead: every job that round
-    found is taken, and none is waited for any longer. (A retry's backoff within the round
-    then ends the watch too; the jobs that round did not reach are seen the next time.)
-    """
-
-    def __init__(self, clock: Clock) -> None:
-        self._clock = clock
-        self.slot_freed = False
-
-    def monotonic(self) -> float:
-        """The submitter's clock."""
-        return self._clock.monotonic()
-
-    async def sleep(self, seconds: float) -> None:
-        """The submitter's sleep, unless a slot is free already."""
-        if self.slot_freed:
-            raise _RoundOverError
-        await self._clock.sleep(seconds)
 
 
 async def _get_or_gone(client: ServiceLayerMethods, name: str) -> GetTranscriptionJobResponse:

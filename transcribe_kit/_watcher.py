@@ -10,10 +10,12 @@ an API limited to a few dozen requests a second. The watcher instead:
    does not is read to the end), and reports the watched jobs it finds;
 3. once fewer jobs are left than a List round costs in calls, polls those few with Get.
 
-The delay between rounds follows a :class:`~transcribe_kit.WaitPolicy` (by default the
-client's, its cap lowered to :data:`WATCH_MAX_DELAY` so that detection is quicker than a
-per-job waiter's). It is a plain async generator: cancelling it or breaking out of it
-stops at once and leaves nothing running.
+The rounds are paced by the one pacing loop under a :class:`~transcribe_kit.WaitPolicy` (by
+default the client's, its cap lowered to :data:`WATCH_MAX_DELAY` so that detection is
+quicker than a per-job waiter's), whose deadline also cuts off a call in flight. A watch
+can also end quietly: after a round once ``until()`` is true, or after ``max_rounds``
+rounds. It is a plain async generator: cancelling it or breaking out of it stops at once
+and leaves nothing running.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar
 
 import attrs
 
+from transcribe_kit._clock import Clock, DeadlineExceededError
 from transcribe_kit._converter import from_wire, to_wire
+from transcribe_kit._pacing import Pacing
 from transcribe_kit.errors import ResourceFailedError, WaitTimeoutError
 from transcribe_kit.paginators import Paginator
 from transcribe_kit.shapes.call_analytics import CallAnalyticsJobSummary, GetCallAnalyticsJobRequest
@@ -191,6 +195,33 @@ class _Watch(Generic[SummaryT]):
             )
         return summary
 
+    def next_round(self, *, first: bool) -> AsyncGenerator[SummaryT, None]:
+        """The jobs one round finds finished: by List, or by Get once few are left."""
+        if first:
+            return self.first_round()
+        if len(self.pending) < self.list_round_cost:
+            return self.get_each(list(self.pending))
+        return self.list_finished()
+
+    async def first_round(self) -> AsyncGenerator[SummaryT, None]:
+        """Learn the running jobs; Get each watched job that is not among them."""
+        await self.learn_running()
+        unseen = [name for name, summary in self.pending.items() if summary is None]
+        async with contextlib.aclosing(self.get_each(unseen)) as found:
+            async for summary in found:
+                yield summary
+
+    def timed_out(self, pacing: Pacing) -> WaitTimeoutError:
+        """The error for a watch whose policy ran out with jobs unfinished."""
+        return WaitTimeoutError(
+            f"{len(self.pending)} {self.kind.kind}s were unfinished after {pacing.attempts} "
+            f"rounds ({pacing.elapsed:g} s)",
+            last_seen=dict(self.pending),
+            attempts=pacing.attempts,
+            elapsed=pacing.elapsed,
+            operation_name=self.kind.list_operation,
+        )
+
     async def learn_running(self) -> None:
         """Record the summary (and so the creation time) of every watched running job."""
         for status in _RUNNING:
@@ -256,48 +287,40 @@ async def as_completed(
     *,
     policy: WaitPolicy,
     raise_on_failure: bool = False,
+    until: Callable[[], bool] | None = None,
+    max_rounds: int | None = None,
+    clock: Clock | None = None,
 ) -> AsyncGenerator[SummaryT, None]:
     """Yield the summary of each watched job as it is seen COMPLETED or FAILED.
 
-    Raises :class:`~transcribe_kit.WaitTimeoutError` (``last_seen``: each unfinished
-    job's name and last seen summary) when ``policy`` runs out, the not-found error if a
-    watched job does not exist, and :class:`~transcribe_kit.ResourceFailedError` on the
-    first FAILED job if ``raise_on_failure``.
+    Each job is yielded once, however often it is named. Rounds are paced by ``policy``
+    on ``clock`` (default: the client's); the watch ends quietly after a round once
+    ``until()`` is true, or after ``max_rounds`` rounds. Raises
+    :class:`~transcribe_kit.WaitTimeoutError` (``last_seen``: each unfinished job's name
+    and last seen summary) when ``policy`` runs out, a call in flight included, the
+    not-found error if a watched job does not exist, and
+    :class:`~transcribe_kit.ResourceFailedError` on the first FAILED job if
+    ``raise_on_failure``.
     """
     watch = _Watch(client, kind, names, raise_on_failure)
     if not watch.pending:
         return
-    clock = client.clock
-    started = clock.monotonic()
-    deadline = None if policy.timeout is None else started + policy.timeout
-    delays = policy.delays()
-    await watch.learn_running()
-    unseen = [name for name, summary in watch.pending.items() if summary is None]
-    async for summary in watch.get_each(unseen):
-        yield summary
-    rounds = 1
-    while watch.pending:
-        now = clock.monotonic()
-        out_of_rounds = policy.max_attempts is not None and rounds >= policy.max_attempts
-        if out_of_rounds or (deadline is not None and now >= deadline):
-            raise WaitTimeoutError(
-                f"{len(watch.pending)} {kind.kind}s were unfinished after {rounds} rounds "
-                f"({now - started:g} s)",
-                last_seen=dict(watch.pending),
-                attempts=rounds,
-                elapsed=now - started,
-                operation_name=kind.list_operation,
-            )
-        delay = next(delays)
-        await clock.sleep(delay if deadline is None else min(delay, deadline - now))
-        rounds += 1
-        if len(watch.pending) < watch.list_round_cost:
-            found = watch.get_each(list(watch.pending))
-        else:
-            found = watch.list_finished()
+    pacing = Pacing(policy, clock or client.clock, until=until, max_rounds=max_rounds)
+    async for round_number in pacing:
+        found = watch.next_round(first=round_number == 1)
         async with contextlib.aclosing(found):
-            async for summary in found:
+            while True:
+                try:
+                    summary = await pacing.within(anext(found))
+                except StopAsyncIteration:
+                    break
+                except DeadlineExceededError:
+                    raise watch.timed_out(pacing) from None
                 yield summary
+        if not watch.pending:
+            return
+    if pacing.exhausted is not None:
+        raise watch.timed_out(pacing)
 
 
 async def wait_all(
@@ -310,9 +333,10 @@ async def wait_all(
 ) -> list[SummaryT]:
     """The summaries of all the watched jobs once each is COMPLETED or FAILED, in order.
 
-    Raises as :func:`as_completed` does.
+    The list lines up with ``names``: a name given twice has its summary twice. Raises as
+    :func:`as_completed` does.
     """
-    order = list(dict.fromkeys(names))
+    order = list(names)
     found: dict[str, SummaryT] = {}
     watching = as_completed(client, kind, order, policy=policy, raise_on_failure=raise_on_failure)
     async with contextlib.aclosing(watching):

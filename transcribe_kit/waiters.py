@@ -5,6 +5,7 @@ The seven conditions are botocore's (``TranscriptionJobCompleted``, ``Vocabulary
 
 - the delay between polls starts short and grows with jitter to a cap (a
   :class:`WaitPolicy`), instead of a fixed 10 s (120 s for language models);
+- the deadline is hard: a poll still in flight when it passes is cut off;
 - success returns the final typed resource; FAILED raises
   :class:`~transcribe_kit.ResourceFailedError` with the resource and its
   ``FailureReason``; the deadline or the attempt limit raises
@@ -29,7 +30,8 @@ from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from transcribe_kit._clock import Clock, SystemClock
+from transcribe_kit._clock import Clock, DeadlineExceededError, SystemClock
+from transcribe_kit._pacing import Pacing
 from transcribe_kit.config import DEFAULT_WAIT_POLICY, WaitPolicy
 from transcribe_kit.errors import ResourceFailedError, TranscribeError, WaitTimeoutError
 from transcribe_kit.shapes.call_analytics import CallAnalyticsJob, GetCallAnalyticsJobResponse
@@ -180,15 +182,16 @@ class Waiter(Generic[ResourceT]):
         return last
 
     async def _changes(self) -> AsyncIterator[ResourceT]:
-        condition, policy, clock = self._condition, self._policy, self._clock
-        started = clock.monotonic()
-        deadline = None if policy.timeout is None else started + policy.timeout
-        delays = policy.delays()
-        attempts = 0
+        condition = self._condition
+        pacing = Pacing(self._policy, self._clock)
         previous: str | object | None = _NOTHING_SEEN
-        while True:
-            resource = await self._read()
-            attempts += 1
+        last: ResourceT | None = None
+        async for _ in pacing:
+            try:
+                resource = await pacing.within(self._read())
+            except DeadlineExceededError:
+                raise self._timed_out(pacing, last) from None
+            last = resource
             status = condition.status_of(resource)
             if status != previous:
                 previous = status
@@ -206,19 +209,20 @@ class Waiter(Generic[ResourceT]):
                 yield resource
             if status == condition.success:
                 return
-            now = clock.monotonic()
-            out_of_attempts = policy.max_attempts is not None and attempts >= policy.max_attempts
-            if out_of_attempts or (deadline is not None and now >= deadline):
-                why = f"{attempts} polls" if out_of_attempts else f"{policy.timeout:g} s"
-                raise WaitTimeoutError(
-                    f"{condition.kind} {self._name!r} was still {status} after {why}",
-                    last_seen=resource,
-                    attempts=attempts,
-                    elapsed=now - started,
-                    operation_name=condition.operation_name,
-                )
-            delay = next(delays)
-            await clock.sleep(delay if deadline is None else min(delay, deadline - now))
+        raise self._timed_out(pacing, last)
+
+    def _timed_out(self, pacing: Pacing, last: ResourceT | None) -> WaitTimeoutError:
+        condition = self._condition
+        attempts_ran_out = pacing.exhausted == "attempts"
+        why = f"{pacing.attempts} polls" if attempts_ran_out else f"{self._policy.timeout:g} s"
+        state = "gave no answer" if last is None else f"was still {condition.status_of(last)}"
+        return WaitTimeoutError(
+            f"{condition.kind} {self._name!r} {state} after {why}",
+            last_seen=last,
+            attempts=pacing.attempts,
+            elapsed=pacing.elapsed,
+            operation_name=condition.operation_name,
+        )
 
 
 _NOTHING_SEEN: Final = object()

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from typing import Any
 
 import pytest
 from botocore import xform_name
 
-from tests.fakes import FakeAioClient, FakeClock, JobTable, service_error
+from tests.fakes import FakeAioClient, FakeClock, JobTable, never_answers, service_error
 from transcribe_kit import (
     ConflictError,
     JobExecutionSettings,
@@ -246,3 +247,15 @@ def test_settings_that_cannot_work_are_refused() -> None:
         JobSubmitter(service.client, max_running=0)
     with pytest.raises(ValueError, match="poll"):
         JobSubmitter(service.client, poll_interval=0)
+
+
+async def test_a_slot_wait_whose_lists_never_answer_ends_at_the_slot_timeout() -> None:
+    service = _service(quota=10, run_seconds=10_000)
+    service.fake.script("ListTranscriptionJobs", never_answers)
+
+    results = await asyncio.wait_for(
+        _submitter(service, max_running=1, slot_timeout=0.5).submit(_requests(2)), 10
+    )
+
+    assert results[0].started
+    assert isinstance(results[1].error, JobSlotTimeoutError)

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import FakeAioClient, FakeClock, not_found
+from tests.fakes import FakeAioClient, FakeClock, never_answers, not_found
 from transcribe_kit import (
     NotFoundError,
     ResourceFailedError,
@@ -82,14 +82,16 @@ async def test_failed_job_raises_with_resource_and_reason() -> None:
     assert "Unsupported media format" in str(caught.value)
 
 
-async def test_deadline_raises_with_the_last_state_after_a_final_poll_at_the_deadline() -> None:
+async def test_deadline_raises_with_the_last_state_after_a_last_poll_before_it() -> None:
     fake = FakeAioClient().script("GetTranscriptionJob", _job("IN_PROGRESS"))
     clock = FakeClock()
     async with _client(fake, clock, WaitPolicy(jitter=0.0, timeout=10.0)) as tk:
         with pytest.raises(WaitTimeoutError) as caught:
             await tk.wait_for_transcription_job("j")
-    assert clock.sleeps == [1.0, 2.0, 4.0, 3.0]
-    assert caught.value.elapsed == 10.0
+    # Polls at 0, 1, 3 and 7 s; the last delay is cut so that the fifth poll has the
+    # deadline's last second to answer in.
+    assert clock.sleeps == [1.0, 2.0, 4.0, 2.0]
+    assert caught.value.elapsed == 9.0
     assert caught.value.attempts == 5
     assert isinstance(caught.value.last_seen, TranscriptionJob)
     assert caught.value.last_seen.transcription_job_status == "IN_PROGRESS"
@@ -266,3 +268,14 @@ async def test_each_waiter_reads_its_status_and_reports_failure(
 def test_policy_refuses_values_that_cannot_pace_a_waiter(bad: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match=next(iter(bad))):
         WaitPolicy(**bad)
+
+
+async def test_a_poll_in_flight_is_cut_off_at_the_deadline() -> None:
+    fake = FakeAioClient().script("GetTranscriptionJob", _job("QUEUED"), never_answers)
+    async with _client(fake, FakeClock(), WaitPolicy(jitter=0.0, timeout=1.2)) as tk:
+        with pytest.raises(WaitTimeoutError) as caught:
+            await asyncio.wait_for(tk.wait_for_transcription_job("j"), 10)
+    # The second poll began at 0.2 s (the first delay cut short) with one second left.
+    assert caught.value.attempts == 2
+    assert isinstance(caught.value.last_seen, TranscriptionJob)
+    assert "was still QUEUED after 1.2 s" in str(caught.value)

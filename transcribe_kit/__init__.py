@@ -12,16 +12,16 @@ the enums, the errors of :mod:`transcribe_kit.errors`, the :class:`RetryPolicy` 
 from __future__ import annotations
 
 from transcribe_kit._client import TranscribeClient
-from transcribe_kit._rate_limit import RateLimits
-from transcribe_kit._submit import JobSubmission, JobSubmitter
-from transcribe_kit._transcribe import TranscribeMode, TranscriptionJobOptions, TranscriptionResult
-from transcribe_kit._watcher import (
+from transcribe_kit._kinds import (
     CALL_ANALYTICS_JOBS,
     MEDICAL_SCRIBE_JOBS,
     MEDICAL_TRANSCRIPTION_JOBS,
     TRANSCRIPTION_JOBS,
     JobKind,
 )
+from transcribe_kit._rate_limit import RateLimits
+from transcribe_kit._submit import JobSubmission, JobSubmitter
+from transcribe_kit._transcribe import TranscribeMode, TranscriptionJobOptions, TranscriptionResult
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,

@@ -2,7 +2,8 @@
 
 :class:`~transcribe_kit.TranscribeClient` inherits them; the logic lives in
 :mod:`transcribe_kit.paginators`, :mod:`transcribe_kit.waiters` and
-``transcribe_kit._watcher``, and these methods bind it to the operations.
+``transcribe_kit._watcher``, what each kind of resource is in the registry of kinds
+(``transcribe_kit._kinds``), and these methods bind them to the operations.
 """
 
 from __future__ import annotations
@@ -10,15 +11,29 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from typing import Any, TypeVar, overload
 
+from botocore import xform_name
+
 from transcribe_kit import _watcher
+from transcribe_kit._clock import Clock
+from transcribe_kit._kinds import (
+    CALL_ANALYTICS_JOBS,
+    LANGUAGE_MODELS,
+    MEDICAL_SCRIBE_JOBS,
+    MEDICAL_TRANSCRIPTION_JOBS,
+    MEDICAL_VOCABULARIES,
+    TRANSCRIPTION_JOBS,
+    VOCABULARIES,
+    JobKind,
+    ResourceKind,
+)
 from transcribe_kit._operations import OperationMethods
-from transcribe_kit._watcher import TRANSCRIPTION_JOBS, JobKind, SummaryT
+from transcribe_kit._watcher import SummaryT
+from transcribe_kit.config import WaitPolicy
 from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, Paginator
 from transcribe_kit.shapes.call_analytics import (
     CallAnalyticsJob,
     CallAnalyticsJobSummary,
     CategoryProperties,
-    GetCallAnalyticsJobRequest,
     ListCallAnalyticsCategoriesRequest,
     ListCallAnalyticsCategoriesResponse,
     ListCallAnalyticsJobsRequest,
@@ -33,14 +48,11 @@ from transcribe_kit.shapes.enums import (
     VocabularyState,
 )
 from transcribe_kit.shapes.language_models import (
-    DescribeLanguageModelRequest,
     LanguageModel,
     ListLanguageModelsRequest,
     ListLanguageModelsResponse,
 )
 from transcribe_kit.shapes.medical import (
-    GetMedicalTranscriptionJobRequest,
-    GetMedicalVocabularyRequest,
     GetMedicalVocabularyResponse,
     ListMedicalTranscriptionJobsRequest,
     ListMedicalTranscriptionJobsResponse,
@@ -50,21 +62,18 @@ from transcribe_kit.shapes.medical import (
     MedicalTranscriptionJobSummary,
 )
 from transcribe_kit.shapes.medical_scribe import (
-    GetMedicalScribeJobRequest,
     ListMedicalScribeJobsRequest,
     ListMedicalScribeJobsResponse,
     MedicalScribeJob,
     MedicalScribeJobSummary,
 )
 from transcribe_kit.shapes.transcription_jobs import (
-    GetTranscriptionJobRequest,
     ListTranscriptionJobsRequest,
     ListTranscriptionJobsResponse,
     TranscriptionJob,
     TranscriptionJobSummary,
 )
 from transcribe_kit.shapes.vocabularies import (
-    GetVocabularyRequest,
     GetVocabularyResponse,
     ListVocabulariesRequest,
     ListVocabulariesResponse,
@@ -74,19 +83,7 @@ from transcribe_kit.shapes.vocabulary_filters import (
     ListVocabularyFiltersResponse,
     VocabularyFilterInfo,
 )
-from transcribe_kit.waiters import (
-    CALL_ANALYTICS_JOB_COMPLETED,
-    LANGUAGE_MODEL_COMPLETED,
-    MEDICAL_SCRIBE_JOB_COMPLETED,
-    MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
-    MEDICAL_VOCABULARY_READY,
-    TRANSCRIPTION_JOB_COMPLETED,
-    VOCABULARY_READY,
-    Clock,
-    Condition,
-    Waiter,
-    WaitPolicy,
-)
+from transcribe_kit.waiters import Waiter
 
 ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
@@ -99,6 +96,11 @@ class ServiceLayerMethods(OperationMethods):
     wait_policy: WaitPolicy
     #: Where waiters and watchers read the time and sleep.
     clock: Clock
+
+    def _operation_method(self, operation_name: str) -> Callable[[Any], Awaitable[Any]]:
+        """The typed method of ``operation_name`` (``GetTranscriptionJob``: its Get method)."""
+        method: Callable[[Any], Awaitable[Any]] = getattr(self, xform_name(operation_name))
+        return method
 
     # Paginators (see transcribe_kit.paginators)
 
@@ -335,15 +337,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            TRANSCRIPTION_JOB_COMPLETED,
-            name,
-            lambda: self.get_transcription_job(
-                GetTranscriptionJobRequest(transcription_job_name=name)
-            ),
-            policy,
-            on_change,
-        )
+        return self._waiter(TRANSCRIPTION_JOBS, name, policy, on_change)
 
     def wait_for_medical_transcription_job(
         self,
@@ -358,15 +352,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
-            name,
-            lambda: self.get_medical_transcription_job(
-                GetMedicalTranscriptionJobRequest(medical_transcription_job_name=name)
-            ),
-            policy,
-            on_change,
-        )
+        return self._waiter(MEDICAL_TRANSCRIPTION_JOBS, name, policy, on_change)
 
     def wait_for_call_analytics_job(
         self,
@@ -381,15 +367,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            CALL_ANALYTICS_JOB_COMPLETED,
-            name,
-            lambda: self.get_call_analytics_job(
-                GetCallAnalyticsJobRequest(call_analytics_job_name=name)
-            ),
-            policy,
-            on_change,
-        )
+        return self._waiter(CALL_ANALYTICS_JOBS, name, policy, on_change)
 
     def wait_for_medical_scribe_job(
         self,
@@ -404,15 +382,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            MEDICAL_SCRIBE_JOB_COMPLETED,
-            name,
-            lambda: self.get_medical_scribe_job(
-                GetMedicalScribeJobRequest(medical_scribe_job_name=name)
-            ),
-            policy,
-            on_change,
-        )
+        return self._waiter(MEDICAL_SCRIBE_JOBS, name, policy, on_change)
 
     def wait_for_vocabulary(
         self,
@@ -427,13 +397,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            VOCABULARY_READY,
-            name,
-            lambda: self.get_vocabulary(GetVocabularyRequest(vocabulary_name=name)),
-            policy,
-            on_change,
-        )
+        return self._waiter(VOCABULARIES, name, policy, on_change)
 
     def wait_for_medical_vocabulary(
         self,
@@ -448,13 +412,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            MEDICAL_VOCABULARY_READY,
-            name,
-            lambda: self.get_medical_vocabulary(GetMedicalVocabularyRequest(vocabulary_name=name)),
-            policy,
-            on_change,
-        )
+        return self._waiter(MEDICAL_VOCABULARIES, name, policy, on_change)
 
     def wait_for_language_model(
         self,
@@ -469,26 +427,20 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            LANGUAGE_MODEL_COMPLETED,
-            name,
-            lambda: self.describe_language_model(DescribeLanguageModelRequest(model_name=name)),
-            policy,
-            on_change,
-        )
+        return self._waiter(LANGUAGE_MODELS, name, policy, on_change)
 
     def _waiter(
         self,
-        condition: Condition[ResponseT, ResourceT],
+        kind: ResourceKind[ResourceT, Any],
         name: str,
-        get: Callable[[], Awaitable[ResponseT]],
         policy: WaitPolicy | None,
         on_change: Callable[[ResourceT], object] | None,
     ) -> Waiter[ResourceT]:
+        get = self._operation_method(kind.operations.get)
         return Waiter(
-            condition,
+            kind,
             name,
-            get,
+            lambda: get(kind.get_request(name)),
             policy=policy or self.wait_policy,
             clock=self.clock,
             on_change=on_change,
@@ -512,7 +464,7 @@ class ServiceLayerMethods(OperationMethods):
         self,
         names: Iterable[str],
         *,
-        kind: JobKind[SummaryT],
+        kind: JobKind[Any, SummaryT],
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
         until: Callable[[], bool] | None = None,
@@ -523,7 +475,7 @@ class ServiceLayerMethods(OperationMethods):
         self,
         names: Iterable[str],
         *,
-        kind: JobKind[Any] = TRANSCRIPTION_JOBS,
+        kind: JobKind[Any, Any] = TRANSCRIPTION_JOBS,
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
         until: Callable[[], bool] | None = None,
@@ -563,7 +515,7 @@ class ServiceLayerMethods(OperationMethods):
         self,
         names: Iterable[str],
         *,
-        kind: JobKind[SummaryT],
+        kind: JobKind[Any, SummaryT],
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
     ) -> list[SummaryT]: ...
@@ -572,7 +524,7 @@ class ServiceLayerMethods(OperationMethods):
         self,
         names: Iterable[str],
         *,
-        kind: JobKind[Any] = TRANSCRIPTION_JOBS,
+        kind: JobKind[Any, Any] = TRANSCRIPTION_JOBS,
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
     ) -> list[Any]:

@@ -1,10 +1,11 @@
 """JobSubmitter: start many transcription jobs while keeping at most N of them running.
 
 Past the account's concurrent-job quota (250 by default) a start fails with
-``LimitExceededException`` or a ``BadRequestException`` saying too many jobs run, which
-no retry mode helps with. The submitter counts the jobs it started that have not yet
-reached COMPLETED or FAILED; when ``max_running`` of them run, or the service answers
-"too many jobs", it watches those jobs with the many-jobs watcher
+``LimitExceededException``, which no retry mode helps with. The submitter counts the jobs
+it started that have not yet reached COMPLETED or FAILED (a start that failed without an
+answer counts too: it may have started the job); when ``max_running`` of them run, or the
+service answers that the account is full (the error classifier decides, by the error
+code), it watches those jobs with the many-jobs watcher
 (:meth:`~transcribe_kit.TranscribeClient.as_completed`: a few ListTranscriptionJobs calls
 a round, filtered by status, instead of one GetTranscriptionJob per job; Get only once
 fewer jobs are left than a round of List costs), its rounds backing off from
@@ -15,49 +16,28 @@ finished frees all their slots, then the next jobs start.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterable
-from typing import Final
 
 import attrs
 
 from transcribe_kit import _watcher
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._clock import Clock
+from transcribe_kit._error_mapping import is_slot_exhausted, may_have_reached_service
+from transcribe_kit._kinds import TRANSCRIPTION_JOBS
 from transcribe_kit._pacing import Pacing
-from transcribe_kit._service_methods import ServiceLayerMethods
-from transcribe_kit._watcher import TRANSCRIPTION_JOBS
 from transcribe_kit.config import WaitPolicy, check_number
 from transcribe_kit.errors import (
-    BadRequestError,
     JobSlotTimeoutError,
     LimitExceededError,
-    NotFoundError,
     TranscribeError,
     WaitTimeoutError,
 )
-from transcribe_kit.shapes.enums import TranscriptionJobStatus
 from transcribe_kit.shapes.transcription_jobs import (
-    GetTranscriptionJobRequest,
-    GetTranscriptionJobResponse,
     JobExecutionSettings,
     StartTranscriptionJobRequest,
     StartTranscriptionJobResponse,
-    TranscriptionJob,
 )
-
-_TOO_MANY_JOBS: Final = re.compile(r"too many|concurrent|maximum number of", re.IGNORECASE)
-
-
-def is_too_many_jobs(error: BaseException) -> bool:
-    """Whether ``error`` is the service saying the account runs as many jobs as it may."""
-    if isinstance(error, LimitExceededError):
-        return True
-    return (
-        isinstance(error, BadRequestError)
-        and not isinstance(error, NotFoundError)
-        and bool(_TOO_MANY_JOBS.search(error.message))
-    )
 
 
 @attrs.frozen(kw_only=True)
@@ -93,16 +73,18 @@ class JobSubmitter:
     (``AllowDeferredExecution``; the service then holds up to 10,000 jobs, so
     ``max_running`` may be raised that far).
 
-    The "too many jobs" answers are taken as "wait for a slot", and are not retried by
-    the client's policy underneath; any other error is that request's result. Starts go
-    through the client, so its rate limits and exactly-once starts apply.
+    ``LimitExceededException`` is taken as "wait for a slot", and is not retried by the
+    client's policy underneath; any other error is that request's result (a bad request
+    among them, whatever its message says). A start that failed without an answer may
+    have started its job, so its slot stays taken until the job is seen finished or gone.
+    Starts go through the client, so its rate limits and exactly-once starts apply.
     """
 
     def __init__(
         self,
         client: TranscribeClient,
         *,
-        max_running: int = 250,
+        max_running: int = TRANSCRIPTION_JOBS.concurrent_quota.default,
         poll_interval: float = 5.0,
         max_poll_interval: float = 60.0,
         slot_timeout: float = 6 * 3600.0,
@@ -118,6 +100,7 @@ class JobSubmitter:
         self._slot_policy = WaitPolicy(
             initial_delay=poll_interval, max_delay=max_poll_interval, jitter=0.0, timeout=None
         )
+        # A full account is waited out here, with the watcher, not retried underneath.
         policy = client.retry_policy
         self._starter = client.with_options(
             retry_policy=attrs.evolve(
@@ -176,7 +159,9 @@ class JobSubmitter:
             try:
                 response = await self._starter.start_transcription_job(request)
             except TranscribeError as error:
-                if not is_too_many_jobs(error):
+                if may_have_reached_service(error):
+                    self._running[request.transcription_job_name] = None
+                if not is_slot_exhausted(error):
                     return JobSubmission(request=request, error=error)
                 if self._running:
                     await self._wait_for_slot(deadline)
@@ -198,12 +183,14 @@ class JobSubmitter:
         freed = False
         finished = _watcher.as_completed(
             self._client,
-            _SUBMITTED_JOBS,
+            TRANSCRIPTION_JOBS,
             list(self._running),
             policy=policy,
             # Every job the round that freed a slot found is taken; none is waited for longer.
             until=lambda: freed,
             clock=self._clock,
+            # A job deleted meanwhile (or never started) runs no more: its slot is free.
+            vanished_as_finished=True,
         )
         try:
             async with contextlib.aclosing(finished):
@@ -220,27 +207,3 @@ class JobSubmitter:
             f"({len(self._running)} jobs started here still run)",
             operation_name="StartTranscriptionJob",
         )
-
-
-async def _get_or_gone(client: ServiceLayerMethods, name: str) -> GetTranscriptionJobResponse:
-    """GetTranscriptionJob, reading a job deleted (or expired) meanwhile as finished.
-
-    A job that no longer exists runs no more, so it frees its slot; the watcher would
-    raise the not-found error instead.
-    """
-    try:
-        return await client.get_transcription_job(
-            GetTranscriptionJobRequest(transcription_job_name=name)
-        )
-    except NotFoundError as error:
-        return GetTranscriptionJobResponse(
-            transcription_job=TranscriptionJob(
-                transcription_job_name=name,
-                transcription_job_status=TranscriptionJobStatus.FAILED,
-                failure_reason=error.message,
-            )
-        )
-
-
-# Transcription jobs, as the submitter watches them: a vanished job frees its slot.
-_SUBMITTED_JOBS: Final = attrs.evolve(TRANSCRIPTION_JOBS, get=_get_or_gone)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 from attrs import define
 
+from transcribe_kit._kinds import TRANSCRIPTION_JOBS
 from transcribe_kit._redact import redact_urls
 from transcribe_kit._validation import validate
 from transcribe_kit.config import WaitPolicy
@@ -32,7 +33,6 @@ from transcribe_kit.shapes.enums import (
     MediaFormat,
     SyncLanguage,
     SyncLanguageCode,
-    TranscriptionJobStatus,
 )
 from transcribe_kit.shapes.transcribe_audio import (
     SyncMedia,
@@ -43,7 +43,6 @@ from transcribe_kit.shapes.transcribe_audio import (
     VocabularySettingsEntry,
 )
 from transcribe_kit.shapes.transcription_jobs import (
-    DeleteTranscriptionJobRequest,
     JobExecutionSettings,
     ModelSettings,
     Settings,
@@ -478,11 +477,7 @@ class _JobRun:
 
     async def _wait(self) -> TranscriptionJob:
         def seen(job: TranscriptionJob) -> None:
-            status = job.transcription_job_status
-            self.finished = status in (
-                TranscriptionJobStatus.COMPLETED,
-                TranscriptionJobStatus.FAILED,
-            )
+            self.finished = TRANSCRIPTION_JOBS.is_final(job.transcription_job_status)
             if self.on_change is not None:
                 self.on_change(job)
 
@@ -521,9 +516,7 @@ class _JobRun:
         if self.started and self.options.delete_job and self.finished:
             await self._try(
                 f"delete the transcription job {self.name}",
-                self.tk.delete_transcription_job(
-                    DeleteTranscriptionJobRequest(transcription_job_name=self.name)
-                ),
+                self.tk.delete_transcription_job(TRANSCRIPTION_JOBS.delete_request(self.name)),
             )
 
     @staticmethod

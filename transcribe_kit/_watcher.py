@@ -22,40 +22,19 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from collections.abc import AsyncGenerator, Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 import attrs
 
 from transcribe_kit._clock import Clock, DeadlineExceededError
-from transcribe_kit._converter import from_wire, to_wire
+from transcribe_kit._error_mapping import is_not_found
+from transcribe_kit._kinds import JobKind
 from transcribe_kit._pacing import Pacing
-from transcribe_kit.errors import ResourceFailedError, WaitTimeoutError
+from transcribe_kit.config import WaitPolicy
+from transcribe_kit.errors import ResourceFailedError, TranscribeError, WaitTimeoutError
 from transcribe_kit.paginators import Paginator
-from transcribe_kit.shapes.call_analytics import CallAnalyticsJobSummary, GetCallAnalyticsJobRequest
-from transcribe_kit.shapes.enums import (
-    CallAnalyticsJobStatus,
-    MedicalScribeJobStatus,
-    TranscriptionJobStatus,
-)
-from transcribe_kit.shapes.medical import (
-    GetMedicalTranscriptionJobRequest,
-    MedicalTranscriptionJobSummary,
-)
-from transcribe_kit.shapes.medical_scribe import GetMedicalScribeJobRequest, MedicalScribeJobSummary
-from transcribe_kit.shapes.transcription_jobs import (
-    GetTranscriptionJobRequest,
-    TranscriptionJobSummary,
-)
-from transcribe_kit.waiters import (
-    CALL_ANALYTICS_JOB_COMPLETED,
-    MEDICAL_SCRIBE_JOB_COMPLETED,
-    MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
-    TRANSCRIPTION_JOB_COMPLETED,
-    Condition,
-    WaitPolicy,
-)
 
 if TYPE_CHECKING:
     from transcribe_kit._service_methods import ServiceLayerMethods
@@ -64,93 +43,7 @@ WATCH_MAX_DELAY: Final = 5.0
 """The default cap, in seconds, on the delay between two rounds of a watcher."""
 
 
-class JobSummary(Protocol):
-    """What the watcher reads of every kind of job summary."""
-
-    @property
-    def creation_time(self) -> datetime | None:
-        """When the job was requested."""
-
-    @property
-    def failure_reason(self) -> str | None:
-        """Why the job failed, if it did."""
-
-
-SummaryT = TypeVar("SummaryT", bound=JobSummary)
-
-
-@attrs.frozen
-class JobKind(Generic[SummaryT]):
-    """One kind of job the watcher can follow: how to list it, get it and read it."""
-
-    kind: str
-    list_operation: str
-    paginate: Callable[[ServiceLayerMethods, str], Paginator[Any, Any, SummaryT]]
-    get: Callable[[ServiceLayerMethods, str], Awaitable[Any]]
-    condition: Condition[Any, Any]
-    summary_type: type[SummaryT]
-    name_of: Callable[[SummaryT], str | None]
-    status_of: Callable[[SummaryT], str | None]
-
-    async def get_summary(self, client: ServiceLayerMethods, name: str) -> SummaryT:
-        """The summary of one job, read with its Get operation."""
-        job = self.condition.resource_of(await self.get(client, name))
-        return from_wire(to_wire(job), self.summary_type)
-
-
-TRANSCRIPTION_JOBS: Final = JobKind(
-    "transcription job",
-    "ListTranscriptionJobs",
-    lambda tk, status: tk.paginate_transcription_jobs(status=TranscriptionJobStatus(status)),
-    lambda tk, name: tk.get_transcription_job(
-        GetTranscriptionJobRequest(transcription_job_name=name)
-    ),
-    TRANSCRIPTION_JOB_COMPLETED,
-    TranscriptionJobSummary,
-    lambda job: job.transcription_job_name,
-    lambda job: job.transcription_job_status,
-)
-MEDICAL_TRANSCRIPTION_JOBS: Final = JobKind(
-    "medical transcription job",
-    "ListMedicalTranscriptionJobs",
-    lambda tk, status: tk.paginate_medical_transcription_jobs(
-        status=TranscriptionJobStatus(status)
-    ),
-    lambda tk, name: tk.get_medical_transcription_job(
-        GetMedicalTranscriptionJobRequest(medical_transcription_job_name=name)
-    ),
-    MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
-    MedicalTranscriptionJobSummary,
-    lambda job: job.medical_transcription_job_name,
-    lambda job: job.transcription_job_status,
-)
-CALL_ANALYTICS_JOBS: Final = JobKind(
-    "Call Analytics job",
-    "ListCallAnalyticsJobs",
-    lambda tk, status: tk.paginate_call_analytics_jobs(status=CallAnalyticsJobStatus(status)),
-    lambda tk, name: tk.get_call_analytics_job(
-        GetCallAnalyticsJobRequest(call_analytics_job_name=name)
-    ),
-    CALL_ANALYTICS_JOB_COMPLETED,
-    CallAnalyticsJobSummary,
-    lambda job: job.call_analytics_job_name,
-    lambda job: job.call_analytics_job_status,
-)
-MEDICAL_SCRIBE_JOBS: Final = JobKind(
-    "medical scribe job",
-    "ListMedicalScribeJobs",
-    lambda tk, status: tk.paginate_medical_scribe_jobs(status=MedicalScribeJobStatus(status)),
-    lambda tk, name: tk.get_medical_scribe_job(
-        GetMedicalScribeJobRequest(medical_scribe_job_name=name)
-    ),
-    MEDICAL_SCRIBE_JOB_COMPLETED,
-    MedicalScribeJobSummary,
-    lambda job: job.medical_scribe_job_name,
-    lambda job: job.medical_scribe_job_status,
-)
-
-_RUNNING: Final = ("QUEUED", "IN_PROGRESS")
-_FINISHED: Final = ("COMPLETED", "FAILED")
+SummaryT = TypeVar("SummaryT")
 
 
 def watch_policy(policy: WaitPolicy) -> WaitPolicy:
@@ -170,30 +63,63 @@ class _Watch(Generic[SummaryT]):
     def __init__(
         self,
         client: ServiceLayerMethods,
-        kind: JobKind[SummaryT],
+        kind: JobKind[Any, SummaryT],
         names: Iterable[str],
+        *,
         raise_on_failure: bool,
+        vanished_as_finished: bool,
     ) -> None:
         self.client = client
         self.kind = kind
         self.raise_on_failure = raise_on_failure
+        self.vanished_as_finished = vanished_as_finished
         self.pending: dict[str, SummaryT | None] = dict.fromkeys(names)
-        # The List calls one round of COMPLETED and FAILED pages costs (at least one each).
-        self.list_round_cost = len(_FINISHED)
+        # The List calls one round of the final statuses' pages costs (at least one each).
+        self.list_round_cost = len(kind.final_statuses)
 
     def finished(self, summary: SummaryT) -> SummaryT:
         """Forget a finished job; raise if it failed and failures are to raise."""
-        name = self.kind.name_of(summary) or ""
+        kind = self.kind
+        name = kind.name_of(summary) or ""
         self.pending.pop(name, None)
-        if self.raise_on_failure and self.kind.status_of(summary) == "FAILED":
+        if self.raise_on_failure and kind.status_of(summary) == kind.failure:
+            reason = kind.failure_reason_of(summary)
             raise ResourceFailedError(
-                f"{self.kind.kind} {name!r} failed: {summary.failure_reason or 'no reason given'}",
+                f"{kind.noun} {name!r} failed: {reason or 'no reason given'}",
                 name=name,
                 resource=summary,
-                failure_reason=summary.failure_reason,
-                operation_name=self.kind.list_operation,
+                failure_reason=reason,
+                operation_name=kind.operations.list,
             )
         return summary
+
+    def paginate(self, status: str) -> Paginator[Any, Any, SummaryT]:
+        """The jobs of the watched kind in ``status``, across pages."""
+        kind = self.kind
+        return Paginator(
+            self.client._operation_method(kind.operations.list),
+            kind.list_request(status),
+            kind.summaries_of,
+            operation_name=kind.operations.list,
+        )
+
+    async def get_summary(self, name: str) -> SummaryT:
+        """The summary of one job, read with Get (a vanished one's, if that is finished)."""
+        kind = self.kind
+        try:
+            get = self.client._operation_method(kind.operations.get)
+            response = await get(kind.get_request(name))
+        except TranscribeError as error:
+            if not (self.vanished_as_finished and is_not_found(error)):
+                raise
+            return kind.missing_summary(name, error.message)
+        resource = kind.resource_of(response)
+        if resource is None:
+            raise TranscribeError(
+                f"{kind.operations.get} answered without the {kind.noun} {name!r}",
+                operation_name=kind.operations.get,
+            )
+        return kind.summary_of(resource)
 
     def next_round(self, *, first: bool) -> AsyncGenerator[SummaryT, None]:
         """The jobs one round finds finished: by List, or by Get once few are left."""
@@ -214,18 +140,18 @@ class _Watch(Generic[SummaryT]):
     def timed_out(self, pacing: Pacing) -> WaitTimeoutError:
         """The error for a watch whose policy ran out with jobs unfinished."""
         return WaitTimeoutError(
-            f"{len(self.pending)} {self.kind.kind}s were unfinished after {pacing.attempts} "
+            f"{len(self.pending)} {self.kind.noun}s were unfinished after {pacing.attempts} "
             f"rounds ({pacing.elapsed:g} s)",
             last_seen=dict(self.pending),
             attempts=pacing.attempts,
             elapsed=pacing.elapsed,
-            operation_name=self.kind.list_operation,
+            operation_name=self.kind.operations.list,
         )
 
     async def learn_running(self) -> None:
         """Record the summary (and so the creation time) of every watched running job."""
-        for status in _RUNNING:
-            async for summary in self.kind.paginate(self.client, status):
+        for status in self.kind.running_statuses:
+            async for summary in self.paginate(status):
                 name = self.kind.name_of(summary)
                 if name in self.pending:
                     self.pending[name] = summary
@@ -233,23 +159,23 @@ class _Watch(Generic[SummaryT]):
     async def get_each(self, names: list[str]) -> AsyncGenerator[SummaryT, None]:
         """Read each job with Get; yield those that are finished."""
         for name in names:
-            summary = await self.kind.get_summary(self.client, name)
-            if self.kind.status_of(summary) in _FINISHED:
+            summary = await self.get_summary(name)
+            if self.kind.is_final(self.kind.status_of(summary)):
                 yield self.finished(summary)
             else:
                 self.pending[name] = summary
 
     async def list_finished(self) -> AsyncGenerator[SummaryT, None]:
         """List the finished jobs newest first, down to the oldest watched one."""
-        floor = _oldest(self.pending.values())
+        floor = self.oldest()
         cost = 0
-        for status in _FINISHED:
-            paginator = self.kind.paginate(self.client, status)
+        for status in self.kind.final_statuses:
+            paginator = self.paginate(status)
             created: list[datetime | None] = []
             async with contextlib.aclosing(paginator.pages()) as pages:
                 async for page in pages:
                     for summary in paginator.items_of(page):
-                        created.append(summary.creation_time)
+                        created.append(self.kind.created_of(summary))
                         if self.kind.name_of(summary) in self.pending:
                             yield self.finished(summary)
                     if not self.pending or _past(created, floor):
@@ -257,7 +183,18 @@ class _Watch(Generic[SummaryT]):
             cost += paginator.pages_read
             if not self.pending:
                 break
-        self.list_round_cost = max(cost, len(_FINISHED))
+        self.list_round_cost = max(cost, len(self.kind.final_statuses))
+
+    def oldest(self) -> datetime | None:
+        """The oldest creation time among the watched jobs; ``None`` if any is unknown."""
+        times = [
+            None if summary is None else self.kind.created_of(summary)
+            for summary in self.pending.values()
+        ]
+        if not times or None in times:
+            return None
+        oldest: datetime = min(time for time in times if time is not None)
+        return oldest
 
 
 def _past(created: list[datetime | None], floor: datetime | None) -> bool:
@@ -272,17 +209,9 @@ def _past(created: list[datetime | None], floor: datetime | None) -> bool:
     return newest_first and known[-1] < floor
 
 
-def _oldest(summaries: Iterable[JobSummary | None]) -> datetime | None:
-    """The oldest creation time among ``summaries``; ``None`` if any is unknown."""
-    times = [summary.creation_time if summary is not None else None for summary in summaries]
-    if not times or any(time is None for time in times):
-        return None
-    return min(time for time in times if time is not None)
-
-
 async def as_completed(
     client: ServiceLayerMethods,
-    kind: JobKind[SummaryT],
+    kind: JobKind[Any, SummaryT],
     names: Iterable[str],
     *,
     policy: WaitPolicy,
@@ -290,6 +219,7 @@ async def as_completed(
     until: Callable[[], bool] | None = None,
     max_rounds: int | None = None,
     clock: Clock | None = None,
+    vanished_as_finished: bool = False,
 ) -> AsyncGenerator[SummaryT, None]:
     """Yield the summary of each watched job as it is seen COMPLETED or FAILED.
 
@@ -300,9 +230,16 @@ async def as_completed(
     and last seen summary) when ``policy`` runs out, a call in flight included, the
     not-found error if a watched job does not exist, and
     :class:`~transcribe_kit.ResourceFailedError` on the first FAILED job if
-    ``raise_on_failure``.
+    ``raise_on_failure``. With ``vanished_as_finished`` a job that no longer exists
+    counts as FAILED instead (its failure reason the service's answer).
     """
-    watch = _Watch(client, kind, names, raise_on_failure)
+    watch = _Watch(
+        client,
+        kind,
+        names,
+        raise_on_failure=raise_on_failure,
+        vanished_as_finished=vanished_as_finished,
+    )
     if not watch.pending:
         return
     pacing = Pacing(policy, clock or client.clock, until=until, max_rounds=max_rounds)
@@ -325,7 +262,7 @@ async def as_completed(
 
 async def wait_all(
     client: ServiceLayerMethods,
-    kind: JobKind[SummaryT],
+    kind: JobKind[Any, SummaryT],
     names: Iterable[str],
     *,
     policy: WaitPolicy,

@@ -2,14 +2,18 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
 from botocore import xform_name
+from botocore.exceptions import ClientError
 
 from tests.fakes import FakeAioClient, FakeClock, JobTable, never_answers, service_error
 from transcribe_kit import (
+    BadRequestError,
     ConflictError,
+    InternalFailureError,
     JobExecutionSettings,
     JobSlotTimeoutError,
     JobSubmitter,
@@ -39,13 +43,16 @@ class QuotaService:
         *,
         quota: int,
         run_seconds: float,
-        too_many_answer: str = "limit",
         others: int = 0,
         others_until: float = 0.0,
+        refused: Mapping[str, ClientError] | None = None,
+        answers_lost: frozenset[str] = frozenset(),
+        retry_policy: RetryPolicy | None = None,
     ) -> None:
         self.quota = quota
         self.run_seconds = run_seconds
-        self.too_many_answer = too_many_answer
+        self.refused = refused or {}
+        self.answers_lost = answers_lost
         self.clock = FakeClock()
         self.table = JobTable(self.clock)
         for index in range(others):
@@ -55,7 +62,7 @@ class QuotaService:
         self.fake = self.table.serve(FakeAioClient()).script("StartTranscriptionJob", self.start)
         self.client = TranscribeClient(
             client=self.fake,
-            retry_policy=RetryPolicy(initial_backoff=0.01, jitter=0),
+            retry_policy=retry_policy or RetryPolicy(initial_backoff=0.01, jitter=0),
             rate_limits=RateLimits.disabled(),
             clock=self.clock,
         )
@@ -67,16 +74,18 @@ class QuotaService:
 
     def start(self, params: dict[str, Any]) -> dict[str, Any]:
         name = params["TranscriptionJobName"]
+        if name in self.refused:
+            raise self.refused[name]
         if name in self.table.jobs:
             raise service_error("ConflictException", status=409, operation=START)
         if self.table.running() >= self.quota:
-            if self.too_many_answer == "limit":
-                raise service_error("LimitExceededException", operation=START)
-            raise service_error("BadRequestException", "There are too many jobs running.")
+            raise service_error("LimitExceededException", operation=START)
         now = self.clock.now
         self.table.add(name, runs_at=now, ends_at=now + self.run_seconds)
         self.start_params[name] = params
         self.peak_running = max(self.peak_running, self.table.running())
+        if name in self.answers_lost:
+            raise service_error("InternalFailureException", status=500, operation=START)
         return {
             "TranscriptionJob": {
                 "TranscriptionJobName": name,
@@ -123,9 +132,8 @@ async def test_every_request_is_started_once_and_never_more_than_max_running() -
     assert service.peak_running == 3
 
 
-@pytest.mark.parametrize("too_many_answer", ["limit", "bad_request"])
-async def test_too_many_jobs_answers_wait_for_a_slot(too_many_answer: str) -> None:
-    service = _service(quota=2, run_seconds=1, too_many_answer=too_many_answer)
+async def test_a_full_account_waits_for_a_slot() -> None:
+    service = _service(quota=2, run_seconds=1)
 
     results = await _submitter(service, max_running=5).submit(_requests(6))
 
@@ -259,3 +267,32 @@ async def test_a_slot_wait_whose_lists_never_answer_ends_at_the_slot_timeout() -
 
     assert results[0].started
     assert isinstance(results[1].error, JobSlotTimeoutError)
+
+
+async def test_a_bad_request_fails_its_request_at_once_whatever_its_message_says() -> None:
+    bad = service_error(
+        "BadRequestException", "The maximum number of speakers is 30.", operation=START
+    )
+    service = _service(quota=10, run_seconds=1, refused={"job-1": bad})
+
+    results = await _submitter(service, max_running=1).submit(_requests(3))
+
+    assert [r.started for r in results] == [True, False, True]
+    assert isinstance(results[1].error, BadRequestError)
+    assert results[1].error.message == "The maximum number of speakers is 30."
+    assert service.calls()[START] == 3
+
+
+async def test_a_start_whose_answer_was_lost_counts_as_running() -> None:
+    service = _service(
+        quota=10,
+        run_seconds=10,
+        answers_lost=frozenset({"job-0"}),
+        retry_policy=RetryPolicy.none(),
+    )
+
+    results = await _submitter(service, max_running=1, poll_interval=1).submit(_requests(2))
+
+    assert isinstance(results[0].error, InternalFailureError)
+    assert results[1].started
+    assert service.peak_running == 1

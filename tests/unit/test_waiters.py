@@ -17,6 +17,7 @@ from transcribe_kit import (
     WaitPolicy,
     WaitTimeoutError,
 )
+from transcribe_kit._kinds import KINDS, ResourceKind
 
 EXACT = WaitPolicy(jitter=0.0)
 
@@ -191,69 +192,25 @@ if sys.version_info >= (3, 11):  # asyncio.timeout is new in Python 3.11
         assert clock.sleeping.is_set()
 
 
-@pytest.mark.parametrize(
-    ("method", "operation", "wire_name", "response_of"),
-    [
-        (
-            "wait_for_medical_transcription_job",
-            "GetMedicalTranscriptionJob",
-            "MedicalTranscriptionJobName",
-            lambda status: {
-                "MedicalTranscriptionJob": {
-                    "TranscriptionJobStatus": status,
-                    "FailureReason": "bad",
-                }
-            },
-        ),
-        (
-            "wait_for_call_analytics_job",
-            "GetCallAnalyticsJob",
-            "CallAnalyticsJobName",
-            lambda status: {
-                "CallAnalyticsJob": {"CallAnalyticsJobStatus": status, "FailureReason": "bad"}
-            },
-        ),
-        (
-            "wait_for_medical_scribe_job",
-            "GetMedicalScribeJob",
-            "MedicalScribeJobName",
-            lambda status: {
-                "MedicalScribeJob": {"MedicalScribeJobStatus": status, "FailureReason": "bad"}
-            },
-        ),
-        (
-            "wait_for_vocabulary",
-            "GetVocabulary",
-            "VocabularyName",
-            lambda status: {"VocabularyState": status, "FailureReason": "bad"},
-        ),
-        (
-            "wait_for_medical_vocabulary",
-            "GetMedicalVocabulary",
-            "VocabularyName",
-            lambda status: {"VocabularyState": status, "FailureReason": "bad"},
-        ),
-        (
-            "wait_for_language_model",
-            "DescribeLanguageModel",
-            "ModelName",
-            lambda status: {"LanguageModel": {"ModelStatus": status, "FailureReason": "bad"}},
-        ),
-    ],
-)
+def _answer(kind: ResourceKind[Any, Any], status: str) -> dict[str, Any]:
+    resource = {kind.members.status: status, "FailureReason": "bad"}
+    return resource if kind.members.resource is None else {kind.members.resource: resource}
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.noun)
 async def test_each_waiter_reads_its_status_and_reports_failure(
-    method: str, operation: str, wire_name: str, response_of: Any
+    kind: ResourceKind[Any, Any],
 ) -> None:
-    pending, success = (
-        ("PENDING", "READY") if "vocabulary" in method else ("IN_PROGRESS", "COMPLETED")
-    )
-    fake = FakeAioClient().script(operation, response_of(pending), response_of(success))
+    method = f"wait_for_{kind.noun.lower().replace(' ', '_')}"
+    operation, pending = kind.operations.get, kind.running_statuses[0]
+    fake = FakeAioClient().script(operation, _answer(kind, pending), _answer(kind, kind.success))
     async with _client(fake, FakeClock()) as tk:
         done = await getattr(tk, method)("name-1")
-    assert fake.calls_to(operation) == [{wire_name: "name-1"}] * 2
-    assert done is not None
+    assert fake.calls_to(operation) == [{kind.members.name: "name-1"}] * 2
+    assert isinstance(done, kind.resource_type)
+    assert kind.status_of(done) == kind.success
 
-    failing = FakeAioClient().script(operation, response_of(pending), response_of("FAILED"))
+    failing = FakeAioClient().script(operation, _answer(kind, pending), _answer(kind, "FAILED"))
     async with _client(failing, FakeClock()) as tk:
         with pytest.raises(ResourceFailedError) as caught:
             await getattr(tk, method)("name-1")

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from transcribe_kit.config import FetchLimits
 from transcribe_kit.transcript._call_analytics import (
     CallAnalyticsTranscript,
     CallItem,
@@ -39,7 +40,6 @@ from transcribe_kit.transcript._document import (
     parse_medical_transcript,
     parse_transcript,
 )
-from transcribe_kit.transcript._fetch import FetchLimits
 from transcribe_kit.transcript._medical_scribe import (
     ClinicalDocument,
     ClinicalDocumentation,

@@ -22,6 +22,7 @@ from transcribe_kit._kinds import (
 from transcribe_kit._rate_limit import RateLimits
 from transcribe_kit._submit import JobSubmission, JobSubmitter
 from transcribe_kit._transcribe import TranscribeMode, TranscriptionJobOptions, TranscriptionResult
+from transcribe_kit.config import FetchLimits
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,
@@ -239,7 +240,6 @@ from transcribe_kit.transcript import (
     CaptionOptions,
     ClinicalDocument,
     Cue,
-    FetchLimits,
     MedicalScribeTranscript,
     ResultDocument,
     SpeakerTurn,

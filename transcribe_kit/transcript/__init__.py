@@ -5,12 +5,11 @@
 ``parse_document`` any of them. All take bytes, text or an already decoded dict, and raise
 :class:`~transcribe_kit.errors.TranscriptParseError` naming the path of a malformed value.
 ``TranscribeClient.fetch_transcript`` reads a job's document from S3 or a presigned link
-(within :class:`FetchLimits`) and parses it.
+(within :class:`~transcribe_kit.FetchLimits`) and parses it.
 """
 
 from __future__ import annotations
 
-from transcribe_kit.config import FetchLimits
 from transcribe_kit.transcript._call_analytics import (
     CallAnalyticsTranscript,
     CallItem,
@@ -95,7 +94,6 @@ __all__ = [
     "Cue",
     "Detection",
     "EvidenceLink",
-    "FetchLimits",
     "InsightAttribute",
     "InsightSpan",
     "Interruptions",

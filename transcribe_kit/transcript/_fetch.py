@@ -16,7 +16,6 @@ from typing import Any
 import attrs
 
 from transcribe_kit._kinds import JobKind, job_kind_of
-from transcribe_kit.config import FetchLimits
 from transcribe_kit.errors import TranscriptFetchError, TranscriptNotReadyError
 from transcribe_kit.shapes.call_analytics import CallAnalyticsJob, GetCallAnalyticsJobResponse
 from transcribe_kit.shapes.enums import SubtitleFormat
@@ -31,7 +30,6 @@ from transcribe_kit.transcript._document import ResultDocument, parse_document
 __all__ = [
     "AnyJob",
     "CallAnalyticsJobLike",
-    "FetchLimits",
     "MedicalScribeJobLike",
     "TranscriptJob",
     "TranscriptionJobLike",

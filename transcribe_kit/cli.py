@@ -47,10 +47,8 @@ from transcribe_kit import (
     TranscriptionJobOptions,
     TranscriptionJobStatus,
     WaitPolicy,
+    to_dict,
 )
-
-# The converter that writes requests also gives the shapes' JSON, under their wire names.
-from transcribe_kit._converter import to_wire
 from transcribe_kit.retry import redact_urls
 from transcribe_kit.transcript import document_to_dict
 
@@ -91,7 +89,7 @@ def _print_listing(
 ) -> None:
     """``items`` as a JSON list of shapes, or as a table under ``header``."""
     if as_json:
-        _print_json([to_wire(item) for item in items])
+        _print_json([to_dict(item) for item in items])
         return
     if not items:
         return
@@ -106,7 +104,7 @@ def _print_listing(
 def _print_resource(resource: object, *, as_json: bool, fields: Mapping[str, object]) -> None:
     """``resource`` as a JSON shape, or as ``label: value`` lines of the ``fields`` it has."""
     if as_json:
-        _print_json(to_wire(resource))
+        _print_json(to_dict(resource))
         return
     for label, value in fields.items():
         if value:

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from typing import Any, TypeVar, overload
 
 from botocore import xform_name
@@ -29,7 +29,7 @@ from transcribe_kit._kinds import (
 from transcribe_kit._operations import OperationMethods
 from transcribe_kit._watcher import SummaryT
 from transcribe_kit.config import WaitPolicy
-from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, Paginator
+from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, ItemT, Paginator, RequestT
 from transcribe_kit.shapes.call_analytics import (
     CallAnalyticsJob,
     CallAnalyticsJobSummary,
@@ -85,7 +85,6 @@ from transcribe_kit.shapes.vocabulary_filters import (
 )
 from transcribe_kit.waiters import Waiter
 
-ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
 
 
@@ -119,14 +118,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_transcription_jobs,
+        return self._paginate(
             ListTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
             lambda page: page.transcription_job_summaries,
-            operation_name="ListTranscriptionJobs",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_medical_transcription_jobs(
@@ -146,14 +143,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_medical_transcription_jobs,
+        return self._paginate(
             ListMedicalTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
             lambda page: page.medical_transcription_job_summaries,
-            operation_name="ListMedicalTranscriptionJobs",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_medical_scribe_jobs(
@@ -171,14 +166,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_medical_scribe_jobs,
+        return self._paginate(
             ListMedicalScribeJobsRequest(status=status, job_name_contains=job_name_contains),
             lambda page: page.medical_scribe_job_summaries,
-            operation_name="ListMedicalScribeJobs",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_call_analytics_jobs(
@@ -196,14 +189,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_call_analytics_jobs,
+        return self._paginate(
             ListCallAnalyticsJobsRequest(status=status, job_name_contains=job_name_contains),
             lambda page: page.call_analytics_job_summaries,
-            operation_name="ListCallAnalyticsJobs",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_call_analytics_categories(
@@ -219,14 +210,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_call_analytics_categories,
+        return self._paginate(
             ListCallAnalyticsCategoriesRequest(),
             lambda page: page.categories,
-            operation_name="ListCallAnalyticsCategories",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_vocabularies(
@@ -242,14 +231,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_vocabularies,
+        return self._paginate(
             ListVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
             lambda page: page.vocabularies,
-            operation_name="ListVocabularies",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_medical_vocabularies(
@@ -265,14 +252,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_medical_vocabularies,
+        return self._paginate(
             ListMedicalVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
             lambda page: page.vocabularies,
-            operation_name="ListMedicalVocabularies",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_vocabulary_filters(
@@ -289,14 +274,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_vocabulary_filters,
+        return self._paginate(
             ListVocabularyFiltersRequest(name_contains=name_contains),
             lambda page: page.vocabulary_filters,
-            operation_name="ListVocabularyFilters",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_language_models(
@@ -312,11 +295,29 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_language_models,
+        return self._paginate(
             ListLanguageModelsRequest(status_equals=status_equals, name_contains=name_contains),
             lambda page: page.models,
-            operation_name="ListLanguageModels",
+            page_size,
+            max_items,
+            starting_token,
+        )
+
+    def _paginate(
+        self,
+        request: RequestT,
+        items: Callable[[Any], Sequence[ItemT] | None],
+        page_size: int,
+        max_items: int | None,
+        starting_token: str | None,
+    ) -> Paginator[RequestT, Any, ItemT]:
+        """A paginator over the List operation ``request`` is for (``ListVocabulariesRequest``)."""
+        operation_name = type(request).__name__.removesuffix("Request")
+        return Paginator(
+            self._operation_method(operation_name),
+            request,
+            items,
+            operation_name=operation_name,
             page_size=page_size,
             max_items=max_items,
             starting_token=starting_token,
@@ -534,10 +535,8 @@ class ServiceLayerMethods(OperationMethods):
         status) unless ``raise_on_failure``. The list lines up with ``names``: a name given
         twice has its summary twice.
         """
-        return await _watcher.wait_all(
-            self,
-            kind,
-            names,
-            policy=policy or _watcher.watch_policy(self.wait_policy),
-            raise_on_failure=raise_on_failure,
+        order = list(names)
+        finished = self.as_completed(
+            order, kind=kind, policy=policy, raise_on_failure=raise_on_failure
         )
+        return await _watcher.in_order(kind, order, finished)

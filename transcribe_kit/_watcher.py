@@ -260,23 +260,12 @@ async def as_completed(
         raise watch.timed_out(pacing)
 
 
-async def wait_all(
-    client: ServiceLayerMethods,
-    kind: JobKind[Any, SummaryT],
-    names: Iterable[str],
-    *,
-    policy: WaitPolicy,
-    raise_on_failure: bool = False,
+async def in_order(
+    kind: JobKind[Any, SummaryT], names: list[str], finished: AsyncGenerator[SummaryT, None]
 ) -> list[SummaryT]:
-    """The summaries of all the watched jobs once each is COMPLETED or FAILED, in order.
-
-    The list lines up with ``names``: a name given twice has its summary twice. Raises as
-    :func:`as_completed` does.
-    """
-    order = list(names)
+    """The summaries ``finished`` yields, lined up with ``names`` (a name twice: twice)."""
     found: dict[str, SummaryT] = {}
-    watching = as_completed(client, kind, order, policy=policy, raise_on_failure=raise_on_failure)
-    async with contextlib.aclosing(watching):
-        async for summary in watching:
+    async with contextlib.aclosing(finished):
+        async for summary in finished:
             found[kind.name_of(summary) or ""] = summary
-    return [found[name] for name in order]
+    return [found[name] for name in names]

@@ -49,6 +49,7 @@ from transcribe_kit import (
     WaitPolicy,
     to_dict,
 )
+from transcribe_kit._kinds import TRANSCRIPTION_JOBS, VOCABULARIES, ResourceKind
 from transcribe_kit.retry import redact_urls
 from transcribe_kit.transcript import document_to_dict
 
@@ -101,6 +102,29 @@ def _print_listing(
         )
 
 
+def _print_resources(
+    kind: ResourceKind[Any, Any],
+    items: Sequence[Any],
+    *,
+    as_json: bool,
+    status: str,
+    time: tuple[str, str],
+) -> None:
+    """Summaries of ``kind``: name, status, language and the ``time`` member (label, name)."""
+    label, member = time
+    _print_listing(
+        items,
+        as_json=as_json,
+        header=("NAME", status, "LANGUAGE", label),
+        row=lambda item: (
+            kind.name_of(item) or "-",
+            kind.status_of(item) or "-",
+            item.language_code or "-",
+            _time(getattr(item, member)),
+        ),
+    )
+
+
 def _print_resource(resource: object, *, as_json: bool, fields: Mapping[str, object]) -> None:
     """``resource`` as a JSON shape, or as ``label: value`` lines of the ``fields`` it has."""
     if as_json:
@@ -151,16 +175,12 @@ async def jobs_list(tk: TranscribeClient, args: argparse.Namespace) -> int:
             max_items=args.max,
         )
     ]
-    _print_listing(
+    _print_resources(
+        TRANSCRIPTION_JOBS,
         jobs,
         as_json=args.json,
-        header=("NAME", "STATUS", "LANGUAGE", "CREATED"),
-        row=lambda job: (
-            job.transcription_job_name or "-",
-            job.transcription_job_status or "-",
-            job.language_code or "-",
-            _time(job.creation_time),
-        ),
+        status="STATUS",
+        time=("CREATED", "creation_time"),
     )
     return 0
 
@@ -241,16 +261,12 @@ async def transcribe(tk: TranscribeClient, args: argparse.Namespace) -> int:
 async def vocabularies_list(tk: TranscribeClient, args: argparse.Namespace) -> int:
     """Lists custom vocabularies through the paginator."""
     vocabularies = [vocabulary async for vocabulary in tk.paginate_vocabularies()]
-    _print_listing(
+    _print_resources(
+        VOCABULARIES,
         vocabularies,
         as_json=args.json,
-        header=("NAME", "STATE", "LANGUAGE", "MODIFIED"),
-        row=lambda vocabulary: (
-            vocabulary.vocabulary_name or "-",
-            vocabulary.vocabulary_state or "-",
-            vocabulary.language_code or "-",
-            _time(vocabulary.last_modified_time),
-        ),
+        status="STATE",
+        time=("MODIFIED", "last_modified_time"),
     )
     return 0
 

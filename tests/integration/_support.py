@@ -6,14 +6,11 @@ from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from typing import Any, TypeVar
 
-import attrs
 import pytest
 from aiobotocore.stub import AioStubber
-from botocore import xform_name
 from botocore.validate import ParamValidator
 
 from transcribe_kit import RateLimits, RetryPolicy, ServiceError, TranscribeClient
-from transcribe_kit._kinds import ResourceKind
 from transcribe_kit._session import new_session
 from transcribe_kit.testing import LocalBackend
 
@@ -112,50 +109,3 @@ async def checked_client(backend: LocalBackend, **settings: Any) -> AsyncIterato
         client.aiobotocore_client.meta.events.register("after-call.transcribe", check)
         yield client
     assert not broken, "answers that break the service model:\n" + "\n".join(broken)
-
-
-@attrs.frozen(kw_only=True)
-class KindCalls:
-    """Calls on one kind of resource through the client's typed methods, by the registry.
-
-    Tests that hold for every kind of job (or vocabulary) take one of these as a
-    parameter: ``kind`` names the operations, ``create_request`` makes a valid request
-    to start or create one, and ``invalid_changes`` turn it into one that breaks
-    ``invalid_field``.
-    """
-
-    kind: ResourceKind[Any, Any]
-    create_request: Any
-    invalid_changes: dict[str, Any]
-    invalid_field: str
-
-    @property
-    def invalid_request(self) -> Any:
-        """A request to start or create ``refused`` that is refused before it is sent."""
-        return attrs.evolve(self.create_request("refused"), **self.invalid_changes)
-
-    def call(self, tk: TranscribeClient, role: str, request: Any) -> Any:
-        """The client's method for the kind's ``role`` operation (create, get, ...)."""
-        return getattr(tk, xform_name(getattr(self.kind.operations, role)))(request)
-
-    async def create(self, tk: TranscribeClient, name: str) -> Any:
-        """Start or create one: the job the answer holds, or the answer itself."""
-        answer = await self.call(tk, "create", self.create_request(name))
-        return self.kind.resource_of(answer) or answer
-
-    async def get(self, tk: TranscribeClient, name: str) -> Any:
-        """The resource ``name``, read with Get."""
-        found = self.kind.resource_of(await self.call(tk, "get", self.kind.get_request(name)))
-        assert found is not None
-        return found
-
-    async def listed(self, tk: TranscribeClient, **filters: Any) -> tuple[list[Any], Any]:
-        """The summaries of one List call with ``filters``, and its answer."""
-        request = attrs.evolve(self.kind.list_request(), **filters)
-        answer = await self.call(tk, "list", request)
-        return self.kind.summaries_of(answer), answer
-
-    async def listed_names(self, tk: TranscribeClient, **filters: Any) -> list[str]:
-        """The names one List call with ``filters`` answers, sorted."""
-        summaries, _ = await self.listed(tk, **filters)
-        return sorted(self.kind.name_of(summary) or "" for summary in summaries)

@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import attrs
 import pytest
 
-from tests.integration._support import KindCalls, expect_service_error
+from tests.integration._kind_calls import MEDICAL_JOBS, PLAIN_JOBS, Jobs
 from transcribe_kit import (
-    ConflictError,
     LanguageCode,
-    Media,
-    MediaFormat,
-    MedicalTranscriptionSetting,
-    NotFoundError,
     OutputLocationType,
-    RequestValidationError,
-    ResourceNotFoundError,
-    Settings,
-    Specialty,
-    StartMedicalTranscriptionJobRequest,
-    StartTranscriptionJobRequest,
     TranscribeClient,
     TranscriptionJobStatus,
-    Type,
 )
-from transcribe_kit._kinds import MEDICAL_TRANSCRIPTION_JOBS, TRANSCRIPTION_JOBS, JobKind
+from transcribe_kit._kinds import JobKind
 from transcribe_kit.testing import LocalBackend
 
 STATUSES = [
@@ -35,55 +22,7 @@ STATUSES = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class Jobs(KindCalls):
-    """One kind of transcription job, as these tests use it."""
-
-    #: Members a started job echoes, with their values.
-    echoed: dict[str, object]
-    media_format: MediaFormat
-    #: How the transcript URI of a job called ``done`` ends.
-    transcript_uri_end: str
-
-
-PLAIN = Jobs(
-    kind=TRANSCRIPTION_JOBS,
-    create_request=lambda name: StartTranscriptionJobRequest(
-        transcription_job_name=name,
-        language_code=LanguageCode.EN_US,
-        media=Media(media_file_uri="s3://media/meeting.mp3"),
-        output_bucket_name="transcripts",
-        settings=Settings(show_speaker_labels=True, max_speaker_labels=4),
-    ),
-    invalid_changes={"settings": Settings(show_speaker_labels=True, max_speaker_labels=40)},
-    invalid_field="settings.max_speaker_labels",
-    echoed={"settings": Settings(show_speaker_labels=True, max_speaker_labels=4)},
-    media_format=MediaFormat.MP3,
-    transcript_uri_end="/transcripts/done.json",
-)
-MEDICAL = Jobs(
-    kind=MEDICAL_TRANSCRIPTION_JOBS,
-    create_request=lambda name: StartMedicalTranscriptionJobRequest(
-        medical_transcription_job_name=name,
-        language_code=LanguageCode.EN_US,
-        media=Media(media_file_uri="s3://media/visit.wav"),
-        output_bucket_name="clinic-transcripts",
-        specialty=Specialty.PRIMARYCARE,
-        type=Type.CONVERSATION,
-    ),
-    invalid_changes={
-        "settings": MedicalTranscriptionSetting(
-            show_speaker_labels=True, max_speaker_labels=2, channel_identification=True
-        )
-    },
-    invalid_field="settings.channel_identification",
-    echoed={"specialty": Specialty.PRIMARYCARE, "type": Type.CONVERSATION},
-    media_format=MediaFormat.WAV,
-    transcript_uri_end="/clinic-transcripts/medical/done.json",
-)
-
-
-@pytest.fixture(params=[PLAIN, MEDICAL], ids=lambda variant: variant.kind.noun)
+@pytest.fixture(params=[PLAIN_JOBS, MEDICAL_JOBS], ids=lambda variant: variant.kind.noun)
 def jobs(request: pytest.FixtureRequest) -> Jobs:
     variant: Jobs = request.param
     return variant
@@ -200,54 +139,3 @@ async def test_list_pages_with_next_token(tk: TranscribeClient, jobs: Jobs) -> N
     assert second_answer.next_token is None
     names = sorted(jobs.kind.name_of(summary) or "" for summary in first + second)
     assert names == ["paged-0", "paged-1", "paged-2"]
-
-
-async def test_a_deleted_job_is_gone(tk: TranscribeClient, jobs: Jobs) -> None:
-    await jobs.create(tk, "short-lived")
-
-    await jobs.call(tk, "delete", jobs.kind.delete_request("short-lived"))
-
-    assert await jobs.listed_names(tk) == []
-    with pytest.raises(NotFoundError):
-        await jobs.get(tk, "short-lived")
-
-
-async def test_a_missing_job_is_a_not_found_error(tk: TranscribeClient, jobs: Jobs) -> None:
-    await expect_service_error(
-        jobs.get(tk, "no-such-job"),
-        ResourceNotFoundError,
-        code="BadRequestException",
-        operation_name=jobs.kind.operations.get,
-    )
-
-
-async def test_deleting_a_missing_job_is_a_not_found_error(
-    tk: TranscribeClient, jobs: Jobs
-) -> None:
-    await expect_service_error(
-        jobs.call(tk, "delete", jobs.kind.delete_request("no-such-job")),
-        NotFoundError,
-        code="BadRequestException",
-        operation_name=jobs.kind.operations.delete,
-    )
-
-
-async def test_a_job_name_taken_is_a_conflict(tk: TranscribeClient, jobs: Jobs) -> None:
-    await jobs.create(tk, "twice")
-    await expect_service_error(
-        jobs.create(tk, "twice"),
-        ConflictError,
-        code="ConflictException",
-        operation_name=jobs.kind.operations.create,
-    )
-
-
-async def test_an_invalid_request_is_refused_before_sending(
-    tk: TranscribeClient, jobs: Jobs
-) -> None:
-    with pytest.raises(RequestValidationError) as caught:
-        await jobs.call(tk, "create", jobs.invalid_request)
-
-    assert caught.value.field == jobs.invalid_field
-    assert caught.value.operation_name == jobs.kind.operations.create
-    assert await jobs.listed_names(tk) == []

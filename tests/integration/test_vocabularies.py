@@ -2,62 +2,21 @@
 
 from __future__ import annotations
 
-import attrs
 import pytest
 
-from tests.integration._support import KindCalls, expect_service_error
+from tests.integration._kind_calls import MEDICAL_VOCABULARIES, PLAIN_VOCABULARIES, Vocabularies
 from transcribe_kit import (
-    ConflictError,
-    CreateMedicalVocabularyRequest,
     CreateVocabularyRequest,
     LanguageCode,
-    NotFoundError,
-    RequestValidationError,
-    ResourceNotFoundError,
     TranscribeClient,
     VocabularyState,
 )
-from transcribe_kit._kinds import MEDICAL_VOCABULARIES, VOCABULARIES
 from transcribe_kit.testing import LocalBackend
 
 
-@attrs.frozen(kw_only=True)
-class Vocabularies(KindCalls):
-    """One kind of custom vocabulary, as these tests use it."""
-
-    #: moto's name for the model whose state progression a test sets.
-    state_model: str
-    #: What the download URI of a vocabulary called ``typed`` contains.
-    in_download_uri: str
-
-
-PLAIN = Vocabularies(
-    kind=VOCABULARIES,
-    create_request=lambda name: CreateVocabularyRequest(
-        vocabulary_name=name,
-        language_code=LanguageCode.EN_US,
-        phrases=["Transcribe", "diarization", "Los-Angeles"],
-    ),
-    invalid_changes={"vocabulary_file_uri": "s3://vocabularies/en.txt"},
-    invalid_field="phrases",
-    state_model="transcribe::vocabulary",
-    in_download_uri="https://",
+@pytest.fixture(
+    params=[PLAIN_VOCABULARIES, MEDICAL_VOCABULARIES], ids=lambda variant: variant.kind.noun
 )
-MEDICAL = Vocabularies(
-    kind=MEDICAL_VOCABULARIES,
-    create_request=lambda name: CreateMedicalVocabularyRequest(
-        vocabulary_name=name,
-        language_code=LanguageCode.EN_US,
-        vocabulary_file_uri="s3://vocabularies/medical.txt",
-    ),
-    invalid_changes={"vocabulary_file_uri": "vocabularies/medical.txt"},
-    invalid_field="vocabulary_file_uri",
-    state_model="transcribe::medicalvocabulary",
-    in_download_uri="/medical/typed/",
-)
-
-
-@pytest.fixture(params=[PLAIN, MEDICAL], ids=lambda variant: variant.kind.noun)
 def vocabularies(request: pytest.FixtureRequest) -> Vocabularies:
     variant: Vocabularies = request.param
     return variant
@@ -81,7 +40,7 @@ async def test_a_vocabulary_from_a_file_is_created(tk: TranscribeClient) -> None
 
     await tk.create_vocabulary(request)
 
-    got = await PLAIN.get(tk, "from-file")
+    got = await PLAIN_VOCABULARIES.get(tk, "from-file")
     assert got.language_code is LanguageCode.DE_DE
 
 
@@ -150,59 +109,3 @@ async def test_list_filters_by_name_contains(
         "brands-2025",
         "brands-2026",
     ]
-
-
-async def test_a_deleted_vocabulary_is_gone(
-    tk: TranscribeClient, vocabularies: Vocabularies
-) -> None:
-    await vocabularies.create(tk, "short-lived")
-
-    await vocabularies.call(tk, "delete", vocabularies.kind.delete_request("short-lived"))
-
-    assert await vocabularies.listed_names(tk) == []
-    with pytest.raises(NotFoundError):
-        await vocabularies.get(tk, "short-lived")
-
-
-async def test_a_missing_vocabulary_is_a_not_found_error(
-    tk: TranscribeClient, vocabularies: Vocabularies
-) -> None:
-    await expect_service_error(
-        vocabularies.get(tk, "no-such-vocabulary"),
-        ResourceNotFoundError,
-        code="BadRequestException",
-        operation_name=vocabularies.kind.operations.get,
-    )
-
-
-async def test_deleting_a_missing_vocabulary_is_a_not_found_error(
-    tk: TranscribeClient, vocabularies: Vocabularies
-) -> None:
-    await expect_service_error(
-        vocabularies.call(tk, "delete", vocabularies.kind.delete_request("nothing")),
-        NotFoundError,
-        code="BadRequestException",
-        operation_name=vocabularies.kind.operations.delete,
-    )
-
-
-async def test_a_name_taken_is_a_conflict(tk: TranscribeClient, vocabularies: Vocabularies) -> None:
-    await vocabularies.create(tk, "taken")
-    await expect_service_error(
-        vocabularies.create(tk, "taken"),
-        ConflictError,
-        code="ConflictException",
-        operation_name=vocabularies.kind.operations.create,
-    )
-
-
-async def test_an_invalid_request_is_refused_before_sending(
-    tk: TranscribeClient, vocabularies: Vocabularies
-) -> None:
-    with pytest.raises(RequestValidationError) as caught:
-        await vocabularies.call(tk, "create", vocabularies.invalid_request)
-
-    assert caught.value.field == vocabularies.invalid_field
-    assert caught.value.operation_name == vocabularies.kind.operations.create
-    with pytest.raises(NotFoundError):
-        await vocabularies.get(tk, "refused")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from types import TracebackType
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import Final, Protocol, TypeVar
 
 from tenacity import (
     AsyncRetrying,
@@ -31,10 +31,28 @@ from transcribe_kit._error_mapping import retry_after
 from transcribe_kit._redact import redact_urls
 from transcribe_kit.errors import RequestTimeoutError
 
-if TYPE_CHECKING:
-    from transcribe_kit.config import RetryPolicy
-
 T = TypeVar("T")
+
+
+class RetryPolicy(Protocol):
+    """What the loop reads of a :class:`~transcribe_kit.RetryPolicy` (defined in config)."""
+
+    @property
+    def max_attempts(self) -> int: ...
+    @property
+    def initial_backoff(self) -> float: ...
+    @property
+    def max_backoff(self) -> float: ...
+    @property
+    def jitter(self) -> float: ...
+    @property
+    def total_timeout(self) -> float | None: ...
+    @property
+    def honor_retry_after(self) -> bool: ...
+    @property
+    def max_retry_after(self) -> float: ...
+    def should_retry(self, error: BaseException) -> bool: ...
+
 
 logger: Final = logging.getLogger("transcribe_kit")
 

@@ -493,10 +493,11 @@ class ServiceLayerMethods(OperationMethods):
         is true, or after ``max_rounds`` rounds. A job named twice is yielded once.
         """
         return _watcher.as_completed(
-            self,
+            self._operation_method,
             kind,
             names,
             policy=policy or _watcher.watch_policy(self.wait_policy),
+            clock=self.clock,
             raise_on_failure=raise_on_failure,
             until=until,
             max_rounds=max_rounds,

@@ -182,7 +182,7 @@ class JobSubmitter:
         policy = attrs.evolve(self._slot_policy, timeout=remaining)
         freed = False
         finished = _watcher.as_completed(
-            self._client,
+            self._client._operation_method,
             TRANSCRIPTION_JOBS,
             list(self._running),
             policy=policy,

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import AsyncGenerator, Callable, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
@@ -36,8 +36,8 @@ from transcribe_kit.config import WaitPolicy
 from transcribe_kit.errors import ResourceFailedError, TranscribeError, WaitTimeoutError
 from transcribe_kit.paginators import Paginator
 
-if TYPE_CHECKING:
-    from transcribe_kit._service_methods import ServiceLayerMethods
+OperationMethod = Callable[[str], Callable[[Any], Awaitable[Any]]]
+"""The client's typed method of an operation, by the operation's name."""
 
 WATCH_MAX_DELAY: Final = 5.0
 """The default cap, in seconds, on the delay between two rounds of a watcher."""
@@ -62,14 +62,14 @@ class _Watch(Generic[SummaryT]):
 
     def __init__(
         self,
-        client: ServiceLayerMethods,
+        method: OperationMethod,
         kind: JobKind[Any, SummaryT],
         names: Iterable[str],
         *,
         raise_on_failure: bool,
         vanished_as_finished: bool,
     ) -> None:
-        self.client = client
+        self.method = method
         self.kind = kind
         self.raise_on_failure = raise_on_failure
         self.vanished_as_finished = vanished_as_finished
@@ -97,7 +97,7 @@ class _Watch(Generic[SummaryT]):
         """The jobs of the watched kind in ``status``, across pages."""
         kind = self.kind
         return Paginator(
-            self.client._operation_method(kind.operations.list),
+            self.method(kind.operations.list),
             kind.list_request(status),
             kind.summaries_of,
             operation_name=kind.operations.list,
@@ -107,7 +107,7 @@ class _Watch(Generic[SummaryT]):
         """The summary of one job, read with Get (a vanished one's, if that is finished)."""
         kind = self.kind
         try:
-            get = self.client._operation_method(kind.operations.get)
+            get = self.method(kind.operations.get)
             response = await get(kind.get_request(name))
         except TranscribeError as error:
             if not (self.vanished_as_finished and is_not_found(error)):
@@ -210,21 +210,22 @@ def _past(created: list[datetime | None], floor: datetime | None) -> bool:
 
 
 async def as_completed(
-    client: ServiceLayerMethods,
+    method: OperationMethod,
     kind: JobKind[Any, SummaryT],
     names: Iterable[str],
     *,
     policy: WaitPolicy,
+    clock: Clock,
     raise_on_failure: bool = False,
     until: Callable[[], bool] | None = None,
     max_rounds: int | None = None,
-    clock: Clock | None = None,
     vanished_as_finished: bool = False,
 ) -> AsyncGenerator[SummaryT, None]:
     """Yield the summary of each watched job as it is seen COMPLETED or FAILED.
 
-    Each job is yielded once, however often it is named. Rounds are paced by ``policy``
-    on ``clock`` (default: the client's); the watch ends quietly after a round once
+    ``method`` gives the client's method of each operation it calls (List and Get of
+    ``kind``). Each job is yielded once, however often it is named. Rounds are paced by
+    ``policy`` on ``clock``; the watch ends quietly after a round once
     ``until()`` is true, or after ``max_rounds`` rounds. Raises
     :class:`~transcribe_kit.WaitTimeoutError` (``last_seen``: each unfinished job's name
     and last seen summary) when ``policy`` runs out, a call in flight included, the
@@ -234,7 +235,7 @@ async def as_completed(
     counts as FAILED instead (its failure reason the service's answer).
     """
     watch = _Watch(
-        client,
+        method,
         kind,
         names,
         raise_on_failure=raise_on_failure,
@@ -242,7 +243,7 @@ async def as_completed(
     )
     if not watch.pending:
         return
-    pacing = Pacing(policy, clock or client.clock, until=until, max_rounds=max_rounds)
+    pacing = Pacing(policy, clock, until=until, max_rounds=max_rounds)
     async for round_number in pacing:
         found = watch.next_round(first=round_number == 1)
         async with contextlib.aclosing(found):

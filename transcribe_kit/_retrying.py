@@ -81,13 +81,16 @@ async def call_with_retries(
 ) -> T:
     """Await ``attempt()`` until it succeeds or ``policy`` gives up."""
     started = clock.monotonic()
-    try_once = _bounded(policy, operation_name, attempt, clock, started)
+    total = policy.total_timeout
     try:
-        return await try_once()
+        return await run_within(attempt(), total)
+    except DeadlineExceededError:
+        raise _out_of_time(operation_name, total) from None
     except BaseException as error:
         if policy.max_attempts == 1 or not policy.should_retry(error):
             raise
         first_failure = error
+    try_once = _bounded(operation_name, attempt, total, started, clock)
     # The failed first try is handed to tenacity's loop, which then decides, waits, logs
     # and tries again exactly as if it had made that try itself.
     loop = retrying(policy, operation_name, clock=clock, started=started)
@@ -112,14 +115,13 @@ async def call_with_retries(
 
 
 def _bounded(
-    policy: RetryPolicy,
     operation_name: str,
     attempt: Callable[[], Awaitable[T]],
-    clock: Clock,
+    total: float | None,
     started: float,
+    clock: Clock,
 ) -> Callable[[], Awaitable[T]]:
     """``attempt``, each try cut off when the call's ``total_timeout`` passes."""
-    total = policy.total_timeout
     if total is None:
         return attempt
     deadline = started + total
@@ -128,12 +130,16 @@ def _bounded(
         try:
             return await run_within(attempt(), deadline - clock.monotonic())
         except DeadlineExceededError:
-            raise RequestTimeoutError(
-                f"{operation_name} did not finish within {total:g} s (RetryPolicy.total_timeout)",
-                operation_name=operation_name,
-            ) from None
+            raise _out_of_time(operation_name, total) from None
 
     return try_once
+
+
+def _out_of_time(operation_name: str, total: float | None) -> RequestTimeoutError:
+    return RequestTimeoutError(
+        f"{operation_name} did not finish within {total:g} s (RetryPolicy.total_timeout)",
+        operation_name=operation_name,
+    )
 
 
 def _exc_info(

@@ -1,6 +1,6 @@
 """Quickstart: a custom vocabulary and a transcription job, end to end, and its transcript.
 
-Runs against a local Transcribe backend (moto's server on 127.0.0.1, started here) unless
+Runs against a local Transcribe backend (on 127.0.0.1, started here) unless
 an endpoint is configured: ``--endpoint-url URL`` or ``AWS_ENDPOINT_URL_TRANSCRIBE``, or
 ``--aws`` for the real service with your usual AWS credentials and region.
 
@@ -15,7 +15,6 @@ import contextlib
 import os
 import uuid
 from collections.abc import AsyncIterator
-from typing import Any
 
 from transcribe_kit import (
     CreateVocabularyRequest,
@@ -31,58 +30,27 @@ from transcribe_kit import (
 )
 
 
-def _word(content: str, start: float, end: float, speaker: str) -> dict[str, Any]:
-    alternative = {"content": content, "confidence": "0.99"}
-    times = {"start_time": str(start), "end_time": str(end)}
-    return {
-        "type": "pronunciation",
-        "alternatives": [alternative],
-        **times,
-        "speaker_label": speaker,
-    }
-
-
-def _stop(speaker: str) -> dict[str, Any]:
-    return {"type": "punctuation", "alternatives": [{"content": "."}], "speaker_label": speaker}
-
-
-#: The local backend completes jobs without writing a transcript; this one stands in.
-SAMPLE_TRANSCRIPT = {
-    "results": {
-        "transcripts": [{"transcript": "Welcome back. Thanks."}],
-        "items": [
-            _word("Welcome", 0.2, 0.6, "spk_0"),
-            _word("back", 0.6, 0.9, "spk_0"),
-            _stop("spk_0"),
-            _word("Thanks", 1.4, 1.8, "spk_1"),
-            _stop("spk_1"),
-        ],
-    },
-    "status": "COMPLETED",
-}
-
-
 @contextlib.asynccontextmanager
-async def open_client(args: argparse.Namespace) -> AsyncIterator[tuple[TranscribeClient, Any]]:
-    """The client, and the local backend it talks to (``None`` for another endpoint)."""
+async def open_client(args: argparse.Namespace) -> AsyncIterator[TranscribeClient]:
+    """The client, on a local backend started here unless an endpoint or AWS is asked for."""
     endpoint = args.endpoint_url or os.environ.get("AWS_ENDPOINT_URL_TRANSCRIBE")
     if args.aws or endpoint:
         async with TranscribeClient(endpoint_url=endpoint, region_name=args.region) as client:
-            yield client, None
+            yield client
         return
     from transcribe_kit.testing import LocalBackend
 
     with LocalBackend(region_name=args.region or "us-east-1") as backend:
         print(f"local backend at {backend.endpoint_url}")
         async with backend.client() as client:
-            yield client, backend
+            yield client
 
 
 async def main(args: argparse.Namespace) -> None:
     suffix = uuid.uuid4().hex[:8]
     vocabulary_name = f"quickstart-vocabulary-{suffix}"
     job_name = f"quickstart-job-{suffix}"
-    async with open_client(args) as (tk, local_backend):
+    async with open_client(args) as tk:
         vocabulary = await tk.create_vocabulary(
             CreateVocabularyRequest(
                 vocabulary_name=vocabulary_name,
@@ -115,10 +83,8 @@ async def main(args: argparse.Namespace) -> None:
             on_change=lambda seen: print(f"  status {seen.transcription_job_status}"),
         )
 
-        if local_backend is not None:
-            # The local backend transcribes nothing: it publishes a sample document where
-            # the job's TranscriptFileUri points, as the service would write one.
-            local_backend.publish_transcript(job, SAMPLE_TRANSCRIPT)
+        # The local backend's jobs write a transcript where the service would; without one
+        # registered for the media, it is a conversation of its own.
         transcript = await tk.fetch_transcript(job)
         print(f"transcript: {transcript.text[:80]}")
         for turn in transcript.speaker_turns()[:3]:

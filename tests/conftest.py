@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -16,9 +15,6 @@ settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 pytest_plugins = ["transcribe_kit.testing.pytest_plugin"]
 
-#: Real Transcribe output documents and API responses, kept beside the project.
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
@@ -28,10 +24,3 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="a corpus of real Transcribe documents with its PROVENANCE.md; the tests under "
         "tests/corpus run on it (default: $TRANSCRIBE_KIT_CORPUS; skipped without one)",
     )
-
-
-@pytest.fixture(scope="session")
-def corpus_dir() -> Path:
-    if not CORPUS.is_dir():
-        pytest.fail(f"the corpus of real documents is missing: {CORPUS}")
-    return CORPUS

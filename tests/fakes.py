@@ -82,11 +82,13 @@ class FakeAioClient:
     one, such a call fails the test.
     """
 
+    #: Where the client says it is (a subclass may say otherwise).
+    meta = SimpleNamespace(region_name="us-east-1", endpoint_url="http://127.0.0.1:9")
+
     def __init__(self, default: Answer | None = None) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._answers: dict[str, deque[Answer]] = {}
         self._default = default
-        self.meta = SimpleNamespace(region_name="us-east-1", endpoint_url="http://127.0.0.1:9")
 
     def script(self, operation_name: str, *answers: Answer) -> FakeAioClient:
         self._answers.setdefault(xform_name(operation_name), deque()).extend(answers)
@@ -138,6 +140,10 @@ class FakeClock:
         self._released = asyncio.Event()
 
     def monotonic(self) -> float:
+        return self.now
+
+    def __call__(self) -> float:
+        """The time, for code that takes a plain clock function (a wall clock)."""
         return self.now
 
     def release(self) -> None:

@@ -1,11 +1,12 @@
 """TranscribeClient: the client's lifecycle, the one place requests are sent, and results.
 
 The 45 operation methods live in :mod:`transcribe_kit._operations`, the paginators, waiters
-and watcher methods in :mod:`transcribe_kit._service_methods`; ``TranscribeClient``
-inherits both and supplies ``_invoke``, through which every request goes: validation and
-conversion, then the send stages, each named by what it handles: ``_send_with_retries``
-(rate limits, the retry policy, exactly-once starts) around ``_send_single_request`` (one
-request on the aiobotocore client, its failure translated by the error classifier).
+and watcher methods in :mod:`transcribe_kit._service_methods`, the job-state events in
+:mod:`transcribe_kit.events._methods`; ``TranscribeClient`` inherits them and supplies
+``_invoke``, through which every request goes: validation and conversion, then the send
+stages, each named by what it handles: ``_send_with_retries`` (rate limits, the retry
+policy, exactly-once starts) around ``_send_single_request`` (one request on the
+aiobotocore client, its failure translated by the error classifier).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import contextlib
 import copy
 import os
 from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Any, TypeVar, overload
 
@@ -21,11 +23,12 @@ from botocore import xform_name
 from botocore.config import Config
 
 from transcribe_kit._clock import Clock, SystemClock
+from transcribe_kit._companion import companion_client
 from transcribe_kit._converter import from_wire, to_wire
 from transcribe_kit._documents import DocumentReader, document_reader
-from transcribe_kit._error_mapping import translate
+from transcribe_kit._error_mapping import translated
 from transcribe_kit._exactly_once import StartGuard
-from transcribe_kit._rate_limit import OperationRateLimiter
+from transcribe_kit._rate_limit import IN_PROCESS, OperationRateLimiter, RateLimitBackend
 from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit._transcribe import (
@@ -43,6 +46,7 @@ from transcribe_kit.config import (
     WaitPolicy,
 )
 from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
+from transcribe_kit.events._methods import JobEventMethods
 from transcribe_kit.shapes.common import ContentRedaction
 from transcribe_kit.shapes.enums import (
     LanguageCode,
@@ -53,7 +57,12 @@ from transcribe_kit.shapes.transcription_jobs import (
     TranscriptionJob,
 )
 from transcribe_kit.transcript._call_analytics import CallAnalyticsTranscript
-from transcribe_kit.transcript._document import ResultDocument, Transcript, parse_clinical_document
+from transcribe_kit.transcript._document import (
+    ResultDocument,
+    Transcript,
+    decode_subtitles,
+    parse_clinical_document,
+)
 from transcribe_kit.transcript._fetch import (
     CallAnalyticsJobLike,
     MedicalScribeJobLike,
@@ -70,7 +79,7 @@ ResourceT = TypeVar("ResourceT")
 ClientT = TypeVar("ClientT", bound="TranscribeClient")
 
 
-class TranscribeClient(ServiceLayerMethods):
+class TranscribeClient(ServiceLayerMethods, JobEventMethods):
     """An async, typed client for Amazon Transcribe.
 
     Use it as an async context manager::
@@ -95,6 +104,8 @@ class TranscribeClient(ServiceLayerMethods):
     Every call is retried by ``retry_policy`` (default :class:`~transcribe_kit.RetryPolicy`)
     and paced by ``rate_limits`` (default :class:`~transcribe_kit.RateLimits`: the
     published per-operation quotas); :meth:`with_options` changes them for some calls.
+    The token buckets live in this process unless ``rate_limit_backend`` shares them
+    between processes (:mod:`transcribe_kit.rate_limiting`).
     A job start retried after a lost answer returns the job it started instead of a
     conflict. The clients created here make one attempt per call in botocore (its
     ``retries`` setting is replaced), so that retries are decided in one place; a client
@@ -117,6 +128,7 @@ class TranscribeClient(ServiceLayerMethods):
         client: Any | None = None,
         retry_policy: RetryPolicy | None = None,
         rate_limits: RateLimits | None = None,
+        rate_limit_backend: RateLimitBackend = IN_PROCESS,
         wait_policy: WaitPolicy = DEFAULT_WAIT_POLICY,
         clock: Clock | None = None,
         fetch_limits: FetchLimits | None = None,
@@ -140,7 +152,9 @@ class TranscribeClient(ServiceLayerMethods):
         self._retry_policy = retry_policy or RetryPolicy()
         self.wait_policy = wait_policy
         self.clock = clock or SystemClock()
-        self._rate_limiter = OperationRateLimiter(rate_limits or RateLimits(), clock=self.clock)
+        self._rate_limiter = OperationRateLimiter(
+            rate_limits or RateLimits(), clock=self.clock, backend=rate_limit_backend
+        )
         self._fetch_limits = fetch_limits or FetchLimits()
         self._active_session: Any | None = None
         self._documents: DocumentReader | None = None
@@ -169,7 +183,9 @@ class TranscribeClient(ServiceLayerMethods):
         if retry_policy is not None:
             view._retry_policy = retry_policy
         if rate_limits is not None:
-            view._rate_limiter = OperationRateLimiter(rate_limits, clock=self.clock)
+            view._rate_limiter = OperationRateLimiter(
+                rate_limits, clock=self.clock, backend=self._rate_limiter.backend
+            )
         return view
 
     @property
@@ -269,6 +285,20 @@ class TranscribeClient(ServiceLayerMethods):
             )
         return owner._documents
 
+    def _companion_client(self, service_name: str) -> AbstractAsyncContextManager[Any]:
+        """A new aiobotocore client of ``service_name`` (SQS, EventBridge) like this one.
+
+        It has this client's session, region, credentials and endpoint.
+        """
+        owner = self._parent or self
+        owns = owner._owns_client
+        return companion_client(
+            service_name,
+            owner.aiobotocore_client,
+            session=owner._active_session if owns else None,
+            settings=owner._client_settings if owns else None,
+        )
+
     async def _read_document(self, uri: str) -> bytes:
         """The bytes at ``uri`` (an S3 object or a presigned link), under this view's limits."""
         return await self._document_reader().read(
@@ -290,13 +320,7 @@ class TranscribeClient(ServiceLayerMethods):
                 "through TranscribeClient (which ships the newer model) or upgrade botocore",
                 operation_name=operation_name,
             )
-        try:
-            response: dict[str, Any] = await method(**params)
-        except Exception as exc:
-            mapped = translate(exc, operation_name)
-            if mapped is None:
-                raise
-            raise mapped from exc
+        response: dict[str, Any] = await translated(method(**params), operation_name)
         return response
 
     # Result documents
@@ -358,7 +382,7 @@ class TranscribeClient(ServiceLayerMethods):
         :meth:`fetch_transcript`.
         """
         data = await self._read_document(subtitles_uri(job, format))
-        return data.decode("utf-8-sig")
+        return decode_subtitles(data)
 
     async def fetch_clinical_document(self, job: MedicalScribeJobLike) -> ClinicalDocument:
         """The clinical document (the note) a completed HealthScribe job wrote."""

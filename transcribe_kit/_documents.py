@@ -21,7 +21,7 @@ import aiohttp
 from botocore.config import Config
 
 from transcribe_kit._clock import SYSTEM_CLOCK, Clock
-from transcribe_kit._error_mapping import answer_error, fetch_error, translate
+from transcribe_kit._error_mapping import answer_error, fetch_error, translate, translated
 from transcribe_kit._redact import redact_urls
 from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit.config import FetchLimits, RetryPolicy
@@ -38,17 +38,6 @@ T = TypeVar("T")
 _READ_OPERATION: Final = "GetObject"
 _CHUNK_SIZE: Final = 64 * 1024
 _ERROR_BODY_LIMIT: Final = 64 * 1024
-
-
-async def _translated(call: Awaitable[T], operation_name: str) -> T:
-    """``await call``, with what botocore or aiohttp raises translated into a typed error."""
-    try:
-        return await call
-    except Exception as exc:
-        mapped = translate(exc, operation_name)
-        if mapped is None:
-            raise
-        raise mapped from exc
 
 
 async def _read_capped(chunks: AsyncIterator[bytes], limit: int, shown: str) -> bytes:
@@ -121,7 +110,7 @@ class DocumentReader:
         """``call(s3_client)``, its failures typed and retried by ``retry_policy``."""
         s3 = await self.s3_client()
         return await retry_policy.call(
-            operation_name, lambda: _translated(call(s3), operation_name), clock=clock
+            operation_name, lambda: translated(call(s3), operation_name), clock=clock
         )
 
     async def read(
@@ -172,7 +161,7 @@ class DocumentReader:
 
     async def _get_object(self, bucket: str, key: str, shown: str, limits: FetchLimits) -> bytes:
         client = await self.s3_client()
-        response = await _translated(client.get_object(Bucket=bucket, Key=key), _READ_OPERATION)
+        response = await translated(client.get_object(Bucket=bucket, Key=key), _READ_OPERATION)
         _check_length(response.get("ContentLength"), limits.max_bytes, shown)
         async with response["Body"] as body:
             return await _read_capped(body.iter_chunks(_CHUNK_SIZE), limits.max_bytes, shown)

@@ -1,10 +1,11 @@
 """The one error classifier: what botocore and aiohttp raise, as typed errors, and what each means.
 
-Every boundary where a call leaves the process translates here, and nowhere else: a
-request's single send (``TranscribeClient._send_single_request``), an S3 read or write and
-a presigned link's answer (``transcribe_kit._documents``). The rest of the library asks
-the predicates below about the typed errors instead of looking at codes, statuses,
-messages or causes itself:
+Every boundary where a call leaves the process translates here (:func:`translated`), and
+nowhere else: a request's single send (``TranscribeClient._send_single_request``), an S3
+read or write and a presigned link's answer (``transcribe_kit._documents``), a call on a
+companion client (SQS, EventBridge, DynamoDB: ``transcribe_kit._companion``). The rest of
+the library asks the predicates below about the typed errors instead of looking at codes,
+statuses, messages or causes itself:
 
 - :func:`is_retryable`: worth another try (throttling, limits, internal failures, 5xx,
   no answer); the retry policy asks it;
@@ -25,10 +26,10 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Awaitable, Mapping
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import aiohttp
 from botocore.exceptions import (
@@ -59,6 +60,8 @@ from transcribe_kit.errors import (
     TransportError,
 )
 
+T = TypeVar("T")
+
 DEFAULT_RETRYABLE_ERRORS: Final[tuple[type[TranscribeError], ...]] = (
     ThrottlingError,
     LimitExceededError,
@@ -88,6 +91,20 @@ def translate(exc: BaseException, operation_name: str) -> TranscribeError | None
     if translated is not None:
         translated.__cause__ = exc
     return translated
+
+
+async def translated(call: Awaitable[T], operation_name: str) -> T:
+    """``await call``, what botocore or aiohttp raises coming out as the typed error.
+
+    The boundary's one line: every call that leaves the process goes through it.
+    """
+    try:
+        return await call
+    except Exception as exc:
+        mapped = translate(exc, operation_name)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 def _translation(exc: BaseException, operation_name: str) -> TranscribeError | None:

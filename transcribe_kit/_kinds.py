@@ -182,6 +182,21 @@ class Documents:
     clinical_document: str | None = None
     parse_clinical_document: Callable[[bytes], ClinicalDocument] | None = None
 
+    @property
+    def uri_members(self) -> Mapping[str, tuple[str, ...]]:
+        """Each document the kind writes, by short name, and the member path of its URI.
+
+        ``{"transcript": ("Transcript", "TranscriptFileUri"), "redacted": ..., ...}``: the
+        wire-level form a backend that writes the documents reads.
+        """
+        paths = {
+            "transcript": self.transcript,
+            "redacted": self.redacted_transcript,
+            "subtitles": self.subtitles,
+            "clinical": self.clinical_document,
+        }
+        return {name: tuple(path.split(".")) for name, path in paths.items() if path}
+
 
 def _shape_class(name: str) -> type[Any]:
     """The class of the service model's shape ``name`` (``GetTranscriptionJobRequest``)."""

@@ -5,16 +5,31 @@ bucket per operation and every attempt of a call (retries included) takes a toke
 before it is sent. A bucket holds ``burst`` seconds' worth of tokens (at least one) and
 starts full; a caller that finds it empty takes a token on credit and waits until the
 token is due, so waiters are served in order without polling.
+
+Where a bucket keeps its state is a :class:`RateLimitBackend`: in this process by default
+(:class:`InProcessRateLimitBackend`), or shared by every process of an account
+(:class:`~transcribe_kit.rate_limiting.DynamoDBRateLimitBackend`). The backend is asked
+once per operation; every call then goes straight to its bucket.
 """
 
 from __future__ import annotations
 
 import asyncio
+from typing import Final, Protocol
 
 from transcribe_kit._clock import SYSTEM_CLOCK, Clock
 from transcribe_kit.config import PUBLISHED_RATE_LIMITS, RateLimits
 
-__all__ = ["PUBLISHED_RATE_LIMITS", "OperationRateLimiter", "RateLimits", "TokenBucket"]
+__all__ = [
+    "IN_PROCESS",
+    "PUBLISHED_RATE_LIMITS",
+    "InProcessRateLimitBackend",
+    "OperationRateLimiter",
+    "RateLimitBackend",
+    "RateLimitBucket",
+    "RateLimits",
+    "TokenBucket",
+]
 
 
 class TokenBucket:
@@ -47,13 +62,63 @@ class TokenBucket:
         return wait
 
 
+class RateLimitBucket(Protocol):
+    """One operation's token bucket."""
+
+    async def acquire(self) -> float:
+        """Take one token, waiting until it is due; returns the seconds waited for."""
+
+
+class RateLimitBackend(Protocol):
+    """Where a client's token buckets keep their state: this process, or a shared store."""
+
+    def bucket(
+        self,
+        name: str,
+        rate: float,
+        capacity: float,
+        *,
+        clock: Clock,
+    ) -> RateLimitBucket:
+        """The bucket of ``name`` (an operation): ``rate`` tokens a second, at most ``capacity``.
+
+        ``clock`` is the client's: where it reads the time and sleeps.
+        """
+
+
+class InProcessRateLimitBackend:
+    """Token buckets in this process's memory, the default: each client counts its own calls."""
+
+    def bucket(
+        self,
+        name: str,
+        rate: float,
+        capacity: float,
+        *,
+        clock: Clock,
+    ) -> TokenBucket:
+        """A new :class:`TokenBucket`, full."""
+        return TokenBucket(rate, capacity, clock=clock)
+
+
+IN_PROCESS: Final = InProcessRateLimitBackend()
+"""The default backend."""
+
+
 class OperationRateLimiter:
     """The token buckets of one client, one per operation with a limit."""
 
-    def __init__(self, limits: RateLimits, *, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(
+        self,
+        limits: RateLimits,
+        *,
+        clock: Clock = SYSTEM_CLOCK,
+        backend: RateLimitBackend = IN_PROCESS,
+    ) -> None:
         self.limits = limits
+        self.backend = backend
         self._clock = clock
-        self._buckets: dict[str, TokenBucket | None] = {}
+        self._buckets: dict[str, RateLimitBucket | None] = {}
 
     async def acquire(self, operation_name: str) -> float:
         """Wait for a token of ``operation_name``; returns the seconds waited for."""
@@ -62,7 +127,9 @@ class OperationRateLimiter:
             self._buckets[operation_name] = (
                 None
                 if rate is None
-                else TokenBucket(rate, max(1.0, rate * self.limits.burst), clock=self._clock)
+                else self.backend.bucket(
+                    operation_name, rate, max(1.0, rate * self.limits.burst), clock=self._clock
+                )
             )
         bucket = self._buckets[operation_name]
         return 0.0 if bucket is None else await bucket.acquire()

@@ -9,6 +9,7 @@
     transcribe-kit transcript NAME_OR_URI [--format F] [--redacted]
     transcribe-kit transcribe MEDIA [--language L] [--mode M] [--bucket B] [--format F]
     transcribe-kit vocabularies list [--json] | get NAME [--json]
+    transcribe-kit local serve [--port N] [--transcript MEDIA=FILE] | register MEDIA FILE
 
 ``--region``, ``--profile`` and ``--endpoint-url`` (default
 ``AWS_ENDPOINT_URL_TRANSCRIBE``) say where to connect; ``--local`` starts a local backend
@@ -368,6 +369,13 @@ def build_parser() -> argparse.ArgumentParser:
     running.add_argument("--output-bucket", help="S3 bucket for the job's transcript")
     running.add_argument("--format", choices=FORMATS, default="text")
 
+    local = areas.add_parser(
+        "local",
+        help="run a local Transcribe + S3 until stopped (python -m transcribe_kit.local)",
+        description="local serve [--port N] [--transcript MEDIA=FILE ...] | local register ...",
+    )
+    local.add_argument("local_args", nargs=argparse.REMAINDER, metavar="serve|register ...")
+
     vocabularies = areas.add_parser("vocabularies", help="custom vocabularies").add_subparsers(
         dest="action", required=True, metavar="ACTION"
     )
@@ -436,6 +444,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as stop:  # bad arguments (2) or --help (0)
         return stop.code if isinstance(stop.code, int) else 2
+    if args.area == "local":  # a server of its own, no client
+        from transcribe_kit.local import main as local_main
+
+        return local_main(args.local_args)
     try:
         with _logging_to_stderr(verbose=args.verbose):
             return asyncio.run(run(args))

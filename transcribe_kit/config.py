@@ -172,7 +172,8 @@ class RateLimits:
     unlimited). ``burst`` is how many seconds' worth of requests may go out at once after
     a quiet spell. Change some with :meth:`with_rates`, switch all off with
     :meth:`disabled`. Quotas are per account: clients that share an account share them,
-    but each client counts only its own calls.
+    but each client counts only its own calls unless its buckets are shared
+    (``TranscribeClient(rate_limit_backend=...)``, see :mod:`transcribe_kit.rate_limiting`).
     """
 
     per_operation: Mapping[str, float] = attrs.field(

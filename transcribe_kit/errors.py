@@ -13,6 +13,7 @@ Every error is a :class:`TranscribeError`::
     │   ├── TranscriptLinkExpiredError  a presigned link was refused: get the job again
     │   ├── TranscriptTooLargeError   the document is larger than FetchLimits.max_bytes
     │   └── UntrustedUrlError         not https on an AWS host or the configured endpoint
+    ├── EventParseError               a message is not an EventBridge event (also a ValueError)
     ├── PaginationError               a List operation repeated a NextToken (it would loop)
     ├── WaitTimeoutError              a waiter's deadline or attempt limit passed first
     ├── ResourceFailedError           a waited-on job, vocabulary or model reached FAILED
@@ -97,6 +98,14 @@ class DocumentTypeError(TranscriptParseError):
         self.found = found
         got = "a document of unknown type" if found == "unknown" else f"a {found} document"
         super().__init__("", f"expected a {expected} document, got {got}")
+
+
+class EventParseError(TranscribeError, ValueError):
+    """A message is not an EventBridge event: not a JSON object, or no ``detail-type``.
+
+    An event of a detail type this library does not know is *not* an error: it is kept
+    raw (:class:`~transcribe_kit.events.UnknownDetail`).
+    """
 
 
 class TranscriptFetchError(TranscribeError):

@@ -7,14 +7,15 @@ document may come from; every other origin must be https on an AWS host.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from aiohttp import web
 
+from tests.documents import HEALTHSCRIBE, OLDER_SPEAKERS
 from transcribe_kit import (
     FetchLimits,
     GetMedicalScribeJobResponse,
@@ -112,13 +113,8 @@ class FakeS3Server:
 
 
 @pytest_asyncio.fixture
-async def server(corpus_dir: Path) -> AsyncIterator[FakeS3Server]:
-    fake = FakeS3Server(
-        {
-            "transcript": (corpus_dir / "std-old-layout-speakers-callcenter.json").read_bytes(),
-            "scribe": (corpus_dir / "medical-scribe-transcript-docs-batch.json").read_bytes(),
-        }
-    )
+async def server() -> AsyncIterator[FakeS3Server]:
+    fake = FakeS3Server({"transcript": OLDER_SPEAKERS, "scribe": json.dumps(HEALTHSCRIBE).encode()})
     await fake.start()
     yield fake
     await fake.stop()

@@ -1,13 +1,13 @@
-"""fetch_transcript over real HTTP against the local backend: jobs on moto, documents in its S3."""
+"""fetch_transcript over real HTTP against the local backend: documents in its S3."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
 
+from tests.documents import NEWER_SPEAKERS
 from transcribe_kit import (
     FetchLimits,
     GetTranscriptionJobRequest,
@@ -27,10 +27,14 @@ from transcribe_kit import (
 )
 from transcribe_kit.testing import LocalBackend
 
-DOCUMENT = "std-speakers-audio-segments-speakeasy.json"
 OUTPUT_BUCKET = "transcripts"
-#: moto moves a job one status on per Get: QUEUED, IN_PROGRESS, COMPLETED.
+#: Jobs move one status on per Get here: QUEUED, IN_PROGRESS, COMPLETED.
 GETS_TO_COMPLETE = 3
+
+
+@pytest.fixture(autouse=True)
+def _one_status_per_get(transcribe_backend: LocalBackend) -> None:
+    transcribe_backend.set_progression(reads=1)
 
 
 @pytest_asyncio.fixture
@@ -40,8 +44,8 @@ async def s3(local_s3: Any) -> Any:
 
 
 @pytest.fixture
-def document(corpus_dir: Path) -> bytes:
-    return (corpus_dir / DOCUMENT).read_bytes()
+def document() -> bytes:
+    return NEWER_SPEAKERS
 
 
 async def _completed_job(
@@ -75,7 +79,7 @@ async def test_a_job_writing_to_a_customer_bucket_is_fetched_from_s3(
     assert job.transcription_job is not None
     assert job.transcription_job.transcript is not None
     uri = job.transcription_job.transcript.transcript_file_uri
-    # moto reports the path-style URL the service gives for a customer bucket.
+    # The path-style URL the service gives for a customer bucket.
     assert uri == f"https://s3.us-east-1.amazonaws.com/{OUTPUT_BUCKET}/to-bucket.json"
 
     assert transcribe_backend.publish_transcript(job, document) == uri

@@ -116,8 +116,9 @@ async def test_the_paginator_pages_categories(tk: TranscribeClient) -> None:
 
 
 async def test_a_job_moves_one_status_per_read_and_says_where_its_transcript_is(
-    tk: TranscribeClient,
+    transcribe_backend: LocalBackend, tk: TranscribeClient
 ) -> None:
+    transcribe_backend.set_progression(reads=1)
     await _start(tk, "call-0001", output="s3://analytics-out/calls/")
 
     statuses = []
@@ -130,7 +131,7 @@ async def test_a_job_moves_one_status_per_read_and_says_where_its_transcript_is(
     job = got.call_analytics_job
     assert job is not None
 
-    assert statuses == ["IN_PROGRESS", "COMPLETED", "COMPLETED"]
+    assert statuses == ["QUEUED", "IN_PROGRESS", "COMPLETED"]
     assert job.channel_definitions == CHANNELS
     assert job.data_access_role_arn == ROLE
     assert job.media_format == "wav"
@@ -202,7 +203,7 @@ async def test_list_filters_by_status_and_name_newest_first(
     transcribe_backend.set_progression(reads=1)
     async with checked_client(transcribe_backend) as tk:
         await _start(tk, "sales-1", "sales-2", "support-1", "sales-3")
-        for _ in range(2):
+        for _ in range(3):
             await tk.get_call_analytics_job(
                 GetCallAnalyticsJobRequest(call_analytics_job_name="sales-2")
             )

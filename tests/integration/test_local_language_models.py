@@ -20,7 +20,7 @@ from transcribe_kit import (
     TranscribeClient,
     UpdateLanguageModelRequest,
 )
-from transcribe_kit.testing import LANGUAGE_MODEL_MODELS, LocalBackend
+from transcribe_kit.testing import LANGUAGE_MODEL_MODELS, LocalBackend, LocalClock
 
 ROLE = "arn:aws:iam::123456789012:role/TranscribeTraining"
 KEY = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -36,10 +36,11 @@ def _request(name: str) -> CreateLanguageModelRequest:
     )
 
 
-async def test_a_model_is_created_in_progress_and_completes_on_the_next_read(
-    tk: TranscribeClient,
+async def test_a_model_is_created_in_progress_and_completes_when_its_time_is_up(
+    tk: TranscribeClient, local_clock: LocalClock
 ) -> None:
     created = await tk.create_language_model(_request("legal-terms"))
+    local_clock.advance(1)
     described = await tk.describe_language_model(
         DescribeLanguageModelRequest(model_name="legal-terms")
     )
@@ -122,11 +123,12 @@ async def test_update_sets_the_key_and_a_deleted_model_is_gone(tk: TranscribeCli
     assert listed.models == []
 
 
-async def test_list_filters_by_status_and_name(tk: TranscribeClient) -> None:
+async def test_list_filters_by_status_and_name(
+    transcribe_backend: LocalBackend, tk: TranscribeClient, local_clock: LocalClock
+) -> None:
+    transcribe_backend.set_job_duration(0, "legal-names", kinds=LANGUAGE_MODEL_MODELS)
     for name in ("legal-terms", "legal-names", "medical-terms"):
         await tk.create_language_model(_request(name))
-    # One read completes a model (one status per Get, the default).
-    await tk.describe_language_model(DescribeLanguageModelRequest(model_name="legal-names"))
 
     completed = await tk.list_language_models(
         ListLanguageModelsRequest(status_equals=ModelStatus.COMPLETED)

@@ -22,7 +22,7 @@ from transcribe_kit import (
     StartMedicalScribeJobRequest,
     TranscribeClient,
 )
-from transcribe_kit.testing import LocalBackend
+from transcribe_kit.testing import LocalBackend, LocalClock
 
 ROLE = "arn:aws:iam::123456789012:role/HealthScribe"
 SETTINGS = MedicalScribeSettings(show_speaker_labels=True, max_speaker_labels=2)
@@ -100,9 +100,12 @@ async def test_a_deleted_job_couldnt_be_found(tk: TranscribeClient) -> None:
     )
 
 
-async def test_list_filters_by_status_and_name(tk: TranscribeClient) -> None:
+async def test_list_filters_by_status_and_name(
+    transcribe_backend: LocalBackend, tk: TranscribeClient, local_clock: LocalClock
+) -> None:
+    transcribe_backend.set_job_duration(60, "visit-2")
     await _start(tk, "visit-1", "visit-2", "follow-up-1")
-    await tk.get_medical_scribe_job(GetMedicalScribeJobRequest(medical_scribe_job_name="visit-2"))
+    local_clock.advance(30)
 
     in_progress = await tk.list_medical_scribe_jobs(
         ListMedicalScribeJobsRequest(status=MedicalScribeJobStatus.IN_PROGRESS)

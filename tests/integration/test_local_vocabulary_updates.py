@@ -1,4 +1,4 @@
-"""UpdateVocabulary and UpdateMedicalVocabulary over real HTTP (a delete and a create in moto)."""
+"""UpdateVocabulary and UpdateMedicalVocabulary over real HTTP: the vocabulary is made again."""
 
 from __future__ import annotations
 
@@ -17,10 +17,11 @@ from transcribe_kit import (
     UpdateVocabularyRequest,
     VocabularyState,
 )
+from transcribe_kit.testing import LocalClock
 
 
 async def test_an_updated_vocabulary_is_processed_again_and_keeps_its_tags(
-    tk: TranscribeClient,
+    tk: TranscribeClient, local_clock: LocalClock
 ) -> None:
     await tk.create_vocabulary(
         CreateVocabularyRequest(
@@ -30,8 +31,8 @@ async def test_an_updated_vocabulary_is_processed_again_and_keeps_its_tags(
             tags=[Tag(key="team", value="docs")],
         )
     )
-    for _ in range(2):
-        ready = await tk.get_vocabulary(GetVocabularyRequest(vocabulary_name="product-names"))
+    local_clock.advance(1)
+    ready = await tk.get_vocabulary(GetVocabularyRequest(vocabulary_name="product-names"))
 
     updated = await tk.update_vocabulary(
         UpdateVocabularyRequest(
@@ -40,10 +41,11 @@ async def test_an_updated_vocabulary_is_processed_again_and_keeps_its_tags(
             vocabulary_file_uri="s3://vocabularies/product-names.txt",
         )
     )
-    states = [
-        (await tk.get_vocabulary(GetVocabularyRequest(vocabulary_name="product-names")))
-        for _ in range(2)
-    ]
+    states = []
+    for seconds in (0.5, 0.5, 0.0):
+        got = await tk.get_vocabulary(GetVocabularyRequest(vocabulary_name="product-names"))
+        states.append(got)
+        local_clock.advance(seconds)
     tags = await tk.list_tags_for_resource(
         ListTagsForResourceRequest(
             resource_arn="arn:aws:transcribe:us-east-1:123456789012:vocabulary/product-names"
@@ -54,7 +56,7 @@ async def test_an_updated_vocabulary_is_processed_again_and_keeps_its_tags(
     assert updated.vocabulary_name == "product-names"
     assert updated.language_code is LanguageCode.EN_GB
     assert updated.vocabulary_state is VocabularyState.PENDING
-    assert [s.vocabulary_state for s in states] == ["PENDING", "READY"]
+    assert [s.vocabulary_state for s in states] == ["PENDING", "PENDING", "READY"]
     assert states[-1].language_code is LanguageCode.EN_GB
     assert tags.tags == [Tag(key="team", value="docs")]
 
@@ -82,7 +84,7 @@ async def test_an_updated_medical_vocabulary_takes_the_new_file(tk: TranscribeCl
     assert got.vocabulary_name == "cardiology"
 
 
-async def test_updating_a_missing_vocabulary_answers_as_moto_does_for_it(
+async def test_updating_a_missing_vocabulary_is_a_bad_request_that_couldnt_be_found(
     tk: TranscribeClient,
 ) -> None:
     error = await expect_service_error(

@@ -16,6 +16,9 @@ from transcribe_kit import (
 from transcribe_kit.testing import LocalBackend
 from transcribe_kit.testing._local import VOCABULARY_MODELS
 
+#: These operations run against moto's own server as well (see conftest.py).
+ALSO_AGAINST_MOTO = True
+
 
 async def test_250_jobs_at_page_size_7_are_each_seen_once(
     tk: TranscribeClient,

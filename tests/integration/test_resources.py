@@ -14,6 +14,9 @@ from transcribe_kit import (
     TranscribeClient,
 )
 
+#: These operations run against moto's own server as well (see conftest.py).
+ALSO_AGAINST_MOTO = True
+
 
 @pytest.fixture(params=VARIANTS, ids=lambda variant: variant.kind.noun)
 def resources(request: pytest.FixtureRequest) -> KindCalls:

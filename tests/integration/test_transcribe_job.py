@@ -1,8 +1,8 @@
 """transcribe() through a transcription job, over real HTTP against the local backend.
 
-moto runs the job and its S3 holds the upload; moto writes no transcript, so the test
-publishes a corpus transcript with the local backend the moment the waiter sees the job
-completed (its status-change callback), before transcribe() fetches it.
+The backend runs the job and its S3 holds the upload; the test publishes a transcript
+over the one the job wrote, the moment the waiter sees the job completed (its
+status-change callback), before transcribe() fetches it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
+from tests.documents import OLDER_SPEAKERS
 from transcribe_kit import (
     ListTranscriptionJobsRequest,
     SubtitleFormat,
@@ -28,9 +29,13 @@ from transcribe_kit.testing import LocalBackend
 from transcribe_kit.waiters import WaitPolicy
 
 MEDIA_BUCKET = "media"
-DOCUMENT = "std-old-layout-speakers-callcenter.json"
-#: moto moves a job on one status per Get; the waiter polls a few times in quick succession.
+#: Jobs move on one status per Get here; the waiter polls a few times in quick succession.
 QUICK = WaitPolicy(initial_delay=0.01, max_delay=0.05, max_attempts=10)
+
+
+@pytest.fixture(autouse=True)
+def _one_status_per_get(transcribe_backend: LocalBackend) -> None:
+    transcribe_backend.set_progression(reads=1)
 
 
 @pytest_asyncio.fixture
@@ -40,8 +45,8 @@ async def s3(local_s3: Any) -> Any:
 
 
 @pytest.fixture
-def document(corpus_dir: Path) -> bytes:
-    return (corpus_dir / DOCUMENT).read_bytes()
+def document() -> bytes:
+    return OLDER_SPEAKERS
 
 
 AUDIO = b"RIFF\x24\x00\x00\x00WAVEfmt " + bytes(range(256))

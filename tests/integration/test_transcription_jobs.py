@@ -14,6 +14,9 @@ from transcribe_kit import (
 from transcribe_kit._kinds import JobKind
 from transcribe_kit.testing import LocalBackend
 
+#: These operations run against moto's own server as well (see conftest.py).
+ALSO_AGAINST_MOTO = True
+
 STATUSES = [
     TranscriptionJobStatus.QUEUED,
     TranscriptionJobStatus.IN_PROGRESS,

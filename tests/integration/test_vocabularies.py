@@ -13,6 +13,9 @@ from transcribe_kit import (
 )
 from transcribe_kit.testing import LocalBackend
 
+#: These operations run against moto's own server as well (see conftest.py).
+ALSO_AGAINST_MOTO = True
+
 
 @pytest.fixture(
     params=[PLAIN_VOCABULARIES, MEDICAL_VOCABULARIES], ids=lambda variant: variant.kind.noun

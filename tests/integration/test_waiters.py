@@ -39,7 +39,7 @@ async def test_job_waiter_follows_each_status_to_completed(
         )
     assert isinstance(job, TranscriptionJob)
     assert job.transcription_job_status is TranscriptionJobStatus.COMPLETED
-    assert seen == [None, "QUEUED", "IN_PROGRESS", "COMPLETED"]
+    assert seen == ["QUEUED", "IN_PROGRESS", "COMPLETED"]
     assert clock.sleeps[:3] == pytest.approx([1.0, 2.0, 4.0], rel=0.21)
 
 

@@ -28,7 +28,8 @@ async def test_a_call_in_time_leaves_its_task_as_it_was() -> None:
 
     task = asyncio.current_task()
     assert task is not None
-    assert task.cancelling() == 0
+    if sys.version_info >= (3, 11):
+        assert task.cancelling() == 0
 
 
 async def test_each_call_is_cut_off_at_its_own_deadline() -> None:

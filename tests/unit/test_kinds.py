@@ -15,6 +15,7 @@ from tests._model import BUNDLED, full_wire_dict, model
 from transcribe_kit import TranscribeClient
 from transcribe_kit._converter import from_wire
 from transcribe_kit._kinds import JOB_KINDS, KINDS, JobKind, ResourceKind, job_kind_of
+from transcribe_kit.testing import _kinds as local_kinds
 
 ids = [kind.noun for kind in KINDS]
 job_ids = [kind.noun for kind in JOB_KINDS]
@@ -139,3 +140,22 @@ def test_the_client_has_a_waiter_for_it(kind: ResourceKind[Any, Any]) -> None:
     method = f"wait_for_{kind.noun.lower().replace(' ', '_')}"
 
     assert callable(getattr(TranscribeClient, method, None)), method
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=ids)
+def test_the_local_backend_knows_the_kind_by_the_same_wire_facts(
+    kind: ResourceKind[Any, Any],
+) -> None:
+    backend = {row.shape: row for row in local_kinds.KINDS}[kind.shape]
+
+    assert backend.name_field == kind.members.name
+    assert backend.status_field == kind.members.status
+    assert backend.statuses == kind.statuses
+    assert backend.failed_status == kind.failure
+    assert backend.arn_type == kind.arn_type
+    assert backend.missing_code == kind.missing_code
+    assert set(backend.operations) <= set(_operations(kind).values())
+    if isinstance(kind, JobKind):
+        assert backend.job is not None
+        assert dict(backend.job.uri_members) == dict(kind.documents.uri_members)
+        assert backend.job.concurrent_limit == kind.concurrent_quota.default

@@ -5,11 +5,11 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.documents import HEALTHSCRIBE, OLDER_SPEAKERS
 from transcribe_kit import (
     DocumentTypeError,
     TranscribeError,
@@ -21,12 +21,10 @@ from transcribe_kit import (
     parse_transcript,
 )
 
-SPEAKERS_FILE = "std-old-layout-speakers-callcenter.json"
-
 
 @pytest.fixture
-def document(corpus_dir: Path) -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads((corpus_dir / SPEAKERS_FILE).read_bytes())
+def document() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(OLDER_SPEAKERS)
     return loaded
 
 
@@ -173,8 +171,8 @@ def test_a_document_without_results_is_missing_them() -> None:
     assert str(raised.value) == 'missing required key "results"'
 
 
-def test_a_healthscribe_transcript_is_not_a_transcript(corpus_dir: Path) -> None:
-    raw = (corpus_dir / "medical-scribe-transcript-docs-batch.json").read_bytes()
+def test_a_healthscribe_transcript_is_not_a_transcript() -> None:
+    raw = json.dumps(HEALTHSCRIBE).encode()
 
     with pytest.raises(DocumentTypeError) as raised:
         parse_transcript(raw)

@@ -11,6 +11,16 @@ from transcribe_kit.testing._local import (
     LANGUAGE_MODEL_MODELS,
     VOCABULARY_MODELS,
     LocalBackend,
+    LocalClock,
 )
+from transcribe_kit.testing._script import DEFAULT_FAILURE_REASON, DEFAULT_SECONDS
 
-__all__ = ["JOB_MODELS", "LANGUAGE_MODEL_MODELS", "VOCABULARY_MODELS", "LocalBackend"]
+__all__ = [
+    "DEFAULT_FAILURE_REASON",
+    "DEFAULT_SECONDS",
+    "JOB_MODELS",
+    "LANGUAGE_MODEL_MODELS",
+    "VOCABULARY_MODELS",
+    "LocalBackend",
+    "LocalClock",
+]

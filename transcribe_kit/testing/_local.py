@@ -1,12 +1,19 @@
-"""LocalBackend: moto's server behind a front server on a free loopback port."""
+"""LocalBackend: a local Transcribe and S3 in a child process, and the methods that script it."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
-import logging
-import re
+import math
+import os
+import subprocess
+import sys
+import threading
+import urllib.error
 import urllib.request
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Final
 
@@ -17,8 +24,10 @@ from transcribe_kit.shapes.medical import GetMedicalTranscriptionJobResponse
 from transcribe_kit.shapes.medical_scribe import GetMedicalScribeJobResponse
 from transcribe_kit.shapes.transcribe_audio import SyncItem
 from transcribe_kit.shapes.transcription_jobs import GetTranscriptionJobResponse, TranscriptionJob
-from transcribe_kit.testing._front import FrontServer
-from transcribe_kit.testing._resources import STATE_MODELS, ResourceStore
+from transcribe_kit.testing._documents import sync_items
+from transcribe_kit.testing._front import CONTROL_PREFIX
+from transcribe_kit.testing._kinds import JOB_KEYS, LANGUAGE_MODEL_KEYS, VOCABULARY_KEYS
+from transcribe_kit.testing._script import DEFAULT_FAILURE_REASON, DEFAULT_SECONDS
 from transcribe_kit.transcript._document import (
     ResultDocument,
     Transcript,
@@ -28,78 +37,138 @@ from transcribe_kit.transcript._document import (
 from transcribe_kit.transcript._fetch import AnyJob, subtitles_uri, transcript_source
 from transcribe_kit.transcript._location import s3_object
 
-#: The state-manager names of the Transcribe resources that move through statuses: moto's
-#: own jobs and vocabularies, and the jobs and language models the front server keeps.
-JOB_MODELS: Final = (
-    "transcribe::transcriptionjob",
-    "transcribe::medicaltranscriptionjob",
-    "transcribe::callanalyticsjob",
-    "transcribe::medicalscribejob",
-)
-VOCABULARY_MODELS: Final = ("transcribe::vocabulary", "transcribe::medicalvocabulary")
-LANGUAGE_MODEL_MODELS: Final = ("transcribe::languagemodel",)
-#: How each moves until set otherwise: one status per Get call, as moto's own do.
-_DEFAULT_TRANSITION: Final = {"progression": "manual", "times": 1}
+#: The kinds of job, by the names the scripting methods take: transcription, medical
+#: transcription, Call Analytics and medical scribe (HealthScribe) jobs.
+JOB_MODELS: Final = JOB_KEYS
+#: Vocabularies and medical vocabularies.
+VOCABULARY_MODELS: Final = VOCABULARY_KEYS
+#: Custom language models.
+LANGUAGE_MODEL_MODELS: Final = LANGUAGE_MODEL_KEYS
 
 _DUMMY_CREDENTIALS: Final = {
     "aws_access_key_id": "testing",
     "aws_secret_access_key": "testing",
 }
+#: How long the child process may take to start serving.
+_START_TIMEOUT: Final = 60.0
+
+
+def _check_seconds(seconds: float) -> float:
+    if not (isinstance(seconds, (int, float)) and math.isfinite(seconds) and seconds >= 0):
+        raise ValueError(f"seconds must be a finite number of 0 or more, got {seconds!r}")
+    return float(seconds)
+
+
+def _check_count(name: str, value: int, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ValueError(f"{name} must be an integer of {minimum} or more, got {value!r}")
+    return value
+
+
+class LocalClock:
+    """The clock of a :class:`LocalBackend`, which statuses and timestamps follow.
+
+    It runs with wall time until :meth:`freeze` or :meth:`advance`; then it moves only when
+    the test moves it. :meth:`LocalBackend.reset` makes it run with wall time again.
+    """
+
+    def __init__(self, backend: LocalBackend) -> None:
+        self._backend = backend
+
+    def now(self) -> float:
+        """The backend's time, in seconds since the epoch."""
+        return float(self._backend._command("clock", {})["now"])
+
+    def freeze(self) -> float:
+        """Stop the clock where it is; returns its time."""
+        return float(self._backend._command("clock", {"action": "freeze"})["now"])
+
+    def advance(self, seconds: float) -> float:
+        """Move the clock on by ``seconds`` (freezing it first); returns its time.
+
+        Every resource whose time is up by then has moved on (and written its documents)
+        when this returns.
+        """
+        body = {"action": "advance", "seconds": _check_seconds(seconds)}
+        return float(self._backend._command("clock", body)["now"])
+
+    def resume(self) -> float:
+        """Let the clock run with wall time again, from where it stands; returns its time."""
+        return float(self._backend._command("clock", {"action": "resume"})["now"])
 
 
 class LocalBackend:
     """A local Transcribe and S3 on ``127.0.0.1``, on a port the system picks.
 
     Use it as a context manager; :meth:`client` gives a :class:`TranscribeClient` bound to
-    it. moto's server implements start/get/list/delete of transcription and medical
-    transcription jobs, create/get/list/delete of vocabularies and medical vocabularies,
-    and S3. A front server (:attr:`endpoint_url`) answers the rest of the Transcribe
-    operations itself, from memory: vocabulary filters, language models, Call Analytics
-    categories and jobs, medical scribe jobs, tags, vocabulary updates and
-    ``TranscribeAudio`` (with the transcript :meth:`set_sync_transcript` registered); it
-    forwards every other request to moto. State lives in this process and outlives the
-    servers: call :meth:`reset` between tests.
+    it. The backend runs in a child process of its own, so every backend is isolated from
+    every other, in one process or many. It answers all 45 Transcribe operations itself
+    (jobs of every kind, vocabularies, filters, language models, categories, tags,
+    ``TranscribeAudio``) and S3 through moto's server.
 
-    Nothing is transcribed: :meth:`publish_transcript` writes a document where a completed
-    job says its transcript is, so that ``fetch_transcript`` has something to read.
+    Jobs take ``seconds`` of its clock (default 1 s) from start to completion; vocabularies
+    and language models as long to be ready. A completed job has written its documents
+    where the service would (see :meth:`set_transcript` for what they say). The scripting
+    methods make jobs fail, calls fail and limits bind; :meth:`reset` forgets everything.
     """
 
-    def __init__(self, *, region_name: str = "us-east-1") -> None:
+    def __init__(self, *, region_name: str = "us-east-1", seconds: float = DEFAULT_SECONDS):
         self.region_name = region_name
-        self._server: Any | None = None
-        self._front: FrontServer | None = None
+        self.seconds = _check_seconds(seconds)
+        self.clock = LocalClock(self)
+        self._process: subprocess.Popen[bytes] | None = None
         self._endpoint_url: str | None = None
         self._botocore_session: Any | None = None
 
+    # Lifecycle
+
     def start(self) -> None:
-        """Start the servers (a no-op if they run already)."""
-        if self._server is not None:
+        """Start the server (a no-op if it runs already)."""
+        if self._process is not None:
             return
-        from moto.moto_api import state_manager
-        from moto.server import ThreadedMotoServer
-
-        for model in STATE_MODELS:
-            state_manager.register_default_transition(model, _DEFAULT_TRANSITION)
-
-        # The server's access log would interleave a line per request with the caller's output.
-        logging.getLogger("werkzeug").setLevel(logging.WARNING)
-        server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-        server.start()
-        host, port = server.get_host_and_port()
-        self._server = server
-        self._front = FrontServer(
-            f"http://{host}:{port}", ResourceStore(region_name=self.region_name)
+        command = [
+            sys.executable,
+            "-m",
+            "transcribe_kit.testing._server",
+            "--region",
+            self.region_name,
+            "--seconds",
+            repr(self.seconds),
+        ]
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=_child_environment()
         )
-        self._endpoint_url = self._front.start()
+        self._process = process
+        assert process.stdout is not None
+        lines: list[bytes] = []
+        reader = threading.Thread(target=lambda: lines.append(process.stdout.readline()))  # type: ignore[union-attr]
+        reader.start()
+        reader.join(_START_TIMEOUT)
+        ready = json.loads(lines[0]) if lines and lines[0].strip() else None
+        if not isinstance(ready, dict):
+            self.stop()
+            raise RuntimeError(
+                f"the local backend did not start (exit status {process.poll()}); "
+                "its errors are on stderr"
+            )
+        self._endpoint_url = str(ready["endpoint_url"])
 
     def stop(self) -> None:
-        """Stop the servers."""
-        front, self._front = self._front, None
-        if front is not None:
-            front.stop()
-        server, self._server = self._server, None
-        if server is not None:
-            server.stop()
+        """Stop the server and its process."""
+        process, self._process = self._process, None
+        self._endpoint_url = None
+        if process is None:
+            return
+        assert process.stdin is not None
+        try:
+            process.stdin.close()
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+        finally:
+            if process.stdout is not None:
+                process.stdout.close()
 
     def __enter__(self) -> LocalBackend:
         self.start()
@@ -115,7 +184,7 @@ class LocalBackend:
 
     @property
     def endpoint_url(self) -> str:
-        """The front server's base URL, ``http://127.0.0.1:<port>``."""
+        """The server's base URL, ``http://127.0.0.1:<port>``."""
         if self._endpoint_url is None:
             raise RuntimeError("the local backend is not started")
         return self._endpoint_url
@@ -133,39 +202,135 @@ class LocalBackend:
         """A :class:`TranscribeClient` bound to this backend (not yet open)."""
         return TranscribeClient(**{**self.client_settings, **settings})
 
+    def _command(self, command: str, body: Mapping[str, Any]) -> dict[str, Any]:
+        return control_command(self.endpoint_url, command, body)
+
+    # Scripting
+
     def reset(self) -> None:
-        """Forget every resource, tag, transition and registered transcript."""
-        self._post("/moto-api/reset", {})
-        # moto's reset keeps the transitions set before; go back to the defaults.
-        for model in JOB_MODELS + VOCABULARY_MODELS + LANGUAGE_MODEL_MODELS:
-            self._post("/moto-api/state-manager/unset-transition", {"model_name": model})
+        """Forget every resource, object, tag, script and registered transcript.
+
+        The clock runs with wall time again.
+        """
+        self._command("reset", {})
 
     def set_progression(
         self,
-        models: tuple[str, ...] = JOB_MODELS,
+        models: Iterable[str] = JOB_MODELS,
         *,
         seconds: float | None = None,
         reads: int | None = None,
     ) -> None:
-        """Make resources move through their statuses by time or by reads, or at once.
+        """Set how resources made from now on move through their statuses.
 
-        ``models`` names them (default :data:`JOB_MODELS`, every kind of job;
-        :data:`VOCABULARY_MODELS`, :data:`LANGUAGE_MODEL_MODELS`). With ``seconds``, a
-        status advances every that many seconds (seen by Get and List); with ``reads``,
-        every that many Get calls. With neither, statuses are final from the first read.
-        Until set (and after :meth:`reset`), each moves one status per Get call.
+        ``models`` names the kinds (default :data:`JOB_MODELS`, every kind of job;
+        :data:`VOCABULARY_MODELS`, :data:`LANGUAGE_MODEL_MODELS`). With ``seconds``, each
+        takes that long (of the backend's clock) from start to its final status, seen by
+        Get and List; with ``reads``, each status is shown by that many Get calls before
+        the next (List calls never move it); with neither, each is final from the next
+        call on. Until set (and after :meth:`reset`) each takes the backend's ``seconds``.
         """
-        for model in models:
-            if seconds is not None:
-                transition: dict[str, Any] = {"progression": "time", "seconds": seconds}
-            elif reads is not None:
-                transition = {"progression": "manual", "times": reads}
-            else:
-                transition = {"progression": "immediate"}
-            self._post(
-                "/moto-api/state-manager/set-transition",
-                {"model_name": model, "transition": transition},
-            )
+        body: dict[str, Any] = {"kinds": list(models)}
+        if reads is not None:
+            body["reads"] = _check_count("reads", reads, 1)
+        else:
+            body["seconds"] = 0.0 if seconds is None else _check_seconds(seconds)
+        self._command("progression", body)
+
+    def set_job_duration(
+        self, seconds: float, name: str = "*", *, kinds: Iterable[str] = JOB_MODELS
+    ) -> None:
+        """Make the jobs called ``name`` (a name or a pattern: ``slow-*``) take ``seconds``.
+
+        Applies to jobs started from now on; ``kinds`` may name vocabularies and language
+        models too.
+        """
+        body = {"name": name, "kinds": list(kinds), "seconds": _check_seconds(seconds)}
+        self._command("duration", body)
+
+    def fail_jobs(
+        self,
+        name: str,
+        reason: str = DEFAULT_FAILURE_REASON,
+        *,
+        kinds: Iterable[str] = JOB_MODELS,
+    ) -> None:
+        """Make the jobs called ``name`` (a name or a pattern: ``bad-*``) fail with ``reason``.
+
+        A matching job that finishes from now on ends FAILED with ``reason`` as its
+        ``FailureReason`` and writes no documents. ``kinds`` may name vocabularies and
+        language models too.
+        """
+        self._command("fail", {"name": name, "reason": reason, "kinds": list(kinds)})
+
+    def throttle(
+        self,
+        operation: str,
+        times: int = 1,
+        *,
+        code: str = "ThrottlingException",
+        message: str = "Rate exceeded",
+    ) -> None:
+        """Make the next ``times`` calls of ``operation`` (or a pattern: ``Get*``) throttled.
+
+        Each answers HTTP 400 with ``code``; then the operation answers normally again.
+        """
+        self._fault(operation, times, code, message, 400)
+
+    def fail_calls(
+        self,
+        operation: str,
+        times: int = 1,
+        *,
+        status: int = 500,
+        code: str = "InternalFailureException",
+        message: str = "An internal error occurred.",
+    ) -> None:
+        """Make the next ``times`` calls of ``operation`` (or a pattern) answer an error.
+
+        By default HTTP 500 ``InternalFailureException``; the call does nothing else.
+        """
+        self._fault(operation, times, code, message, status)
+
+    def _fault(self, operation: str, times: int, code: str, message: str, status: int) -> None:
+        if not 400 <= status <= 599:
+            raise ValueError(f"status must be an HTTP error status (4xx or 5xx), got {status}")
+        body = {
+            "operation": operation,
+            "times": _check_count("times", times, 1),
+            "code": code,
+            "message": message,
+            "status": status,
+        }
+        self._command("fault", body)
+
+    def set_job_limit(self, limit: int, *, kinds: Iterable[str] = JOB_MODELS) -> None:
+        """Let at most ``limit`` jobs of each of ``kinds`` run at once.
+
+        A start beyond it answers ``LimitExceededException``, as the service does; a
+        transcription job started with ``JobExecutionSettings(allow_deferred_execution=True)``
+        waits QUEUED for a free slot instead. The defaults are the service's quotas (250
+        jobs; 100 Call Analytics jobs).
+        """
+        self._command("limit", {"limit": _check_count("limit", limit, 0), "kinds": list(kinds)})
+
+    def set_transcript(
+        self,
+        media: str | bytes | os.PathLike[str],
+        transcript: str | bytes | Mapping[str, Any] | ResultDocument,
+    ) -> None:
+        """Make jobs of ``media`` write ``transcript`` (until :meth:`reset`).
+
+        ``media`` is an S3 URI (``s3://bucket/key``), or the media's content (bytes, or a
+        local file's path): a job matches when the object its media URI names has that
+        content, so a file registered here is found however it is uploaded later.
+        ``transcript`` is the words spoken (text: one utterance per line, ``spk_1: ...``
+        to say who speaks), or a result document (bytes, a JSON text, a dict, a parsed
+        document), written as it is by jobs of its type. Without one, a job reads
+        ``<media key>.transcript.json`` or ``<media key>.transcript.txt`` next to its media
+        in the local S3, or else says a conversation of its own.
+        """
+        self._command("transcript", transcript_command(media, transcript))
 
     def set_sync_transcript(
         self,
@@ -182,25 +347,17 @@ class LocalBackend:
         transcript, ``TranscribeAudio`` answers ``BadRequestException``.
         """
         wire_items = (
-            _items_of(transcript)
+            sync_items(transcript)
             if items is None
             else [to_wire(item) if isinstance(item, SyncItem) else dict(item) for item in items]
         )
-        assert self._front is not None, "the local backend is not started"
-        self._front.store.sync_answer = {
+        answer = {
             "Metadata": {"LanguageCode": language_code},
             "Results": {"Transcript": transcript, "Items": wire_items},
         }
+        self._command("sync-transcript", {"answer": answer})
 
-    def _post(self, path: str, body: dict[str, Any]) -> None:
-        request = urllib.request.Request(
-            self.endpoint_url + path,
-            data=json.dumps(body).encode(),
-            headers={"Content-Type": "application/json"},
-            method="POST",
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
-            response.read()
+    # Writing documents by hand
 
     def publish_transcript(
         self,
@@ -211,12 +368,11 @@ class LocalBackend:
     ) -> str:
         """Write ``document`` where a completed job's ``TranscriptFileUri`` points; return that URI.
 
-        moto reports the URI of a transcript but writes no object there; this writes one in
-        the local S3 (making the bucket if need be, the service's bucket included). ``job``
-        is a completed job of any kind, its Get response, its name (read with Get calls:
-        each may move a job on a status) or the URI itself. ``document`` is the file's bytes or
-        text, a decoded dict or a parsed document. With ``subtitles``, the SubRip and WebVTT
-        files a transcription job lists are written too, rendered from the transcript.
+        Completed jobs write their documents themselves (see :meth:`set_transcript`); this
+        replaces one afterwards. ``job`` is a completed job of any kind, its Get response,
+        its name, or an S3 URI. ``document`` is the file's bytes or text, a decoded dict or
+        a parsed document. With ``subtitles``, the SubRip and WebVTT files a transcription
+        job lists are written too, rendered from the transcript.
         """
         if isinstance(job, str) and "://" not in job:
             job = self._get_job(job)
@@ -280,7 +436,7 @@ class LocalBackend:
             client.close()
 
     def _put(self, uri: str, data: bytes) -> None:
-        location = s3_object(uri, endpoint_url=self.endpoint_url)
+        location = s3_object(uri.split("?", 1)[0], endpoint_url=self.endpoint_url)
         if location is None:
             raise ValueError(f"not an S3 object URI: {uri}")
         client = self._botocore_client("s3")
@@ -299,6 +455,72 @@ class LocalBackend:
             client.close()
 
 
+def _child_environment() -> dict[str, str]:
+    """The environment of the child: ours, with this copy of the package first on its path.
+
+    So that the child imports the package this process did, however it found it (an
+    install, or a checkout on ``sys.path``).
+    """
+    root = str(Path(__file__).resolve().parents[2])
+    inherited = os.environ.get("PYTHONPATH")
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([root, inherited] if inherited else [root])}
+
+
+def control_command(endpoint_url: str, command: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    """Run a control command on the local backend at ``endpoint_url``; its answer.
+
+    Raises ValueError with the backend's reason when it refuses the command.
+    """
+    request = urllib.request.Request(
+        endpoint_url + CONTROL_PREFIX + command,
+        data=json.dumps(body).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=60) as response:
+            answer = json.loads(response.read() or b"{}")
+    except urllib.error.HTTPError as error:
+        reason = json.loads(error.read() or b"{}").get("error", str(error))
+        raise ValueError(f"the local backend refused {command}: {reason}") from None
+    assert isinstance(answer, dict)
+    return answer
+
+
+def transcript_command(
+    media: str | bytes | os.PathLike[str],
+    transcript: str | bytes | Mapping[str, Any] | ResultDocument,
+) -> dict[str, Any]:
+    """The control command that registers ``transcript`` for ``media`` (see ``set_transcript``)."""
+    body: dict[str, Any] = {}
+    if isinstance(media, str):
+        if s3_object(media) is None:
+            raise ValueError(f"media must be an S3 URI, bytes or a file's path, got {media!r}")
+        body["uri"] = media
+    else:
+        content = media if isinstance(media, bytes) else _read(media)
+        body["digest"] = hashlib.sha256(content).hexdigest()
+    if isinstance(transcript, str) and not _is_json_object(transcript):
+        body["text"] = transcript
+    else:
+        body["document"] = base64.b64encode(_document_bytes(transcript)).decode()
+    return body
+
+
+def _read(path: os.PathLike[str]) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
+
+
+def _is_json_object(text: str) -> bool:
+    if not text.lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(text), dict)
+    except ValueError:
+        return False
+
+
 def _document_bytes(document: bytes | str | Mapping[str, Any] | ResultDocument) -> bytes:
     if isinstance(document, bytes):
         return document
@@ -307,20 +529,3 @@ def _document_bytes(document: bytes | str | Mapping[str, Any] | ResultDocument) 
     if isinstance(document, Mapping):
         return json.dumps(document).encode()
     return json.dumps(document_to_dict(document)).encode()
-
-
-_ITEM_PATTERN: Final = re.compile(r"[\w'-]+|[^\w\s]")
-_WORD_SECONDS: Final = 0.5
-
-
-def _items_of(transcript: str) -> list[dict[str, Any]]:
-    """TranscribeAudio items for the words and punctuation of ``transcript``."""
-    items: list[dict[str, Any]] = []
-    words = 0
-    for content in _ITEM_PATTERN.findall(transcript):
-        item: dict[str, Any] = {"Id": len(items), "Content": content}
-        if content[0].isalnum():
-            item.update(StartTime=words * _WORD_SECONDS, EndTime=(words + 1) * _WORD_SECONDS)
-            words += 1
-        items.append(item)
-    return items

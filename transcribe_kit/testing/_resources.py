@@ -1,39 +1,44 @@
-"""The resources the local backend keeps itself: the Transcribe operations moto lacks.
+"""The Transcribe resources of the local backend, in memory: every kind, one generic store.
 
-One generic in-memory store serves vocabulary filters, language models, Call Analytics
-categories and jobs and medical scribe jobs; a :class:`Kind` row says what differs
-between them (names, ARN type, statuses, the error for a missing one). A resource is
-kept as one record in wire names, shaped like the model's structure for it
-(``LanguageModel``, ``CallAnalyticsJob``, ...); every answer is that record projected
-onto the output shape the service model names, so it carries only members the model
-allows.
+A resource is one :class:`Record` in wire names, shaped like the model's structure for it
+(``TranscriptionJob``, ``LanguageModel``, ...); every answer is that record projected onto
+the output shape the service model names, so it carries only members the model allows.
+What differs between kinds is in :mod:`transcribe_kit.testing._kinds`.
 
-Statuses move as moto moves its own: the transition set for the kind's model name in
-moto's state manager (``transcribe::callanalyticsjob``, ...; by reads, by time or
-immediate) applies here too, so ``LocalBackend.set_progression`` drives both.
+Statuses move by the clock: a job starts IN_PROGRESS (QUEUED while it waits for a slot,
+with deferred execution), and completes or fails when its time is up; vocabularies go
+from PENDING to READY, language models from IN_PROGRESS to COMPLETED. :meth:`advance`
+moves everything due, in time order, before every answer (and from the backend's own
+thread in between), so Get and List see the same. A resource made while the script says
+``reads=N`` moves one status per N Get calls instead (List never moves it).
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
+import heapq
+import json
 import re
-import time
-import uuid
+from collections import deque
 from collections.abc import Callable, Mapping
-from datetime import datetime, timezone
 from typing import Any, Final
 
-from attrs import define
+from attrs import define, field
 from botocore.loaders import Loader
 from botocore.model import ServiceModel, Shape, StructureShape
 
 from transcribe_kit._session import MODEL_DIRECTORY
+from transcribe_kit.testing._clock import Clock
+from transcribe_kit.testing._kinds import BY_KEY, KINDS, OPERATIONS, Kind, member
+from transcribe_kit.testing._outputs import LinkSigner, Location, Site
+from transcribe_kit.testing._script import Progression, Script
 
-#: moto's default account, in which every ARN here lives.
+#: The account every local resource lives in (moto's default).
 ACCOUNT_ID: Final = "123456789012"
 #: The page size of a List call without ``MaxResults`` (the service's documented default).
 DEFAULT_PAGE_SIZE: Final = 5
-JOB_NOT_FOUND: Final = "The requested job couldn't be found. Check the job name and try again."
 
 
 @functools.cache
@@ -44,12 +49,13 @@ def service_model() -> ServiceModel:
 
 
 class ServiceFaultError(Exception):
-    """An error answer: HTTP 400 with ``{"__type": code, "Message": message}``."""
+    """An error answer: ``http_status`` with ``{"__type": code, "Message": message}``."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, http_status: int = 400) -> None:
         super().__init__(f"{code}: {message}")
         self.code = code
         self.message = message
+        self.http_status = http_status
 
 
 def fault_for(operation: str, code: str, message: str) -> ServiceFaultError:
@@ -58,258 +64,173 @@ def fault_for(operation: str, code: str, message: str) -> ServiceFaultError:
     return ServiceFaultError(code if code in errors else "BadRequestException", message)
 
 
-@define(kw_only=True)
-class Record:
-    """One resource: its members in wire names, and where it is in its statuses."""
-
-    name: str
-    fields: dict[str, Any]
-    request: dict[str, Any]
-    order: int
-    step: int = 0
-    reads: int = 0
-    moved_at: float = 0.0
-
-
-Hook = Callable[["Record", "ResourceStore"], None]
-
-
-def _no_hook(record: Record, store: ResourceStore) -> None:
-    pass
-
-
-@define(frozen=True, kw_only=True)
-class Kind:
-    """What one kind of resource is called, how it is found, and how its status moves."""
-
-    shape: str
-    """The model's structure for the whole resource; records are shaped like it."""
-    name_field: str
-    noun: str
-    arn_type: str
-    operations: tuple[str, ...]
-    missing_code: str = "NotFoundException"
-    missing_message: str = ""
-    status_field: str | None = None
-    statuses: tuple[str, ...] = ()
-    state_model: str | None = None
-    """The model name in moto's state manager that sets how the status moves."""
-    created_field: str | None = None
-    modified_field: str | None = None
-    newest_first: bool = False
-    on_create: Hook = _no_hook
-    on_status: Callable[[Record, str, ResourceStore], None] = lambda record, status, store: None
-
-    def missing(self, operation: str, name: str) -> ServiceFaultError:
-        message = self.missing_message or (
-            f"The requested {self.noun} couldn't be found. Check the name and try again."
-        )
-        return fault_for(operation, self.missing_code, message)
-
-
-def now() -> datetime:
-    """The current time, as the service stamps resources."""
-    return datetime.now(timezone.utc)
-
-
-def _s3_url(store: ResourceStore, bucket: str, key: str) -> str:
-    return f"https://s3.{store.region_name}.amazonaws.com/{bucket}/{key}"
-
-
-def _service_bucket_url(store: ResourceStore, name: str, file: str) -> str:
-    bucket = f"aws-transcribe-{store.region_name}-prod"
-    return _s3_url(store, bucket, f"{ACCOUNT_ID}/{name}/{uuid.uuid4()}/{file}")
-
-
-def _output_url(store: ResourceStore, location: str, name: str) -> str:
-    """Where a job writes ``name``.json under an ``s3://bucket/prefix`` location."""
-    bucket, _, key = location.removeprefix("s3://").partition("/")
-    if not key.endswith(".json"):
-        key = f"{key.rstrip('/')}/{name}.json".lstrip("/")
-    return _s3_url(store, bucket, key)
-
-
-def _filter_created(record: Record, store: ResourceStore) -> None:
-    name = record.fields["VocabularyFilterName"]
-    bucket = f"aws-transcribe-dictionary-model-{store.region_name}-prod"
-    key = f"{ACCOUNT_ID}/{name}/{uuid.uuid4()}/input.txt"
-    record.fields["DownloadUri"] = _s3_url(store, bucket, key)
-
-
-def _model_created(record: Record, store: ResourceStore) -> None:
-    record.fields["UpgradeAvailability"] = False
-
-
-def _model_status(record: Record, status: str, store: ResourceStore) -> None:
-    record.fields["LastModifiedTime"] = now()
-
-
-def _category_created(record: Record, store: ResourceStore) -> None:
-    record.fields.setdefault("InputType", "POST_CALL")
-
-
-def _scribe_created(record: Record, store: ResourceStore) -> None:
-    record.fields["LanguageCode"] = "en-US"
-    record.fields["MedicalScribeContextProvided"] = "MedicalScribeContext" in record.request
-
-
-_MEDIA_FORMATS: Final = ("mp3", "mp4", "wav", "flac", "ogg", "amr", "webm", "m4a")
-
-
-def _job_status(record: Record, status: str, store: ResourceStore) -> None:
-    """What a job gains as it runs: media details, times, and where its output went."""
-    fields, request = record.fields, record.request
-    if status == "IN_PROGRESS":
-        fields["StartTime"] = now()
-        extension = fields["Media"].get("MediaFileUri", "").rpartition(".")[2].lower()
-        fields["MediaFormat"] = extension if extension in _MEDIA_FORMATS else "wav"
-        fields["MediaSampleRateHertz"] = 8000
-        options = (request.get("Settings") or {}).get("LanguageOptions") or ["en-US"]
-        fields.setdefault("LanguageCode", options[0])
-    elif status == "COMPLETED":
-        fields["CompletionTime"] = now()
-        name = record.name
-        if "OutputBucketName" in request:  # a medical scribe job
-            bucket = request["OutputBucketName"]
-            fields["MedicalScribeOutput"] = {
-                "TranscriptFileUri": _s3_url(store, bucket, f"{name}/transcript.json"),
-                "ClinicalDocumentUri": _s3_url(store, bucket, f"{name}/summary.json"),
-            }
-        elif "OutputLocation" in request:
-            fields["Transcript"] = {
-                "TranscriptFileUri": _output_url(store, request["OutputLocation"], name)
-            }
-        else:
-            fields["Transcript"] = {
-                "TranscriptFileUri": _service_bucket_url(store, name, "analytics.json")
-            }
-
-
-VOCABULARY_FILTERS: Final = Kind(
-    shape="GetVocabularyFilterResponse",
-    name_field="VocabularyFilterName",
-    noun="vocabulary filter",
-    arn_type="vocabulary-filter",
-    operations=(
-        "CreateVocabularyFilter",
-        "GetVocabularyFilter",
-        "ListVocabularyFilters",
-        "UpdateVocabularyFilter",
-        "DeleteVocabularyFilter",
-    ),
-    modified_field="LastModifiedTime",
-    on_create=_filter_created,
-)
-LANGUAGE_MODELS: Final = Kind(
-    shape="LanguageModel",
-    name_field="ModelName",
-    noun="language model",
-    arn_type="language-model",
-    operations=(
-        "CreateLanguageModel",
-        "DescribeLanguageModel",
-        "ListLanguageModels",
-        "UpdateLanguageModel",
-        "DeleteLanguageModel",
-    ),
-    status_field="ModelStatus",
-    statuses=("IN_PROGRESS", "COMPLETED"),
-    state_model="transcribe::languagemodel",
-    created_field="CreateTime",
-    modified_field="LastModifiedTime",
-    on_create=_model_created,
-    on_status=_model_status,
-)
-CALL_ANALYTICS_CATEGORIES: Final = Kind(
-    shape="CategoryProperties",
-    name_field="CategoryName",
-    noun="category",
-    arn_type="analytics-category",
-    operations=(
-        "CreateCallAnalyticsCategory",
-        "GetCallAnalyticsCategory",
-        "ListCallAnalyticsCategories",
-        "UpdateCallAnalyticsCategory",
-        "DeleteCallAnalyticsCategory",
-    ),
-    created_field="CreateTime",
-    modified_field="LastUpdateTime",
-    on_create=_category_created,
-)
-
-
-def _job_kind(shape: str, arn_type: str, on_create: Hook = _no_hook) -> Kind:
-    """A kind of job: Start/Get/List/Delete, QUEUED to COMPLETED, newest listed first."""
-    return Kind(
-        shape=shape,
-        name_field=f"{shape}Name",
-        noun="job",
-        arn_type=arn_type,
-        operations=(f"Start{shape}", f"Get{shape}", f"List{shape}s", f"Delete{shape}"),
-        missing_code="BadRequestException",
-        missing_message=JOB_NOT_FOUND,
-        status_field=f"{shape}Status",
-        statuses=("QUEUED", "IN_PROGRESS", "COMPLETED"),
-        state_model=f"transcribe::{shape.lower()}",
-        created_field="CreationTime",
-        newest_first=True,
-        on_create=on_create,
-        on_status=_job_status,
-    )
-
-
-CALL_ANALYTICS_JOBS: Final = _job_kind("CallAnalyticsJob", "analytics")
-MEDICAL_SCRIBE_JOBS: Final = _job_kind("MedicalScribeJob", "medical-scribe-job", _scribe_created)
-
-KINDS: Final = (
-    VOCABULARY_FILTERS,
-    LANGUAGE_MODELS,
-    CALL_ANALYTICS_CATEGORIES,
-    CALL_ANALYTICS_JOBS,
-    MEDICAL_SCRIBE_JOBS,
-)
-#: The state-manager model names of the resources kept here whose status moves.
-STATE_MODELS: Final = tuple(kind.state_model for kind in KINDS if kind.state_model)
-
-_ARN: Final = re.compile(r"arn:aws[^:]*:transcribe:[^:]*:[0-9]{12}:([a-zA-Z-]+)/(.+)")
-
-
 def project(values: Mapping[str, Any], shape: Shape) -> dict[str, Any]:
     """The members of ``values`` that ``shape`` (a structure) has."""
     assert isinstance(shape, StructureShape)
     return {key: value for key, value in values.items() if key in shape.members}
 
 
-class ResourceStore:
-    """The resources moto lacks, and the tags of every resource the backend knows.
+@define(kw_only=True, eq=False)
+class Record:
+    """One resource: its members in wire names, and where it is in its statuses."""
 
-    ``tags`` maps the ARN of every live resource (those kept here and the moto resources
-    created through the front server) to its tags: a resource can be tagged when its ARN
-    is there. ``clock`` (seconds) paces time-based progression. Not thread-safe: the
-    caller holds a lock around every call.
+    kind: Kind
+    name: str
+    fields: dict[str, Any]
+    request: dict[str, Any]
+    order: int
+    progression: Progression
+    step: int = 0
+    reads: int = 0
+    started_at: float | None = None
+    finish_at: float | None = None
+    finished: bool = False
+    deleted: bool = False
+    outputs: dict[str, Location | list[Location]] = field(factory=dict)
+    """Where each output (``transcript``, ``subtitles``, ...) is, once written."""
+
+    @property
+    def by_reads(self) -> bool:
+        return self.progression.reads is not None
+
+
+#: Called when a job completes, to write its documents; returns where each output went.
+OutputWriter = Callable[[Record], Mapping[str, Location | list[Location]]]
+#: Called with every record whose status changed, after the change.
+Observer = Callable[[Record], None]
+
+
+class ResourceStore:
+    """Every Transcribe resource of one backend, and the tags of each.
+
+    ``tags`` maps the ARN of every live resource to its tags. ``write_outputs`` writes a
+    completing job's documents (an error fails the job); ``observers`` hear of every
+    status change. Not thread-safe: the caller holds a lock around every call.
     """
 
-    def __init__(self, *, region_name: str, clock: Callable[[], float] = time.monotonic) -> None:
-        self.region_name = region_name
-        self.clock = clock
+    def __init__(self, *, site: Site, clock: Clock | None = None) -> None:
+        self.site = site
+        self.clock = clock or Clock()
+        self.script = Script()
         self.tags: dict[str, dict[str, str]] = {}
         self.sync_answer: dict[str, Any] | None = None
+        self.write_outputs: OutputWriter = lambda record: {}
+        self.observers: list[Observer] = []
+        self.links = LinkSigner()
         self._records: dict[Kind, dict[str, Record]] = {kind: {} for kind in KINDS}
+        self._due: list[tuple[float, int, Record]] = []
+        self._waiting: dict[Kind, deque[Record]] = {kind: deque() for kind in KINDS}
+        # The jobs that count against the concurrent-job limit: those running, and those
+        # moved by reads, from their start until they finish.
+        self._slots: dict[Kind, set[Record]] = {kind: set() for kind in KINDS}
         self._created = 0
 
     def reset(self) -> None:
-        """Forget every resource, tag and registered transcript."""
+        """Forget every resource, tag, script and registered answer."""
         self.tags.clear()
         self.sync_answer = None
+        self.script = Script()
         for records in self._records.values():
             records.clear()
+        for waiting in self._waiting.values():
+            waiting.clear()
+        for slots in self._slots.values():
+            slots.clear()
+        self._due.clear()
 
     def arn(self, arn_type: str, name: str) -> str:
         """The ARN of the resource ``name`` of ``arn_type`` (``vocabulary-filter``, ...)."""
-        return f"arn:aws:transcribe:{self.region_name}:{ACCOUNT_ID}:{arn_type}/{name}"
+        return (
+            f"arn:aws:transcribe:{self.site.region_name}:{self.site.account_id}:{arn_type}/{name}"
+        )
+
+    def find(self, kind: Kind, name: str) -> Record | None:
+        """The live resource ``name`` of ``kind``."""
+        return self._records[kind].get(name)
+
+    # Time
+
+    def next_due(self) -> float | None:
+        """When the next resource is due to move on by time (clock seconds), if any."""
+        while self._due and self._due[0][2].finish_at != self._due[0][0]:
+            heapq.heappop(self._due)
+        return self._due[0][0] if self._due else None
+
+    def advance(self) -> None:
+        """Move on every resource whose time is up, in the order their times came."""
+        now = self.clock()
+        while (due := self.next_due()) is not None and due <= now:
+            _, _, record = heapq.heappop(self._due)
+            record.finish_at = None
+            self._finish(record, due)
+            waiting = self._waiting[record.kind]
+            if waiting and record.kind.job is not None:
+                self._start(waiting.popleft(), due)
+
+    def _start(self, record: Record, at: float) -> None:
+        kind = record.kind
+        record.started_at = at
+        if kind.job is not None:
+            self._slots[kind].add(record)
+        record.step = len(kind.statuses) - 2
+        self._stamp(record, kind.started_field, at)
+        kind.on_start(record.fields, record.request, self.site)
+        self._set_status(record, kind.statuses[record.step], at)
+        if not record.by_reads:
+            record.finish_at = at + record.progression.seconds
+            heapq.heappush(self._due, (record.finish_at, record.order, record))
+
+    def _finish(self, record: Record, at: float) -> None:
+        kind = record.kind
+        reason = self.script.failure(kind.key, record.name)
+        if reason is None and kind.job is not None:
+            try:
+                record.outputs = dict(self.write_outputs(record))
+            except Exception as error:  # the job fails, as a job whose output can't be written
+                reason = f"The output could not be written: {error}"
+        record.finished = True
+        self._slots[kind].discard(record)
+        record.step = len(kind.statuses) - 1
+        self._stamp(record, kind.completed_field, at)
+        if reason is not None:
+            record.fields["FailureReason"] = reason
+            self._set_status(record, kind.failed_status, at)
+        else:
+            self._set_status(record, kind.statuses[-1], at)
+
+    def _set_status(self, record: Record, status: str, at: float) -> None:
+        if record.kind.status_field is None:
+            return
+        record.fields[record.kind.status_field] = status
+        self._stamp(record, record.kind.modified_field, at)
+        for observer in self.observers:
+            observer(record)
+
+    def _stamp(self, record: Record, member: str | None, at: float) -> None:
+        if member:
+            record.fields[member] = self.clock.datetime(at)
+
+    def _read(self, record: Record) -> None:
+        """A Get of a resource moved by reads: the next status after every N of them."""
+        if not record.by_reads or record.finished or not record.kind.statuses:
+            return
+        record.reads += 1
+        every = record.progression.reads or 1
+        target = min((record.reads - 1) // every, len(record.kind.statuses) - 1)
+        now = self.clock()
+        while record.step < target and not record.finished:
+            if record.step + 1 == len(record.kind.statuses) - 1:
+                self._finish(record, now)
+            elif record.step + 1 == len(record.kind.statuses) - 2:
+                self._start(record, now)
+            else:
+                record.step += 1
+
+    # Operations
 
     def answer(self, operation: str, kind: Kind, request: Mapping[str, Any]) -> dict[str, Any]:
         """The response of ``operation`` on a resource of ``kind``; raises ServiceFaultError."""
+        self.advance()
         verb = re.match(r"[A-Z][a-z]+", operation)
         assert verb is not None
         output = service_model().operation_model(operation).output_shape
@@ -321,14 +242,13 @@ class ResourceStore:
         elif verb[0] == "Update":
             record = self._update(operation, kind, request)
         elif verb[0] == "Delete":
-            self._find(operation, kind, name)
-            del self._records[kind][name]
-            self.tags.pop(self.arn(kind.arn_type, name), None)
+            record = self._find(operation, kind, name)
+            self._delete(record)
             return {}
         else:
             record = self._find(operation, kind, name)
-            self._progress(kind, record, read=True)
-        return self._shaped(kind, record, output)
+            self._read(record)
+        return self._shaped(record, output) if output is not None else {}
 
     def _create(self, operation: str, kind: Kind, request: Mapping[str, Any]) -> Record:
         name = request[kind.name_field]
@@ -336,55 +256,151 @@ class ResourceStore:
             raise fault_for(
                 operation,
                 "ConflictException",
-                f"The requested {kind.noun} name already exists. Use a different name.",
+                f"The requested {kind.noun} name already exists. Use a different {kind.noun} name.",
             )
-        shape = service_model().shape_for(kind.shape)
+        self._check_references(operation, kind, request)
+        waits = self._check_slot(operation, kind, request)
         self._created += 1
         record = Record(
+            kind=kind,
             name=name,
-            fields=project(request, shape),
+            fields=project(request, service_model().shape_for(kind.shape)),
             request=dict(request),
             order=self._created,
-            moved_at=self.clock(),
+            progression=self.script.progression(kind.key, name),
         )
-        stamp = now()
-        for stamped in (kind.created_field, kind.modified_field):
-            if stamped:
-                record.fields[stamped] = stamp
-        if kind.status_field:
-            record.fields[kind.status_field] = kind.statuses[0]
-        kind.on_create(record, self)
+        now = self.clock()
+        self._stamp(record, kind.created_field, now)
+        self._stamp(record, kind.modified_field, now)
+        kind.on_create(record.fields, record.request, self.site)
         self._records[kind][name] = record
+        if kind.job is not None and record.by_reads:
+            self._slots[kind].add(record)
         self.tags[self.arn(kind.arn_type, name)] = {
             tag["Key"]: tag["Value"] for tag in request.get("Tags") or ()
         }
+        self._begin(record, now, waits=waits)
         return record
+
+    def _begin(self, record: Record, now: float, *, waits: bool) -> None:
+        """Put a new (or updated) resource at its first status."""
+        kind = record.kind
+        if not kind.statuses:
+            return
+        if record.by_reads or waits:
+            record.step = 0
+            if len(kind.statuses) == 2:  # no waiting status: it is being made at once
+                self._start(record, now)
+            else:
+                self._set_status(record, kind.statuses[0], now)
+            if waits and not record.by_reads:
+                self._waiting[kind].append(record)
+        else:
+            self._start(record, now)
+
+    def _check_references(self, operation: str, kind: Kind, request: Mapping[str, Any]) -> None:
+        for path, referenced_key in kind.references:
+            value = member(request, path)
+            referenced = BY_KEY[referenced_key]
+            if value is not None and value not in self._records[referenced]:
+                noun = referenced.noun
+                raise fault_for(
+                    operation,
+                    "BadRequestException",
+                    f"The requested {noun} couldn't be found. Check the {noun} name and try "
+                    "your request again.",
+                )
+
+    def _check_slot(self, operation: str, kind: Kind, request: Mapping[str, Any]) -> bool:
+        """Whether a new job must wait for a slot; raises LimitExceededException if it may not."""
+        if kind.job is None:
+            return False
+        limit = self.script.limit(kind.key, kind.job.concurrent_limit)
+        if len(self._slots[kind]) < limit:
+            return False
+        deferred = (request.get("JobExecutionSettings") or {}).get("AllowDeferredExecution")
+        if kind.job.deferrable and deferred:
+            return True
+        raise fault_for(
+            operation,
+            "LimitExceededException",
+            f"You have reached the limit of {limit} concurrent {kind.noun}s of this kind. Wait "
+            "for one to finish"
+            + (", or allow deferred execution to queue it." if kind.job.deferrable else "."),
+        )
 
     def _update(self, operation: str, kind: Kind, request: Mapping[str, Any]) -> Record:
         record = self._find(operation, kind, request[kind.name_field])
         record.fields.update(project(request, service_model().shape_for(kind.shape)))
         record.request.update(request)
-        if kind.modified_field:
-            record.fields[kind.modified_field] = now()
+        now = self.clock()
+        self._stamp(record, kind.modified_field, now)
+        if kind.remade_on_update:
+            record.finish_at = None
+            record.finished = False
+            record.reads = 0
+            record.fields.pop("FailureReason", None)
+            record.progression = self.script.progression(kind.key, record.name)
+            self._begin(record, now, waits=False)
         return record
+
+    def _delete(self, record: Record) -> None:
+        kind = record.kind
+        record.deleted = True
+        record.finish_at = None
+        del self._records[kind][record.name]
+        if record in self._waiting[kind]:
+            self._waiting[kind].remove(record)
+        self.tags.pop(self.arn(kind.arn_type, record.name), None)
+        if record in self._slots[kind]:
+            # A job deleted while it runs frees its slot for the next one waiting.
+            self._slots[kind].discard(record)
+            waiting = self._waiting[kind]
+            if waiting and not record.by_reads:
+                self._start(waiting.popleft(), self.clock())
 
     def _find(self, operation: str, kind: Kind, name: str) -> Record:
         record = self._records[kind].get(name)
         if record is None:
-            raise kind.missing(operation, name)
+            message = kind.missing_message or (
+                f"The requested {kind.noun} couldn't be found. Check the name and try again."
+            )
+            raise fault_for(operation, kind.missing_code, message)
         return record
 
-    def _shaped(self, kind: Kind, record: Record, output: Shape) -> dict[str, Any]:
+    def _shaped(self, record: Record, output: Shape) -> dict[str, Any]:
         """``record`` as ``output`` carries it: whole under one member, or flat."""
         assert isinstance(output, StructureShape)
-        tags = self.tags.get(self.arn(kind.arn_type, record.fields[kind.name_field]))
+        values = self._values(record)
+        for name, member_shape in output.members.items():
+            if member_shape.name == record.kind.shape:
+                return {name: project(values, member_shape)}
+        return project(values, output)
+
+    def _values(self, record: Record) -> dict[str, Any]:
+        """The record's members with its tags and the URIs of its outputs."""
         values = dict(record.fields)
+        tags = self.tags.get(self.arn(record.kind.arn_type, record.name))
         if tags:
             values["Tags"] = [{"Key": key, "Value": value} for key, value in tags.items()]
-        for member, member_shape in output.members.items():
-            if member_shape.name == kind.shape:
-                return {member: project(values, member_shape)}
-        return project(values, output)
+        job = record.kind.job
+        if job is not None and record.outputs and not record.fields.get("FailureReason"):
+            now = self.clock()
+            for role, where in record.outputs.items():
+                parent, member = job.uri_members[role]
+                uri: str | list[str] = (
+                    [self.uri(location, now) for location in where]
+                    if isinstance(where, list)
+                    else self.uri(where, now)
+                )
+                values[parent] = {**(values.get(parent) or {}), member: uri}
+        return values
+
+    def uri(self, location: Location, now: float) -> str:
+        """How a job reports ``location``: a presigned-style link, or the object's URL."""
+        if location.presigned:
+            return self.links.link(self.site, location, now)
+        return self.site.s3_url(location.bucket, location.key)
 
     def _page(
         self, operation: str, kind: Kind, request: Mapping[str, Any], output: Shape
@@ -392,55 +408,36 @@ class ResourceStore:
         assert isinstance(output, StructureShape)
         items_member = next(m for m, s in output.members.items() if s.type_name == "list")
         summary = output.members[items_member].member
-        status = request.get("Status") or request.get("StatusEquals")
+        status = next((request[f] for f in kind.status_filters if request.get(f)), None)
         contains = (request.get("JobNameContains") or request.get("NameContains") or "").lower()
-        records = sorted(
-            self._records[kind].values(),
-            key=lambda r: -r.order if kind.newest_first else r.fields[kind.name_field],
-        )
-        for record in records:
-            self._progress(kind, record, read=False)
-        matching = [
-            record
-            for record in records
-            if contains in record.fields[kind.name_field].lower()
-            and (status is None or record.fields.get(kind.status_field or "") == status)
-        ]
-        start = _page_start(operation, request.get("NextToken"), len(matching))
-        end = start + int(request.get("MaxResults") or DEFAULT_PAGE_SIZE)
+
+        def sort_key(record: Record) -> list[Any]:
+            return [-record.order, ""] if kind.newest_first else [0, record.name]
+
+        # Jobs are kept in the order they were made: newest first needs no sorting.
+        records = self._records[kind].values()
+        ordered = reversed(records) if kind.newest_first else sorted(records, key=sort_key)
+        token = request.get("NextToken")
+        after = _token_key(operation, token) if token is not None else None
+        size = int(request.get("MaxResults") or DEFAULT_PAGE_SIZE)
+        found: list[Record] = []
+        for record in ordered:
+            if (
+                (after is None or sort_key(record) > after)
+                and contains in record.name.lower()
+                and (status is None or record.fields.get(kind.status_field or "") == status)
+            ):
+                found.append(record)
+                if len(found) > size:
+                    break
         page: dict[str, Any] = {
-            items_member: [project(record.fields, summary) for record in matching[start:end]]
+            items_member: [project(self._values(r), summary) for r in found[:size]]
         }
-        if end < len(matching):
-            page["NextToken"] = str(end)
+        if len(found) > size:
+            page["NextToken"] = _token(sort_key(found[size - 1]))
         if status is not None and "Status" in output.members:
             page["Status"] = status
         return page
-
-    def _progress(self, kind: Kind, record: Record, *, read: bool) -> None:
-        """Move ``record`` on as the kind's transition says (a Get is a ``read``)."""
-        if kind.state_model is None or kind.status_field is None:
-            return
-        from moto.moto_api import state_manager
-
-        transition = state_manager.get_transition(kind.state_model)
-        last = len(kind.statuses) - 1
-        target = record.step
-        if transition["progression"] == "immediate":
-            target = last
-        elif transition["progression"] == "manual":
-            record.reads += int(read)
-            if record.reads >= int(transition["times"]):
-                target, record.reads = target + 1, 0
-        elif transition["progression"] == "time":
-            elapsed = self.clock() - record.moved_at
-            target += int(elapsed // float(transition["seconds"]))
-        while record.step < min(target, last):
-            record.step += 1
-            record.moved_at = self.clock()
-            status = kind.statuses[record.step]
-            record.fields[kind.status_field] = status
-            kind.on_status(record, status, self)
 
     def resolve(self, operation: str, arn: str) -> str:
         """``arn`` if it names a live resource; raises ServiceFaultError otherwise."""
@@ -455,13 +452,22 @@ class ResourceStore:
         return arn
 
 
-def _page_start(operation: str, token: str | None, count: int) -> int:
-    if token is None:
-        return 0
-    if not token.isdigit() or int(token) > count:
+_ARN: Final = re.compile(r"arn:aws[^:]*:transcribe:[^:]*:[0-9]{12}:([a-zA-Z-]+)/(.+)")
+
+
+def _token(key: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key).encode()).decode()
+
+
+def _token_key(operation: str, token: str) -> list[Any]:
+    """The sort key a NextToken continues after; raises BadRequestException if it is not one."""
+    try:
+        key = json.loads(base64.urlsafe_b64decode(token.encode()))
+    except (ValueError, binascii.Error):
+        key = None
+    if not (isinstance(key, list) and len(key) == 2):
         raise fault_for(operation, "BadRequestException", "The NextToken is not valid.")
-    return int(token)
+    return key
 
 
-#: Operations answered by the store, and the kind of resource each works on.
-OPERATIONS: Final = {operation: kind for kind in KINDS for operation in kind.operations}
+__all__ = ["ACCOUNT_ID", "OPERATIONS", "Record", "ResourceStore", "ServiceFaultError"]

@@ -10,175 +10,131 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from attrs import define, field
+from msgspec import field
 
-from transcribe_kit.transcript._codec import JsonValue, extra_field, member
+from transcribe_kit.transcript._codec import DocumentPart, DocumentRoot, Number, RawJson
 
 
-@define(frozen=True, kw_only=True)
-class CallItem:
+class CallItem(DocumentPart, frozen=True):
     """A word or punctuation mark of a turn; times in milliseconds."""
 
-    content: str = field(metadata=member("Content"))
-    type: str | None = field(default=None, metadata=member("Type"))
-    confidence: float | None = field(default=None, metadata=member("Confidence"))
-    begin_offset_millis: int | None = field(default=None, metadata=member("BeginOffsetMillis"))
-    end_offset_millis: int | None = field(default=None, metadata=member("EndOffsetMillis"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    content: str = field(name="Content")
+    type: str | None = field(default=None, name="Type")
+    confidence: Number | None = field(default=None, name="Confidence")
+    begin_offset_millis: int | None = field(default=None, name="BeginOffsetMillis")
+    end_offset_millis: int | None = field(default=None, name="EndOffsetMillis")
 
 
-@define(frozen=True, kw_only=True)
-class CharacterOffsets:
+class CharacterOffsets(DocumentPart, frozen=True):
     """Where a detected issue, outcome or action item is in a turn's content (characters)."""
 
-    begin: int | None = field(default=None, metadata=member("Begin"))
-    end: int | None = field(default=None, metadata=member("End"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    begin: int | None = field(default=None, name="Begin")
+    end: int | None = field(default=None, name="End")
 
 
-@define(frozen=True, kw_only=True)
-class Detection:
+class Detection(DocumentPart, frozen=True):
     """An issue, outcome or action item found in a turn."""
 
-    character_offsets: CharacterOffsets | None = field(
-        default=None, metadata=member("CharacterOffsets")
-    )
-    extra: Mapping[str, JsonValue] = extra_field()
+    character_offsets: CharacterOffsets | None = field(default=None, name="CharacterOffsets")
 
 
-@define(frozen=True, kw_only=True)
-class CallTurn:
+class CallTurn(DocumentPart, frozen=True):
     """What one participant said in one go, with its sentiment and detections."""
 
-    participant_role: str | None = field(default=None, metadata=member("ParticipantRole"))
-    content: str | None = field(default=None, metadata=member("Content"))
-    id: str | None = field(default=None, metadata=member("Id"))
-    begin_offset_millis: int | None = field(default=None, metadata=member("BeginOffsetMillis"))
-    end_offset_millis: int | None = field(default=None, metadata=member("EndOffsetMillis"))
-    sentiment: str | None = field(default=None, metadata=member("Sentiment"))
-    loudness_scores: tuple[float | None, ...] | None = field(
-        default=None, metadata=member("LoudnessScores")
-    )
-    items: tuple[CallItem, ...] | None = field(default=None, metadata=member("Items"))
-    issues_detected: tuple[Detection, ...] | None = field(
-        default=None, metadata=member("IssuesDetected")
-    )
-    outcomes_detected: tuple[Detection, ...] | None = field(
-        default=None, metadata=member("OutcomesDetected")
-    )
+    participant_role: str | None = field(default=None, name="ParticipantRole")
+    content: str | None = field(default=None, name="Content")
+    id: str | None = field(default=None, name="Id")
+    begin_offset_millis: int | None = field(default=None, name="BeginOffsetMillis")
+    end_offset_millis: int | None = field(default=None, name="EndOffsetMillis")
+    sentiment: str | None = field(default=None, name="Sentiment")
+    loudness_scores: tuple[Number | None, ...] | None = field(default=None, name="LoudnessScores")
+    items: tuple[CallItem, ...] | None = field(default=None, name="Items")
+    issues_detected: tuple[Detection, ...] | None = field(default=None, name="IssuesDetected")
+    outcomes_detected: tuple[Detection, ...] | None = field(default=None, name="OutcomesDetected")
     action_items_detected: tuple[Detection, ...] | None = field(
-        default=None, metadata=member("ActionItemsDetected")
+        default=None, name="ActionItemsDetected"
     )
-    extra: Mapping[str, JsonValue] = extra_field()
 
 
-@define(frozen=True, kw_only=True)
-class TimeRange:
+class TimeRange(DocumentPart, frozen=True):
     """A stretch of the call in milliseconds."""
 
-    begin_offset_millis: int | None = field(default=None, metadata=member("BeginOffsetMillis"))
-    end_offset_millis: int | None = field(default=None, metadata=member("EndOffsetMillis"))
-    duration_millis: int | None = field(default=None, metadata=member("DurationMillis"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    begin_offset_millis: int | None = field(default=None, name="BeginOffsetMillis")
+    end_offset_millis: int | None = field(default=None, name="EndOffsetMillis")
+    duration_millis: int | None = field(default=None, name="DurationMillis")
 
 
-@define(frozen=True, kw_only=True)
-class CategoryMatch:
+class CategoryMatch(DocumentPart, frozen=True):
     """Where in the call a category's rules matched."""
 
-    points_of_interest: tuple[TimeRange, ...] = field(
-        default=(), metadata=member("PointsOfInterest")
-    )
-    extra: Mapping[str, JsonValue] = extra_field()
+    points_of_interest: tuple[TimeRange, ...] = field(default=(), name="PointsOfInterest")
 
 
-@define(frozen=True, kw_only=True)
-class Categories:
+class Categories(DocumentPart, frozen=True):
     """The call analytics categories the call matched."""
 
-    matched_categories: tuple[str, ...] = field(default=(), metadata=member("MatchedCategories"))
-    matched_details: Mapping[str, CategoryMatch] | None = field(
-        default=None, metadata=member("MatchedDetails")
-    )
-    extra: Mapping[str, JsonValue] = extra_field()
+    matched_categories: tuple[str, ...] = field(default=(), name="MatchedCategories")
+    matched_details: Mapping[str, CategoryMatch] | None = field(default=None, name="MatchedDetails")
 
 
-@define(frozen=True, kw_only=True)
-class NonTalkTime:
+class NonTalkTime(DocumentPart, frozen=True):
     """The silences of the call."""
 
-    instances: tuple[TimeRange, ...] = field(default=(), metadata=member("Instances"))
-    total_time_millis: int | None = field(default=None, metadata=member("TotalTimeMillis"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    instances: tuple[TimeRange, ...] = field(default=(), name="Instances")
+    total_time_millis: int | None = field(default=None, name="TotalTimeMillis")
 
 
-@define(frozen=True, kw_only=True)
-class Interruptions:
+class Interruptions(DocumentPart, frozen=True):
     """Interruptions, by the role of who interrupted."""
 
-    total_count: int | None = field(default=None, metadata=member("TotalCount"))
-    total_time_millis: int | None = field(default=None, metadata=member("TotalTimeMillis"))
+    total_count: int | None = field(default=None, name="TotalCount")
+    total_time_millis: int | None = field(default=None, name="TotalTimeMillis")
     interruptions_by_interrupter: Mapping[str, tuple[TimeRange, ...]] | None = field(
-        default=None, metadata=member("InterruptionsByInterrupter")
+        default=None, name="InterruptionsByInterrupter"
     )
-    extra: Mapping[str, JsonValue] = extra_field()
 
 
-@define(frozen=True, kw_only=True)
-class SentimentCharacteristics:
+class SentimentCharacteristics(DocumentPart, frozen=True):
     """Sentiment scores (-5 to 5) overall by role; by period kept as written."""
 
-    overall_sentiment: Mapping[str, float] | None = field(
-        default=None, metadata=member("OverallSentiment")
-    )
-    sentiment_by_period: JsonValue = field(
-        default=None, metadata=member("SentimentByPeriod", raw=True)
-    )
-    extra: Mapping[str, JsonValue] = extra_field()
+    overall_sentiment: Mapping[str, Number] | None = field(default=None, name="OverallSentiment")
+    sentiment_by_period: RawJson = field(default=None, name="SentimentByPeriod")
 
 
-@define(frozen=True, kw_only=True)
-class ConversationCharacteristics:
+class ConversationCharacteristics(DocumentPart, frozen=True):
     """The call's characteristics; talk speed and talk time are kept as written."""
 
     total_conversation_duration_millis: int | None = field(
-        default=None, metadata=member("TotalConversationDurationMillis")
+        default=None, name="TotalConversationDurationMillis"
     )
-    non_talk_time: NonTalkTime | None = field(default=None, metadata=member("NonTalkTime"))
-    interruptions: Interruptions | None = field(default=None, metadata=member("Interruptions"))
-    sentiment: SentimentCharacteristics | None = field(default=None, metadata=member("Sentiment"))
-    talk_speed: JsonValue = field(default=None, metadata=member("TalkSpeed", raw=True))
-    talk_time: JsonValue = field(default=None, metadata=member("TalkTime", raw=True))
-    extra: Mapping[str, JsonValue] = extra_field()
+    non_talk_time: NonTalkTime | None = field(default=None, name="NonTalkTime")
+    interruptions: Interruptions | None = field(default=None, name="Interruptions")
+    sentiment: SentimentCharacteristics | None = field(default=None, name="Sentiment")
+    talk_speed: RawJson = field(default=None, name="TalkSpeed")
+    talk_time: RawJson = field(default=None, name="TalkTime")
 
 
-@define(frozen=True, kw_only=True)
-class Participant:
+class Participant(DocumentPart, frozen=True):
     """A participant of the call, by role."""
 
-    participant_role: str | None = field(default=None, metadata=member("ParticipantRole"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    participant_role: str | None = field(default=None, name="ParticipantRole")
 
 
-@define(frozen=True, kw_only=True)
-class CallAnalyticsTranscript:
+class CallAnalyticsTranscript(DocumentRoot, frozen=True):
     """The output document of a Call Analytics job."""
 
-    transcript: tuple[CallTurn, ...] = field(metadata=member("Transcript"))
-    job_name: str | None = field(default=None, metadata=member("JobName"))
-    job_status: str | None = field(default=None, metadata=member("JobStatus"))
-    account_id: str | None = field(default=None, metadata=member("AccountId"))
-    language_code: str | None = field(default=None, metadata=member("LanguageCode"))
-    channel: str | None = field(default=None, metadata=member("Channel"))
-    participants: tuple[Participant, ...] | None = field(
-        default=None, metadata=member("Participants")
-    )
-    categories: Categories | None = field(default=None, metadata=member("Categories"))
+    transcript: tuple[CallTurn, ...] = field(name="Transcript")
+    job_name: str | None = field(default=None, name="JobName")
+    job_status: str | None = field(default=None, name="JobStatus")
+    account_id: str | None = field(default=None, name="AccountId")
+    language_code: str | None = field(default=None, name="LanguageCode")
+    channel: str | None = field(default=None, name="Channel")
+    participants: tuple[Participant, ...] | None = field(default=None, name="Participants")
+    categories: Categories | None = field(default=None, name="Categories")
     conversation_characteristics: ConversationCharacteristics | None = field(
-        default=None, metadata=member("ConversationCharacteristics")
+        default=None, name="ConversationCharacteristics"
     )
-    content_metadata: JsonValue = field(default=None, metadata=member("ContentMetadata", raw=True))
-    extra: Mapping[str, JsonValue] = extra_field()
+    content_metadata: RawJson = field(default=None, name="ContentMetadata")
 
     @property
     def text(self) -> str:

@@ -1,58 +1,93 @@
-"""Structure and unstructure functions for the result documents, compiled from field metadata.
+"""Reading and writing the result documents: msgspec Structs, decoded in one pass.
 
-The documents use the shapes' conventions (a field's wire name in its metadata, see
-:func:`~transcribe_kit.shapes._base.wire`), with three differences that the cattrs
-converter of the API shapes does not cover, which is why they have their own functions:
+The document classes are msgspec ``Struct`` s (frozen, not tracked by the garbage collector),
+and a document is read by one of two paths that give the same objects:
 
-- numbers written as strings (``"start_time": "1.23"``) come out as floats, and go back
-  as strings (fields marked ``text_number``);
-- keys a class does not model, and known keys whose value is ``null``, are kept in the
-  class's ``extra`` mapping and written back, so nothing in a document is lost;
-- a malformed document raises :class:`~transcribe_kit.errors.TranscriptParseError` naming
-  the path of the wrong value (``results.items[12].alternatives[0].confidence``).
+- the fast path: msgspec decodes the bytes straight into the classes, checking every value
+  on the way (in C, about a third of the time ``json.loads`` takes to build plain dicts).
+  Numbers the service writes as strings (``"0.250"``, ``"1.0E-4"``) become floats there;
+- the careful path, for a document the fast path refuses: decoded with ``json.loads``, the
+  keys the classes do not model are set aside into the ``extra`` of the object they belong
+  to, msgspec converts the rest, and a wrong value is located and named in a
+  :class:`~transcribe_kit.errors.TranscriptParseError`
+  (``results.items[12].alternatives[0].confidence: expected a number, got "abc"``).
 
-A 10,000-item transcript is structured on every parse, so each class gets one straight-line
-function generated at first use (as cattrs does) instead of a loop over its fields.
+A parsed document keeps the JSON text it was read from, so ``to_dict()`` gives back exactly
+what the service wrote (``"0.910"`` stays ``"0.910"``); a document built in code is written
+from its fields instead.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import types
-import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Final, TypeAlias, TypeVar, Union
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, Any, Final, TypeAlias, TypeVar
 
-import attrs
+import msgspec
+import msgspec.inspect as mi
 
 from transcribe_kit.errors import TranscriptParseError
-from transcribe_kit.shapes._base import OpenEnum, wire, wire_name
 
 T = TypeVar("T")
 
 #: Any JSON value, as ``json.loads`` returns it.
 JsonValue: TypeAlias = bool | int | float | str | list["JsonValue"] | dict[str, "JsonValue"] | None
 
-_TEXT_NUMBER: Final = "transcribe_kit.text_number"
-_RAW: Final = "transcribe_kit.raw"
-_EXTRA: Final = "transcribe_kit.extra"
+if TYPE_CHECKING:
+    #: A member kept as the JSON it is (msgspec cannot resolve the recursive alias).
+    RawJson: TypeAlias = JsonValue
+else:
+    RawJson = object
 
-#: The ``extra`` mapping of an object that has nothing beyond its modelled keys.
+_LARGEST: Final = sys.float_info.max
+#: A number the service writes as a JSON string (``"0.250"``): a finite float here.
+TextNumber = Annotated[float, msgspec.Meta(ge=-_LARGEST, le=_LARGEST, extra={"text": True})]
+#: A number written as a JSON number: a finite float here.
+Number = Annotated[float, msgspec.Meta(ge=-_LARGEST, le=_LARGEST)]
+
+#: The ``extra`` of an object that has nothing beyond its modelled keys.
 NO_EXTRA: Final[Mapping[str, JsonValue]] = types.MappingProxyType({})
+# The wire name of ``extra``: never a key of a real document, so that the fast path
+# refuses every document with a key the classes do not model.
+_EXTRA_KEY: Final = "~transcribe_kit.extra"
+_EXTRA: Final = "extra"
 
 
-def member(name: str, *, text_number: bool = False, raw: bool = False) -> dict[str, Any]:
-    """Field metadata of a document member.
+class DocumentPart(
+    msgspec.Struct,
+    frozen=True,
+    kw_only=True,
+    gc=False,
+    forbid_unknown_fields=True,
+    repr_omit_defaults=True,
+):
+    """A part of a result document; ``extra`` holds the keys its class does not model."""
 
-    ``text_number``: the service writes this number as a JSON string (``"0.250"``).
-    ``raw``: the value is kept as the JSON it is, not structured.
-    """
-    return {**wire(name), _TEXT_NUMBER: text_number, _RAW: raw}
+    extra: Mapping[str, RawJson] = msgspec.field(default=NO_EXTRA, name=_EXTRA_KEY)
 
 
-def extra_field() -> Any:
-    """The ``extra`` field of a document class: keys it does not model, kept verbatim."""
-    return attrs.field(factory=lambda: NO_EXTRA, metadata={_EXTRA: True}, repr=False)
+class DocumentRoot(DocumentPart, frozen=True, gc=True, dict=True):
+    """A whole result document: it remembers the JSON text it was read from."""
+
+    def to_dict(self) -> dict[str, JsonValue]:
+        """The document as JSON data again, exactly as read (from the fields if built in code)."""
+        source: bytes | str | None = self.__dict__.get(_SOURCE)
+        if source is None:
+            written: dict[str, JsonValue] = _unstructure(self)
+            return written
+        data: dict[str, JsonValue] = json.loads(source)
+        return data
+
+
+_SOURCE: Final = "_source"
+
+D = TypeVar("D", bound=DocumentRoot)
+
+
+# Errors ------------------------------------------------------------------------------------
 
 
 class _PathError(Exception):
@@ -63,8 +98,8 @@ class _PathError(Exception):
         self.reason = reason
         self.segments: list[str] = []
 
-    def at(self, segment: str) -> _PathError:
-        self.segments.append(segment)
+    def at(self, segment: str | int) -> _PathError:
+        self.segments.append(f"[{segment}]" if isinstance(segment, int) else segment)
         return self
 
     def path(self) -> str:
@@ -77,342 +112,301 @@ class _PathError(Exception):
 def _show(value: object) -> str:
     if isinstance(value, (dict, list)):
         return "an object" if isinstance(value, dict) else "a list"
-    shown = json.dumps(value)
+    try:
+        shown = json.dumps(value)
+    except ValueError:  # an integer too long to write
+        shown = "a number too long to show"
     return shown if len(shown) <= 40 else shown[:37] + '..."'
 
 
-def expected(what: str, value: object) -> _PathError:
-    """The error for a value of the wrong type or form."""
+def _expected(what: str, value: object) -> _PathError:
     return _PathError(f"expected {what}, got {_show(value)}")
 
 
-def _missing(key: str) -> _PathError:
-    return _PathError(f'missing required key "{key}"')
+# Decoding ----------------------------------------------------------------------------------
 
 
-def _to_int(value: object) -> int:
-    if type(value) is int:
-        return value
-    if type(value) is float and value.is_integer():
-        return int(value)
-    if type(value) is str:
-        try:
-            return int(value)
-        except ValueError:
-            pass
-    raise expected("an integer", value)
+@cache
+def _decoder(cls: type[T]) -> msgspec.json.Decoder[T]:
+    # Not strict: numbers written as strings become numbers, as the documents need.
+    return msgspec.json.Decoder(cls, strict=False)
 
 
-def _to_float(value: object) -> float:
-    if type(value) in _NUMBER_TYPES:
-        try:
-            return float(value)  # type: ignore[arg-type]
-        except ValueError:
-            pass
-    raise expected("a number", value)
+def decode_fast(data: bytes | str, cls: type[D]) -> D | None:
+    """``cls`` decoded straight from ``data``; ``None`` if the fast path refuses it."""
+    try:
+        document: D = _decoder(cls).decode(data)
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    document.__dict__[_SOURCE] = data
+    return document
 
 
-def _to_str(value: object) -> str:
-    if type(value) is str:
-        return value
-    raise expected("a string", value)
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a JSON value")
 
 
-def _to_bool(value: object) -> bool:
-    if type(value) is bool:
-        return value
-    raise expected("true or false", value)
+def decode_json(data: bytes | str) -> JsonValue:
+    """The JSON value of ``data``; ``TranscriptParseError`` for anything that is not JSON."""
+    try:
+        decoded: JsonValue = json.loads(data, parse_constant=_refuse_constant)
+    except UnicodeDecodeError as error:
+        raise TranscriptParseError("", f"undecodable text: {error.reason}") from None
+    except json.JSONDecodeError as error:
+        raise TranscriptParseError(
+            "", f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise TranscriptParseError("", "invalid JSON: nested too deeply") from None
+    except ValueError as error:  # NaN or Infinity, an integer of thousands of digits
+        raise TranscriptParseError("", f"invalid JSON: {error}") from None
+    return decoded
 
 
-def _raw(value: object) -> object:
+def encode_json(data: Mapping[str, Any]) -> bytes:
+    """JSON data given as Python objects, written as JSON text to keep as a document's source."""
+    try:
+        return json.dumps(data, ensure_ascii=False, allow_nan=False).encode()
+    except RecursionError:
+        raise TranscriptParseError("", "invalid JSON: nested too deeply") from None
+    except (TypeError, ValueError) as error:
+        raise TranscriptParseError("", f"not JSON data: {error}") from None
+
+
+def structure(data: Mapping[str, Any], cls: type[D], source: bytes | str) -> D:
+    """``cls`` from decoded JSON: unknown keys kept in ``extra``, a wrong value located."""
+    extras: list[tuple[_Path, dict[str, Any]]] = []
+    cleaned = _set_aside(data, _fields_of(cls), (), extras)
+    try:
+        document = msgspec.convert(cleaned, cls, strict=False)
+    except msgspec.ValidationError as error:
+        raise _located(data, cls, error) from None
+    except RecursionError:
+        raise TranscriptParseError("", "nested too deeply") from None
+    for path, extra in extras:
+        part: Any = document
+        for step in path:
+            if isinstance(step, str):
+                part = getattr(part, step)
+            else:
+                part = part[step[0] if isinstance(step, tuple) else step]
+        msgspec.structs.force_setattr(part, _EXTRA, types.MappingProxyType(extra))
+    document.__dict__[_SOURCE] = source
+    return document
+
+
+# Where an object is in a document: attribute names, list indexes, and (key,) for mappings.
+_Path: TypeAlias = tuple[str | int | tuple[str], ...]
+
+# What the careful path knows of each class: its fields by wire name, with their type info.
+_Fields: TypeAlias = Mapping[str, tuple[str, mi.Type]]
+
+
+@cache
+def _fields_of(cls: type) -> _Fields:
+    info = mi.type_info(cls)
+    assert isinstance(info, mi.StructType)
+    return {f.encode_name: (f.name, f.type) for f in info.fields if f.name != _EXTRA}
+
+
+def _struct_type(kind: mi.Type) -> type | None:
+    if isinstance(kind, mi.UnionType):
+        inner = [t for t in kind.types if not isinstance(t, mi.NoneType)]
+        return _struct_type(inner[0]) if len(inner) == 1 else None
+    return kind.cls if isinstance(kind, mi.StructType) else None
+
+
+def _set_aside(
+    value: object,
+    fields: _Fields,
+    path: _Path,
+    extras: list[tuple[_Path, dict[str, Any]]],
+) -> object:
+    """``value`` without the keys its class does not model (copied only where it changes)."""
+    if type(value) is not dict:
+        return value  # msgspec names the wrong type
+    cleaned = value
+    if not fields.keys() >= value.keys():
+        extras.append((path, {k: v for k, v in value.items() if k not in fields}))
+        cleaned = {k: v for k, v in value.items() if k in fields}
+    for key, item in value.items():
+        if key not in fields:
+            continue
+        name, kind = fields[key]
+        changed = _set_aside_in(item, kind, (*path, name), extras)
+        if changed is not item:
+            if cleaned is value:
+                cleaned = dict(value)
+            cleaned[key] = changed
+    return cleaned
+
+
+def _set_aside_in(
+    value: object,
+    kind: mi.Type,
+    path: _Path,
+    extras: list[tuple[_Path, dict[str, Any]]],
+) -> object:
+    if isinstance(kind, mi.UnionType):
+        inner = [t for t in kind.types if not isinstance(t, mi.NoneType)]
+        return value if len(inner) != 1 else _set_aside_in(value, inner[0], path, extras)
+    if isinstance(kind, mi.StructType):
+        return _set_aside(value, _fields_of(kind.cls), path, extras)
+    if isinstance(kind, (mi.VarTupleType, mi.ListType)) and type(value) is list:
+        element = kind.item_type
+        if _struct_type(element) is None:
+            return value
+        items = [_set_aside_in(v, element, (*path, i), extras) for i, v in enumerate(value)]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(kind, mi.DictType) and type(value) is dict:
+        element = kind.value_type
+        if _struct_type(element) is None:
+            return value
+        # A mapping's values are reached by key: the key is the path step.
+        changed = {k: _set_aside_in(v, element, (*path, (k,)), extras) for k, v in value.items()}
+        return value if all(changed[k] is value[k] for k in value) else changed
     return value
 
 
-def _in_list(values: list[object], convert: Callable[[object], object]) -> tuple[object, ...]:
+# Locating a wrong value --------------------------------------------------------------------
+
+
+def _located(data: object, cls: type, error: msgspec.ValidationError) -> TranscriptParseError:
+    """The error naming the path and the reason of the first wrong value of ``data``."""
     try:
-        return tuple(map(convert, values))
-    except _PathError:
-        # Found again one by one, only to name the index of the wrong element.
-        for index, value in enumerate(values):
-            try:
-                convert(value)
-            except _PathError as error:
-                raise error.at(f"[{index}]") from None
-        raise
+        _check(data, mi.type_info(cls))
+    except _PathError as found:
+        return TranscriptParseError(found.path(), found.reason)
+    # Not found again value by value: msgspec's own words, with its path.
+    message, _, where = str(error).partition(" - at `$")
+    return TranscriptParseError(where.rstrip("`").lstrip("."), message)
 
 
-_NUMBER_TYPES: Final = frozenset({str, int, float})
-_SCALARS: Final[Mapping[object, Callable[[Any], object]]] = {
-    str: _to_str,
-    int: _to_int,
-    float: _to_float,
-    bool: _to_bool,
-}
-
-
-def _optional(convert: Callable[[object], object]) -> Callable[[object], object]:
-    def convert_optional(value: object) -> object:
-        return None if value is None else convert(value)
-
-    return convert_optional
-
-
-def _list_of(convert: Callable[[object], object]) -> Callable[[object], object]:
-    def convert_list(value: object) -> object:
-        if type(value) is not list:
-            raise expected("a list", value)
-        return _in_list(value, convert)
-
-    return convert_list
-
-
-def _mapping_of(convert: Callable[[object], object]) -> Callable[[object], object]:
-    def convert_mapping(value: object) -> object:
+def _check(value: object, kind: mi.Type) -> None:
+    """Raises ``_PathError`` if ``value`` is not of ``kind`` (as msgspec would convert it)."""
+    if isinstance(kind, mi.Metadata):
+        kind = kind.type
+    if isinstance(kind, mi.UnionType):
+        if value is None and any(isinstance(t, mi.NoneType) for t in kind.types):
+            return
+        inner = [t for t in kind.types if not isinstance(t, mi.NoneType)]
+        if len(inner) == 1:
+            _check(value, inner[0])
+        return
+    if isinstance(kind, mi.StructType):
         if type(value) is not dict:
-            raise expected("an object", value)
-        converted = {}
+            raise _expected("an object", value)
+        for field in kind.fields:
+            if field.name == _EXTRA:
+                continue
+            if field.encode_name not in value:
+                if field.required:
+                    raise _PathError(f'missing required key "{field.encode_name}"')
+                continue
+            item = value[field.encode_name]
+            try:
+                if item is None and field.required:
+                    raise _expected("a value", item)
+                _check(item, field.type)
+            except _PathError as error:
+                raise error.at(field.encode_name) from None
+        return
+    if isinstance(kind, (mi.VarTupleType, mi.ListType)):
+        if type(value) is not list:
+            raise _expected("a list", value)
+        for index, item in enumerate(value):
+            try:
+                _check(item, kind.item_type)
+            except _PathError as error:
+                raise error.at(index) from None
+        return
+    if isinstance(kind, mi.DictType):
+        if type(value) is not dict:
+            raise _expected("an object", value)
         for key, item in value.items():
             try:
-                converted[key] = convert(item)
+                _check(item, kind.value_type)
             except _PathError as error:
                 raise error.at(key) from None
-        return converted
-
-    return convert_mapping
-
-
-def _enum(enum_type: type[OpenEnum]) -> Callable[[object], object]:
-    def convert_enum(value: object) -> object:
-        if type(value) is not str:
-            raise expected("a string", value)
-        return enum_type(value)
-
-    return convert_enum
+        return
+    _check_leaf(value, kind)
 
 
-def _converter_for(annotation: Any) -> Callable[[object], object]:
-    """The function that structures one JSON value into ``annotation``."""
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin in (Union, types.UnionType):
-        inner = [arg for arg in args if arg is not type(None)]
-        if len(inner) != 1:
-            raise TypeError(f"unsupported union {annotation!r}")
-        return _optional(_converter_for(inner[0]))
-    if origin is tuple:
-        return _list_of(_converter_for(args[0]))
-    if origin in (Mapping, dict):
-        return _mapping_of(_converter_for(args[1]))
-    if annotation in _SCALARS:
-        return _SCALARS[annotation]
-    if isinstance(annotation, type) and issubclass(annotation, OpenEnum):
-        return _enum(annotation)
-    if attrs.has(annotation):
-        return structure_function(annotation)
-    raise TypeError(f"no conversion for {annotation!r}")
+def _check_leaf(value: object, kind: mi.Type) -> None:
+    annotation, what = _leaf(kind)
+    if annotation is None:
+        return
+    try:
+        msgspec.convert(value, annotation, strict=False)
+    except msgspec.ValidationError:
+        if what == "a number" and isinstance(value, (str, int, float)) and value is not True:
+            try:
+                float(value)
+            except (ValueError, OverflowError):
+                pass
+            else:
+                raise _expected("a finite number", value) from None
+        raise _expected(what, value) from None
 
 
-def _unstructurer_for(annotation: Any, text_number: bool) -> Callable[[Any], object]:
-    origin = typing.get_origin(annotation)
-    args = typing.get_args(annotation)
-    if origin in (Union, types.UnionType):
-        inner = _unstructurer_for(next(a for a in args if a is not type(None)), text_number)
-        return lambda value: None if value is None else inner(value)
-    if origin is tuple:
-        element = _unstructurer_for(args[0], text_number)
-        return lambda value: [element(item) for item in value]
-    if origin in (Mapping, dict):
-        element = _unstructurer_for(args[1], text_number)
-        return lambda value: {key: element(item) for key, item in value.items()}
-    if isinstance(annotation, type) and issubclass(annotation, OpenEnum):
-        return lambda value: value.value
-    if attrs.has(annotation):
-        return unstructure_function(annotation)
-    if text_number and annotation in (float, int):
-        return repr
-    return _raw
+def _leaf(kind: mi.Type) -> tuple[Any, str]:
+    if isinstance(kind, mi.FloatType):
+        return Number, "a number"
+    if isinstance(kind, mi.IntType):
+        return int, "an integer"
+    if isinstance(kind, mi.StrType):
+        return str, "a string"
+    if isinstance(kind, mi.BoolType):
+        return bool, "true or false"
+    if isinstance(kind, mi.EnumType):
+        return kind.cls, "a string"
+    return None, ""
 
 
-_STRUCTURE: dict[type, Callable[[object], Any]] = {}
-_UNSTRUCTURE: dict[type, Callable[[Any], dict[str, JsonValue]]] = {}
+# Writing a document built in code ----------------------------------------------------------
 
 
-def _fields(cls: type) -> tuple[list[attrs.Attribute[Any]], attrs.Attribute[Any] | None]:
-    attrs.resolve_types(cls)
-    members = [a for a in attrs.fields(cls) if not a.metadata.get(_EXTRA)]
-    extra = next((a for a in attrs.fields(cls) if a.metadata.get(_EXTRA)), None)
-    return members, extra
-
-
-# Inline code for the common scalar fields: a 10,000-item transcript converts ~60,000 of them.
-_INLINE: Final[Mapping[object, str]] = {
-    str: "if type(v) is not str: raise expected('a string', v)",
-    # float() takes exactly the JSON values wanted here (numbers and numeric strings), and
-    # booleans, which are turned away first.
-    float: (
-        "if v is True or v is False: raise expected('a number', v)\n"
-        "try: v = float(v)\n"
-        "except (ValueError, TypeError): raise expected('a number', v) from None"
-    ),
-    bool: "if type(v) is not bool: raise expected('true or false', v)",
-    # Only integers written otherwise (1.0, "1") need the call.
-    int: "if type(v) is not int: v = to_int(v)",
-}
-
-
-def _inline_code(annotation: Any, index: int, namespace: dict[str, Any]) -> str:
-    if annotation in _INLINE:
-        return _INLINE[annotation]
-    if isinstance(annotation, type) and issubclass(annotation, OpenEnum):
-        namespace[f"members_{index}"] = annotation._value2member_map_
-        namespace[f"enum_{index}"] = annotation
-        return (
-            "if type(v) is not str: raise expected('a string', v)\n"
-            f"v = members_{index}.get(v) or enum_{index}(v)"
-        )
-    if typing.get_origin(annotation) is tuple and typing.get_args(annotation)[0] is int:
-        # The ids of an audio segment's items: one pass over their types, in C, instead of
-        # a call per id.
-        return (
-            "if type(v) is not list: raise expected('a list', v)\n"
-            "v = tuple(v) if ONLY_INT.issuperset(map(type, v)) else in_list(v, to_int)"
-        )
-    if typing.get_origin(annotation) is tuple and attrs.has(typing.get_args(annotation)[0]):
-        namespace[f"c_{index}"] = structure_function(typing.get_args(annotation)[0])
-        return (
-            "if type(v) is not list: raise expected('a list', v)\n"
-            # Most lists of alternatives hold one.
-            f"try: v = (c_{index}(v[0]),) if len(v) == 1 else tuple(map(c_{index}, v))\n"
-            f"except PathError: in_list(v, c_{index})"
-        )
-    namespace[f"convert_{index}"] = _converter_for(annotation)
-    return f"v = convert_{index}(v)"
-
-
-def structure_function(cls: type[T]) -> Callable[[object], T]:
-    """The function that builds a ``cls`` from a decoded JSON object (compiled once)."""
-    if cls in _STRUCTURE:
-        return _STRUCTURE[cls]
-    # Registered before compiling, so that a class that contains itself resolves.
-    _STRUCTURE[cls] = lambda value: _STRUCTURE[cls](value)
-    members, extra = _fields(cls)
-    namespace: dict[str, Any] = {
-        "cls": cls,
-        "expected": expected,
-        "missing": _missing,
-        "PathError": _PathError,
-        "in_list": _in_list,
-        "to_int": _to_int,
-        "ONLY_INT": frozenset({int}),
-        "NO_EXTRA": NO_EXTRA,
-        "KNOWN": frozenset(wire_name(a) for a in members),
-    }
-    lines = [
-        "def structure(d):",
-        "    if type(d) is not dict: raise expected('an object', d)",
-        "    n = 0",
-    ]
-    for index, field in enumerate(members):
-        key = wire_name(field)
-        annotation = field.type
-        required = field.default is attrs.NOTHING
-        inner = _strip_optional(annotation)
-        convert = "pass" if field.metadata.get(_RAW) else _inline_code(inner, index, namespace)
-        lines.append(f"    v = d.get({key!r})")
-        if required:
-            lines.append("    if v is None:")
-            lines.append(f"        if {key!r} not in d: raise missing({key!r})")
-            lines.append(f"        raise expected('a value', v).at({key!r})")
-            lines.append("    n += 1")
-            body_indent = "    "
-        else:
-            lines.append("    if v is not None:")
-            lines.append("        n += 1")
-            body_indent = "        "
-        lines.append(f"{body_indent}try:")
-        lines.extend(f"{body_indent}    {line}" for line in convert.splitlines())
-        lines.append(f"{body_indent}except PathError as e: raise e.at({key!r}) from None")
-        lines.append(f"    f_{index} = v")
-    values = {a.name: f"f_{index}" for index, a in enumerate(members)}
-    if extra is not None:
-        lines.append("    extra = NO_EXTRA if n == len(d) else {")
-        lines.append("        k: x for k, x in d.items() if x is None or k not in KNOWN}")
-        values[extra.name] = "extra"
-    lines.extend(_construction(cls, values, namespace))
-    # The source is built above from field metadata only.
-    exec("\n".join(lines), namespace)
-    function: Callable[[object], T] = namespace["structure"]
-    _STRUCTURE[cls] = function
-    return function
-
-
-def _construction(cls: type, values: Mapping[str, str], namespace: dict[str, Any]) -> list[str]:
-    """The lines that build the instance from the converted values.
-
-    A slotted class is filled through its slots without calling ``__init__``, which for a
-    frozen class sets each field through ``object.__setattr__`` at twice the cost: a
-    document class has no validators or converters for ``__init__`` to run.
-    """
-    slots = {name: vars(cls).get(name) for name in values}
-    if not all(isinstance(slot, types.MemberDescriptorType) for slot in slots.values()):
-        arguments = ", ".join(f"{name}={value}" for name, value in values.items())
-        return [f"    return cls({arguments})"]
-    lines = ["    o = new(cls)"]
-    for index, (name, value) in enumerate(values.items()):
-        namespace[f"set_{index}"] = slots[name].__set__  # type: ignore[union-attr]
-        lines.append(f"    set_{index}(o, {value})")
-    namespace["new"] = object.__new__
-    return [*lines, "    return o"]
-
-
-def _strip_optional(annotation: Any) -> Any:
-    if typing.get_origin(annotation) in (Union, types.UnionType):
-        inner = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
-        if len(inner) == 1:
-            return inner[0]
-    return annotation
-
-
-def unstructure_function(cls: type[T]) -> Callable[[T], dict[str, JsonValue]]:
-    """The function that writes a ``cls`` back as the JSON object it was read from."""
-    if cls in _UNSTRUCTURE:
-        return _UNSTRUCTURE[cls]
-    _UNSTRUCTURE[cls] = lambda value: _UNSTRUCTURE[cls](value)
-    members, extra = _fields(cls)
-    converters = [
-        (
-            a.name,
-            wire_name(a),
-            _raw
-            if a.metadata.get(_RAW)
-            else _unstructurer_for(a.type, bool(a.metadata.get(_TEXT_NUMBER))),
-        )
-        for a in members
-    ]
-    extra_name = extra.name if extra is not None else None
-
-    def unstructure(value: T) -> dict[str, JsonValue]:
-        data: dict[str, Any] = {}
-        for name, key, convert in converters:
+def _unstructure(value: object) -> Any:
+    if isinstance(value, DocumentPart):
+        written: dict[str, Any] = {}
+        for name, kind in _writers(type(value)):
             item = getattr(value, name)
             if item is not None:
-                data[key] = convert(item)
-        if extra_name is not None:
-            data.update(getattr(value, extra_name))
-        return data
-
-    _UNSTRUCTURE[cls] = unstructure
-    return unstructure
+                written[name_of(type(value), name)] = kind(item)
+        written.update(value.extra)
+        return written
+    return value
 
 
-def structure_document(data: object, cls: type[T]) -> T:
-    """A ``cls`` built from decoded JSON; a wrong value raises ``TranscriptParseError``."""
-    try:
-        return structure_function(cls)(data)
-    except _PathError as error:
-        raise TranscriptParseError(error.path(), error.reason) from None
+@cache
+def _wire_names(cls: type) -> Mapping[str, str]:
+    return {name: key for key, (name, _) in _fields_of(cls).items()}
 
 
-def unstructure_document(document: object) -> dict[str, JsonValue]:
-    """The JSON object a document was read from (numbers may be written differently)."""
-    return unstructure_function(type(document))(document)
+def name_of(cls: type, name: str) -> str:
+    """The wire name of the field ``name`` of the document class ``cls``."""
+    return _wire_names(cls)[name]
+
+
+@cache
+def _writers(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    info = mi.type_info(cls)
+    assert isinstance(info, mi.StructType)
+    return tuple((f.name, _writer(f.type)) for f in info.fields if f.name != _EXTRA)
+
+
+def _writer(kind: mi.Type) -> Callable[[Any], Any]:
+    if isinstance(kind, mi.UnionType):
+        inner = [t for t in kind.types if not isinstance(t, mi.NoneType)]
+        return _writer(inner[0]) if len(inner) == 1 else _unstructure
+    if isinstance(kind, (mi.VarTupleType, mi.ListType)):
+        element = _writer(kind.item_type)
+        return lambda values: [element(v) for v in values]
+    if isinstance(kind, mi.DictType):
+        element = _writer(kind.value_type)
+        return lambda values: {k: element(v) for k, v in values.items()}
+    if isinstance(kind, mi.Metadata):
+        return repr if (kind.extra or {}).get("text") else _writer(kind.type)
+    if isinstance(kind, mi.EnumType):
+        return lambda member: member.value
+    return _unstructure

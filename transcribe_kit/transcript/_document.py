@@ -9,55 +9,63 @@ type.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
-from attrs import define, field
+from msgspec import field
 
 from transcribe_kit.errors import DocumentTypeError, TranscriptParseError
 from transcribe_kit.transcript._call_analytics import CallAnalyticsTranscript
-from transcribe_kit.transcript._captions import CaptionOptions, build_cues, render_srt, render_vtt
+from transcribe_kit.transcript._captions import (
+    CaptionOptions,
+    Cue,
+    build_cues,
+    render_srt,
+    render_vtt,
+)
 from transcribe_kit.transcript._codec import (
+    D,
+    DocumentRoot,
     JsonValue,
-    extra_field,
-    member,
-    structure_document,
-    unstructure_document,
+    decode_fast,
+    decode_json,
+    encode_json,
+    structure,
 )
 from transcribe_kit.transcript._medical_scribe import ClinicalDocument, MedicalScribeTranscript
 from transcribe_kit.transcript._standard import Item, Results
 from transcribe_kit.transcript._views import (
-    AttributedItem,
+    END,
     SpeakerTurn,
+    Spoken,
     Word,
-    attribute_items,
+    channel_labels,
     channel_texts,
     join_items,
+    on_channel,
     speaker_turns,
-    words,
+    spoken_words,
+    words_of,
 )
-
-D = TypeVar("D")
 
 _DEFAULT_CAPTIONS: Final = CaptionOptions()
 
 
-@define(frozen=True, kw_only=True)
-class Transcript:
+class Transcript(DocumentRoot, frozen=True):
     """The transcript document of a transcription or medical transcription job.
 
     ``results`` holds the items as written; the methods give the views most callers want.
-    Times are in seconds, confidences from 0 to 1.
+    Times are in seconds, confidences from 0 to 1. Words come in time order; with channel
+    identification the views give the merged timeline, or one channel's track with
+    ``channel="ch_0"``.
     """
 
-    results: Results = field(metadata=member("results"))
-    job_name: str | None = field(default=None, metadata=member("jobName"))
-    account_id: str | None = field(default=None, metadata=member("accountId"))
-    status: str | None = field(default=None, metadata=member("status"))
-    is_redacted: bool | None = field(default=None, metadata=member("isRedacted"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    results: Results
+    job_name: str | None = field(default=None, name="jobName")
+    account_id: str | None = field(default=None, name="accountId")
+    status: str | None = None
+    is_redacted: bool | None = field(default=None, name="isRedacted")
 
     @property
     def text(self) -> str:
@@ -67,48 +75,83 @@ class Transcript:
 
     @property
     def items(self) -> tuple[Item, ...]:
-        """The items (words and punctuation) in order."""
+        """The items (words and punctuation) as the document lists them."""
         return self.results.items
 
     @cached_property
-    def _attributed(self) -> list[AttributedItem]:
-        return attribute_items(self.results)
+    def _spoken(self) -> list[Spoken]:
+        return spoken_words(self.results)
 
-    def words(self) -> list[Word]:
-        """The spoken words with their times, confidence, speaker and channel."""
-        return words(self._attributed)
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """The channel labels (``ch_0``, ``ch_1``); empty without channel identification."""
+        return channel_labels(self.results, self._spoken)
 
-    def low_confidence_words(self, threshold: float = 0.5) -> list[Word]:
+    def words(self, channel: str | None = None) -> list[Word]:
+        """The spoken words in time order, with times, confidence, speaker and channel.
+
+        ``channel`` gives one channel's words only.
+        """
+        return words_of(on_channel(self._spoken, channel))
+
+    def low_confidence_words(
+        self, threshold: float = 0.5, channel: str | None = None
+    ) -> list[Word]:
         """The words whose confidence is below ``threshold`` (0 to 1)."""
         return [
             word
-            for word in self.words()
+            for word in self.words(channel)
             if word.confidence is not None and word.confidence < threshold
         ]
 
-    def speaker_turns(self) -> list[SpeakerTurn]:
-        """Consecutive speech of one speaker merged into turns.
+    def speaker_turns(self, channel: str | None = None) -> list[SpeakerTurn]:
+        """Consecutive speech of one speaker merged into turns, in time order.
 
         Without speaker labels the turns follow the channels; with neither, the whole
-        transcript is one turn.
+        transcript is one turn. ``channel`` gives one channel's turns only.
         """
-        return speaker_turns(self._attributed)
+        return speaker_turns(on_channel(self._spoken, channel))
 
     def channel_texts(self) -> dict[str, str]:
         """The text of each channel by label (``ch_0``); empty without channel identification."""
-        return channel_texts(self.results, self._attributed)
+        return channel_texts(self.results, self._spoken)
 
-    def to_srt(self, options: CaptionOptions = _DEFAULT_CAPTIONS) -> str:
-        """The transcript as SubRip subtitles."""
-        return render_srt(build_cues(self._attributed, options), options)
+    @cached_property
+    def audio_end(self) -> float:
+        """Where the audio ends, in seconds, as far as the document tells.
 
-    def to_vtt(self, options: CaptionOptions = _DEFAULT_CAPTIONS) -> str:
-        """The transcript as WebVTT subtitles."""
-        return render_vtt(build_cues(self._attributed, options), options)
+        The end of its last audio, speaker or channel segment, or word.
+        """
+        results = self.results
+        ends = [entry[END] for entry in self._spoken[-50:]]
+        ends.extend(s.end_time for s in results.audio_segments or () if s.end_time is not None)
+        if results.speaker_labels is not None:
+            ends.extend(
+                s.end_time for s in results.speaker_labels.segments or () if s.end_time is not None
+            )
+        if results.channel_labels is not None:
+            ends.extend(
+                item.end_time
+                for channel in results.channel_labels.channels
+                for item in channel.items[-50:]
+                if item.end_time is not None
+            )
+        return max(ends, default=0.0)
 
-    def to_dict(self) -> dict[str, JsonValue]:
-        """The document as JSON data again (numbers may be written differently)."""
-        return unstructure_document(self)
+    def to_srt(
+        self, options: CaptionOptions = _DEFAULT_CAPTIONS, channel: str | None = None
+    ) -> str:
+        """The transcript as SubRip subtitles (one channel's with ``channel``)."""
+        return render_srt(self._cues(options, channel), options)
+
+    def to_vtt(
+        self, options: CaptionOptions = _DEFAULT_CAPTIONS, channel: str | None = None
+    ) -> str:
+        """The transcript as WebVTT subtitles (one channel's with ``channel``)."""
+        return render_vtt(self._cues(options, channel), options)
+
+    def _cues(self, options: CaptionOptions, channel: str | None) -> list[Cue]:
+        return build_cues(on_channel(self._spoken, channel), options, self.audio_end)
 
 
 _KIND_KEYS: Final = (
@@ -138,29 +181,31 @@ def document_kind(data: Mapping[str, Any]) -> str:
     return "unknown"
 
 
-def _decode(data: bytes | str | Mapping[str, Any]) -> Mapping[str, Any]:
+def _decoded(data: bytes | str | Mapping[str, Any]) -> tuple[Mapping[str, Any], bytes | str]:
+    """The JSON object of ``data``, and the text to keep as the document's source."""
     if isinstance(data, (bytes, bytearray, memoryview, str)):
-        try:
-            decoded = json.loads(bytes(data) if isinstance(data, memoryview) else data)
-        except UnicodeDecodeError as error:
-            raise TranscriptParseError("", f"undecodable text: {error.reason}") from None
-        except json.JSONDecodeError as error:
-            raise TranscriptParseError(
-                "", f"invalid JSON at line {error.lineno} column {error.colno}: {error.msg}"
-            ) from None
+        source = data if isinstance(data, (bytes, str)) else bytes(data)
+        decoded: object = decode_json(source)
     else:
         decoded = data
     if not isinstance(decoded, Mapping):
         raise TranscriptParseError("", f"expected a JSON object, got {type(decoded).__name__}")
-    return decoded
+    if decoded is data:
+        decoded = decoded if type(decoded) is dict else dict(decoded)
+        source = encode_json(decoded)
+    return decoded, source
 
 
 def _parse(data: bytes | str | Mapping[str, Any], cls: type[D], kind: str) -> D:
-    decoded = _decode(data)
+    if isinstance(data, (bytes, str)):
+        document = decode_fast(data, cls)
+        if document is not None:
+            return document
+    decoded, source = _decoded(data)
     found = document_kind(decoded)
     if found not in (kind, "unknown"):
         raise DocumentTypeError(kind, found)
-    return structure_document(decoded, cls)
+    return structure(decoded, cls, source)
 
 
 def parse_transcript(data: bytes | str | Mapping[str, Any]) -> Transcript:
@@ -198,7 +243,7 @@ def parse_call_analytics_transcript(
 
 ResultDocument = Transcript | MedicalScribeTranscript | ClinicalDocument | CallAnalyticsTranscript
 
-_PARSERS: Final = {
+_PARSERS: Final[Mapping[str, type[ResultDocument]]] = {
     "transcript": Transcript,
     "medical scribe transcript": MedicalScribeTranscript,
     "clinical document": ClinicalDocument,
@@ -208,14 +253,31 @@ _PARSERS: Final = {
 
 def parse_document(data: bytes | str | Mapping[str, Any]) -> ResultDocument:
     """Any result document, its type recognised by its top-level keys."""
-    decoded = _decode(data)
+    if isinstance(data, (bytes, str)):
+        transcript = decode_fast(data, Transcript)
+        if transcript is not None:
+            return transcript
+    decoded, source = _decoded(data)
     kind = document_kind(decoded)
     if kind not in _PARSERS:
         raise DocumentTypeError("result", kind)
-    document: ResultDocument = structure_document(decoded, _PARSERS[kind])
-    return document
+    cls: type[ResultDocument] = _PARSERS[kind]
+    return structure(decoded, cls, source)
 
 
 def document_to_dict(document: ResultDocument) -> dict[str, JsonValue]:
-    """A result document as JSON data again (numbers may be written differently)."""
-    return unstructure_document(document)
+    """A result document as JSON data again, exactly as it was read."""
+    return document.to_dict()
+
+
+def decode_subtitles(data: bytes) -> str:
+    """The text of a subtitle file (UTF-8, with or without a byte order mark).
+
+    Raises :class:`TranscriptParseError` for bytes that are not UTF-8.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TranscriptParseError(
+            "", f"subtitles are not UTF-8 text: {error.reason} at byte {error.start}"
+        ) from None

@@ -9,126 +9,96 @@ are upper case (``PRONUNCIATION``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from msgspec import field
 
-from attrs import define, field
-
-from transcribe_kit.transcript._codec import JsonValue, extra_field, member
+from transcribe_kit.transcript._codec import DocumentPart, DocumentRoot, Number
 
 
-@define(frozen=True, kw_only=True)
-class ScribeAlternative:
+class ScribeAlternative(DocumentPart, frozen=True):
     """A recognised content of an item, with its confidence (0 to 1)."""
 
-    content: str = field(metadata=member("Content"))
-    confidence: float | None = field(default=None, metadata=member("Confidence"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    content: str = field(name="Content")
+    confidence: Number | None = field(default=None, name="Confidence")
 
 
-@define(frozen=True, kw_only=True)
-class ScribeItem:
+class ScribeItem(DocumentPart, frozen=True):
     """A word or punctuation mark; ``type`` is ``PRONUNCIATION`` or ``PUNCTUATION``."""
 
-    type: str = field(metadata=member("Type"))
-    alternatives: tuple[ScribeAlternative, ...] = field(metadata=member("Alternatives"))
-    begin_audio_time: float | None = field(default=None, metadata=member("BeginAudioTime"))
-    end_audio_time: float | None = field(default=None, metadata=member("EndAudioTime"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    type: str = field(name="Type")
+    alternatives: tuple[ScribeAlternative, ...] = field(name="Alternatives")
+    begin_audio_time: Number | None = field(default=None, name="BeginAudioTime")
+    end_audio_time: Number | None = field(default=None, name="EndAudioTime")
 
 
-@define(frozen=True, kw_only=True)
-class ParticipantDetails:
+class ParticipantDetails(DocumentPart, frozen=True):
     """Who speaks in a segment (``CLINICIAN_0``, ``PATIENT_0``)."""
 
-    participant_role: str | None = field(default=None, metadata=member("ParticipantRole"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    participant_role: str | None = field(default=None, name="ParticipantRole")
 
 
-@define(frozen=True, kw_only=True)
-class SectionDetails:
+class SectionDetails(DocumentPart, frozen=True):
     """The clinical note section a segment belongs to (``SUBJECTIVE``, ``OTHER``)."""
 
-    section_name: str | None = field(default=None, metadata=member("SectionName"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    section_name: str | None = field(default=None, name="SectionName")
 
 
-@define(frozen=True, kw_only=True)
-class ScribeSegment:
+class ScribeSegment(DocumentPart, frozen=True):
     """A sentence-like stretch of the conversation, with its speaker and section."""
 
-    segment_id: str | None = field(default=None, metadata=member("SegmentId"))
-    content: str | None = field(default=None, metadata=member("Content"))
-    begin_audio_time: float | None = field(default=None, metadata=member("BeginAudioTime"))
-    end_audio_time: float | None = field(default=None, metadata=member("EndAudioTime"))
-    participant_details: ParticipantDetails | None = field(
-        default=None, metadata=member("ParticipantDetails")
-    )
-    section_details: SectionDetails | None = field(default=None, metadata=member("SectionDetails"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    segment_id: str | None = field(default=None, name="SegmentId")
+    content: str | None = field(default=None, name="Content")
+    begin_audio_time: Number | None = field(default=None, name="BeginAudioTime")
+    end_audio_time: Number | None = field(default=None, name="EndAudioTime")
+    participant_details: ParticipantDetails | None = field(default=None, name="ParticipantDetails")
+    section_details: SectionDetails | None = field(default=None, name="SectionDetails")
 
 
-@define(frozen=True, kw_only=True)
-class InsightSpan:
+class InsightSpan(DocumentPart, frozen=True):
     """Where an insight is in a segment's content (character offsets)."""
 
-    segment_id: str | None = field(default=None, metadata=member("SegmentId"))
-    content: str | None = field(default=None, metadata=member("Content"))
-    begin_character_offset: int | None = field(
-        default=None, metadata=member("BeginCharacterOffset")
-    )
-    end_character_offset: int | None = field(default=None, metadata=member("EndCharacterOffset"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    segment_id: str | None = field(default=None, name="SegmentId")
+    content: str | None = field(default=None, name="Content")
+    begin_character_offset: int | None = field(default=None, name="BeginCharacterOffset")
+    end_character_offset: int | None = field(default=None, name="EndCharacterOffset")
 
 
-@define(frozen=True, kw_only=True)
-class InsightAttribute:
+class InsightAttribute(DocumentPart, frozen=True):
     """A detail of a clinical insight (a test value, a dosage)."""
 
-    attribute_id: str | None = field(default=None, metadata=member("AttributeId"))
-    type: str | None = field(default=None, metadata=member("Type"))
-    spans: tuple[InsightSpan, ...] | None = field(default=None, metadata=member("Spans"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    attribute_id: str | None = field(default=None, name="AttributeId")
+    type: str | None = field(default=None, name="Type")
+    spans: tuple[InsightSpan, ...] | None = field(default=None, name="Spans")
 
 
-@define(frozen=True, kw_only=True)
-class ClinicalInsight:
+class ClinicalInsight(DocumentPart, frozen=True):
     """A clinical entity found in the conversation (a condition, a medication, a test)."""
 
-    insight_id: str | None = field(default=None, metadata=member("InsightId"))
-    insight_type: str | None = field(default=None, metadata=member("InsightType"))
-    category: str | None = field(default=None, metadata=member("Category"))
-    type: str | None = field(default=None, metadata=member("Type"))
-    spans: tuple[InsightSpan, ...] | None = field(default=None, metadata=member("Spans"))
-    attributes: tuple[InsightAttribute, ...] | None = field(
-        default=None, metadata=member("Attributes")
-    )
-    extra: Mapping[str, JsonValue] = extra_field()
+    insight_id: str | None = field(default=None, name="InsightId")
+    insight_type: str | None = field(default=None, name="InsightType")
+    category: str | None = field(default=None, name="Category")
+    type: str | None = field(default=None, name="Type")
+    spans: tuple[InsightSpan, ...] | None = field(default=None, name="Spans")
+    attributes: tuple[InsightAttribute, ...] | None = field(default=None, name="Attributes")
 
 
-@define(frozen=True, kw_only=True)
-class Conversation:
+class Conversation(DocumentPart, frozen=True):
     """The transcribed conversation of a HealthScribe job."""
 
-    conversation_id: str | None = field(default=None, metadata=member("ConversationId"))
-    job_name: str | None = field(default=None, metadata=member("JobName"))
-    job_type: str | None = field(default=None, metadata=member("JobType"))
-    language_code: str | None = field(default=None, metadata=member("LanguageCode"))
-    transcript_items: tuple[ScribeItem, ...] = field(default=(), metadata=member("TranscriptItems"))
-    transcript_segments: tuple[ScribeSegment, ...] = field(
-        default=(), metadata=member("TranscriptSegments")
-    )
+    conversation_id: str | None = field(default=None, name="ConversationId")
+    job_name: str | None = field(default=None, name="JobName")
+    job_type: str | None = field(default=None, name="JobType")
+    language_code: str | None = field(default=None, name="LanguageCode")
+    transcript_items: tuple[ScribeItem, ...] = field(default=(), name="TranscriptItems")
+    transcript_segments: tuple[ScribeSegment, ...] = field(default=(), name="TranscriptSegments")
     clinical_insights: tuple[ClinicalInsight, ...] | None = field(
-        default=None, metadata=member("ClinicalInsights")
+        default=None, name="ClinicalInsights"
     )
-    extra: Mapping[str, JsonValue] = extra_field()
 
 
-@define(frozen=True, kw_only=True)
-class MedicalScribeTranscript:
+class MedicalScribeTranscript(DocumentRoot, frozen=True):
     """The transcript file of a HealthScribe job (its ``Conversation``)."""
 
-    conversation: Conversation = field(metadata=member("Conversation"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    conversation: Conversation = field(name="Conversation")
 
     @property
     def text(self) -> str:
@@ -136,46 +106,34 @@ class MedicalScribeTranscript:
         return "\n".join(s.content for s in self.conversation.transcript_segments if s.content)
 
 
-@define(frozen=True, kw_only=True)
-class EvidenceLink:
+class EvidenceLink(DocumentPart, frozen=True):
     """A transcript segment a summary statement is drawn from."""
 
-    segment_id: str | None = field(default=None, metadata=member("SegmentId"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    segment_id: str | None = field(default=None, name="SegmentId")
 
 
-@define(frozen=True, kw_only=True)
-class SummarizedSegment:
+class SummarizedSegment(DocumentPart, frozen=True):
     """One statement of a note section, with the segments it is drawn from."""
 
-    summarized_segment: str | None = field(default=None, metadata=member("SummarizedSegment"))
-    evidence_links: tuple[EvidenceLink, ...] | None = field(
-        default=None, metadata=member("EvidenceLinks")
-    )
-    extra: Mapping[str, JsonValue] = extra_field()
+    summarized_segment: str | None = field(default=None, name="SummarizedSegment")
+    evidence_links: tuple[EvidenceLink, ...] | None = field(default=None, name="EvidenceLinks")
 
 
-@define(frozen=True, kw_only=True)
-class ClinicalSection:
+class ClinicalSection(DocumentPart, frozen=True):
     """A section of the clinical note (``CHIEF_COMPLAINT``, ``ASSESSMENT``, ``PLAN``...)."""
 
-    section_name: str | None = field(default=None, metadata=member("SectionName"))
-    summary: tuple[SummarizedSegment, ...] = field(default=(), metadata=member("Summary"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    section_name: str | None = field(default=None, name="SectionName")
+    summary: tuple[SummarizedSegment, ...] = field(default=(), name="Summary")
 
 
-@define(frozen=True, kw_only=True)
-class ClinicalDocumentation:
+class ClinicalDocumentation(DocumentPart, frozen=True):
     """The clinical note's sections."""
 
-    sections: tuple[ClinicalSection, ...] = field(default=(), metadata=member("Sections"))
-    session_id: str | None = field(default=None, metadata=member("SessionId"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    sections: tuple[ClinicalSection, ...] = field(default=(), name="Sections")
+    session_id: str | None = field(default=None, name="SessionId")
 
 
-@define(frozen=True, kw_only=True)
-class ClinicalDocument:
+class ClinicalDocument(DocumentRoot, frozen=True):
     """The clinical document file of a HealthScribe job."""
 
-    clinical_documentation: ClinicalDocumentation = field(metadata=member("ClinicalDocumentation"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    clinical_documentation: ClinicalDocumentation = field(name="ClinicalDocumentation")

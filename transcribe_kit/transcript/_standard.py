@@ -1,19 +1,17 @@
 """The transcript document of transcription and medical transcription jobs.
 
 One class serves the layouts found in the wild: the older one (speakers only in
-``speaker_labels.segments``, punctuation without ``confidence``) and the newer one (item
-``id``s, ``speaker_label`` on items, ``audio_segments``). Times and confidences, written
-as strings, are floats here; punctuation has no times (``None``).
+``speaker_labels.segments``, punctuation without ``confidence`` or with ``null``) and the
+newer one (integer item ``id``s, ``speaker_label`` on items, ``audio_segments``), with
+channel identification, language identification, redaction and alternatives. Times and
+confidences, written as strings in any form the service uses (``"0.25"``, ``"0.250"``,
+``"1.0E-4"``, 17 decimals), are finite floats here; punctuation has no times (``None``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-from attrs import define, field
-
 from transcribe_kit.shapes._base import OpenEnum
-from transcribe_kit.transcript._codec import JsonValue, extra_field, member
+from transcribe_kit.transcript._codec import DocumentPart, Number, TextNumber
 
 
 class ItemType(OpenEnum):
@@ -23,42 +21,34 @@ class ItemType(OpenEnum):
     PUNCTUATION = "punctuation"
 
 
-@define(frozen=True, kw_only=True)
-class Redaction:
+class Redaction(DocumentPart, frozen=True):
     """Why an item was redacted: the PII category and type, and the confidence that it is."""
 
-    confidence: float | None = field(default=None, metadata=member("confidence", text_number=True))
-    type: str | None = field(default=None, metadata=member("type"))
-    category: str | None = field(default=None, metadata=member("category"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    confidence: TextNumber | None = None
+    type: str | None = None
+    category: str | None = None
 
 
-@define(frozen=True, kw_only=True)
-class Alternative:
+class Alternative(DocumentPart, frozen=True):
     """A recognised content of an item with its confidence (0 to 1; absent on old punctuation)."""
 
-    content: str = field(metadata=member("content"))
-    confidence: float | None = field(default=None, metadata=member("confidence", text_number=True))
-    redactions: tuple[Redaction, ...] | None = field(default=None, metadata=member("redactions"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    content: str
+    confidence: TextNumber | None = None
+    redactions: tuple[Redaction, ...] | None = None
 
 
-@define(frozen=True, kw_only=True)
-class Item:
+class Item(DocumentPart, frozen=True):
     """A word or punctuation mark, with its times in seconds (``None`` for punctuation)."""
 
-    type: ItemType = field(metadata=member("type"))
-    alternatives: tuple[Alternative, ...] = field(metadata=member("alternatives"))
-    start_time: float | None = field(default=None, metadata=member("start_time", text_number=True))
-    end_time: float | None = field(default=None, metadata=member("end_time", text_number=True))
-    id: int | None = field(default=None, metadata=member("id"))
-    speaker_label: str | None = field(default=None, metadata=member("speaker_label"))
-    channel_label: str | None = field(default=None, metadata=member("channel_label"))
-    language_code: str | None = field(default=None, metadata=member("language_code"))
-    vocabulary_filter_match: bool | None = field(
-        default=None, metadata=member("vocabulary_filter_match")
-    )
-    extra: Mapping[str, JsonValue] = extra_field()
+    type: ItemType
+    alternatives: tuple[Alternative, ...]
+    start_time: TextNumber | None = None
+    end_time: TextNumber | None = None
+    id: int | None = None
+    speaker_label: str | None = None
+    channel_label: str | None = None
+    language_code: str | None = None
+    vocabulary_filter_match: bool | None = None
 
     @property
     def content(self) -> str:
@@ -71,98 +61,85 @@ class Item:
         return self.alternatives[0].confidence if self.alternatives else None
 
 
-@define(frozen=True, kw_only=True)
-class TranscriptText:
+class TranscriptText(DocumentPart, frozen=True):
     """The whole transcript as one string."""
 
-    transcript: str = field(metadata=member("transcript"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    transcript: str
 
 
-@define(frozen=True, kw_only=True)
-class SpeakerSegmentItem:
+class SpeakerSegmentItem(DocumentPart, frozen=True):
     """A word's times in a speaker segment (how older files say who spoke each word)."""
 
-    start_time: float | None = field(default=None, metadata=member("start_time", text_number=True))
-    end_time: float | None = field(default=None, metadata=member("end_time", text_number=True))
-    speaker_label: str | None = field(default=None, metadata=member("speaker_label"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    start_time: TextNumber | None = None
+    end_time: TextNumber | None = None
+    speaker_label: str | None = None
 
 
-@define(frozen=True, kw_only=True)
-class SpeakerSegment:
+class SpeakerSegment(DocumentPart, frozen=True):
     """A stretch of speech by one speaker."""
 
-    speaker_label: str | None = field(default=None, metadata=member("speaker_label"))
-    start_time: float | None = field(default=None, metadata=member("start_time", text_number=True))
-    end_time: float | None = field(default=None, metadata=member("end_time", text_number=True))
-    items: tuple[SpeakerSegmentItem, ...] | None = field(default=None, metadata=member("items"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    speaker_label: str | None = None
+    start_time: TextNumber | None = None
+    end_time: TextNumber | None = None
+    items: tuple[SpeakerSegmentItem, ...] | None = None
 
 
-@define(frozen=True, kw_only=True)
-class SpeakerLabels:
+class SpeakerLabels(DocumentPart, frozen=True):
     """Speaker diarization: the number of speakers and their segments."""
 
-    speakers: int | None = field(default=None, metadata=member("speakers"))
-    segments: tuple[SpeakerSegment, ...] | None = field(default=None, metadata=member("segments"))
-    channel_label: str | None = field(default=None, metadata=member("channel_label"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    speakers: int | None = None
+    segments: tuple[SpeakerSegment, ...] | None = None
+    channel_label: str | None = None
 
 
-@define(frozen=True, kw_only=True)
-class ChannelTranscript:
+class ChannelTranscript(DocumentPart, frozen=True):
     """The items of one audio channel (channel identification)."""
 
-    channel_label: str = field(metadata=member("channel_label"))
-    items: tuple[Item, ...] = field(default=(), metadata=member("items"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    channel_label: str
+    items: tuple[Item, ...] = ()
 
 
-@define(frozen=True, kw_only=True)
-class ChannelLabels:
+class ChannelLabels(DocumentPart, frozen=True):
     """Channel identification: each channel's items."""
 
-    channels: tuple[ChannelTranscript, ...] = field(default=(), metadata=member("channels"))
-    number_of_channels: int | None = field(default=None, metadata=member("number_of_channels"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    channels: tuple[ChannelTranscript, ...] = ()
+    number_of_channels: int | None = None
 
 
-@define(frozen=True, kw_only=True)
-class LanguageScore:
+class LanguageScore(DocumentPart, frozen=True):
     """A language the service considered, with its score (language identification)."""
 
-    code: str | None = field(default=None, metadata=member("code"))
-    score: float | None = field(default=None, metadata=member("score", text_number=True))
-    extra: Mapping[str, JsonValue] = extra_field()
+    code: str | None = None
+    score: TextNumber | None = None
 
 
-@define(frozen=True, kw_only=True)
-class AudioSegment:
+class LanguageDuration(DocumentPart, frozen=True):
+    """How long one language is spoken in the media (multi-language identification)."""
+
+    language_code: str | None = None
+    duration_in_seconds: Number | None = None
+
+
+class AudioSegment(DocumentPart, frozen=True):
     """A stretch of audio with its transcript and the ids of its items (newer layout)."""
 
-    id: int | None = field(default=None, metadata=member("id"))
-    transcript: str | None = field(default=None, metadata=member("transcript"))
-    start_time: float | None = field(default=None, metadata=member("start_time", text_number=True))
-    end_time: float | None = field(default=None, metadata=member("end_time", text_number=True))
-    speaker_label: str | None = field(default=None, metadata=member("speaker_label"))
-    channel_label: str | None = field(default=None, metadata=member("channel_label"))
-    items: tuple[int, ...] | None = field(default=None, metadata=member("items"))
-    extra: Mapping[str, JsonValue] = extra_field()
+    id: int | None = None
+    transcript: str | None = None
+    start_time: TextNumber | None = None
+    end_time: TextNumber | None = None
+    speaker_label: str | None = None
+    channel_label: str | None = None
+    items: tuple[int, ...] | None = None
 
 
-@define(frozen=True, kw_only=True)
-class Results:
+class Results(DocumentPart, frozen=True):
     """The ``results`` of a transcript: the text, the items and the optional analyses."""
 
-    transcripts: tuple[TranscriptText, ...] = field(metadata=member("transcripts"))
-    items: tuple[Item, ...] = field(metadata=member("items"))
-    speaker_labels: SpeakerLabels | None = field(default=None, metadata=member("speaker_labels"))
-    channel_labels: ChannelLabels | None = field(default=None, metadata=member("channel_labels"))
-    language_identification: tuple[LanguageScore, ...] | None = field(
-        default=None, metadata=member("language_identification")
-    )
-    audio_segments: tuple[AudioSegment, ...] | None = field(
-        default=None, metadata=member("audio_segments")
-    )
-    extra: Mapping[str, JsonValue] = extra_field()
+    transcripts: tuple[TranscriptText, ...]
+    items: tuple[Item, ...]
+    speaker_labels: SpeakerLabels | None = None
+    channel_labels: ChannelLabels | None = None
+    language_code: str | None = None
+    language_identification: tuple[LanguageScore, ...] | None = None
+    language_codes: tuple[LanguageDuration, ...] | None = None
+    audio_segments: tuple[AudioSegment, ...] | None = None

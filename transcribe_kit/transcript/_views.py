@@ -1,22 +1,29 @@
-"""Views of a transcript's items: who said each word, words, speaker turns, text per channel.
+"""Views of a transcript's items: the spoken words in time order, speaker turns, channel texts.
 
 None of them assumes speaker labels: a file without them, with channel labels instead,
 or with one speaker gives words without a speaker, turns per channel, or a single turn.
+Words are ordered by their start time (stably): documents with channel identification
+group their items by channel, not by time. Punctuation stays with the word it follows
+(opening marks such as ``¿`` with the word they precede), and tokens of scripts written
+without spaces (Japanese, Chinese, Thai) are joined without one.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
+from typing import Any, Final, TypeAlias
 
-from attrs import define
+import msgspec
 
 from transcribe_kit.transcript._standard import Item, ItemType, Results
+from transcribe_kit.transcript._text import OPENING, join
 
-_PUNCTUATION = ItemType.PUNCTUATION
+_PUNCTUATION: Final = ItemType.PUNCTUATION
 
 
-@define(frozen=True, kw_only=True)
-class Word:
+class Word(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """A spoken word with its times in seconds, confidence, and speaker or channel if known."""
 
     content: str
@@ -27,8 +34,7 @@ class Word:
     channel: str | None
 
 
-@define(frozen=True, kw_only=True)
-class SpeakerTurn:
+class SpeakerTurn(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """Consecutive speech of one speaker (or, without speaker labels, of one channel).
 
     ``text`` has punctuation attached to the words; times are in seconds.
@@ -42,143 +48,208 @@ class SpeakerTurn:
     words: tuple[Word, ...]
 
 
-@define(frozen=True, kw_only=True)
-class AttributedItem:
-    """An item with the speaker and channel it belongs to, found wherever the file keeps them."""
+#: A spoken word as the views handle it: a list, so that punctuation can be attached.
+Spoken: TypeAlias = list[Any]
+# The positions in a ``Spoken``.
+START: Final = 0
+END: Final = 1
+CONTENT: Final = 2
+#: Punctuation before the word (opening marks) and after it.
+LEAD: Final = 3
+TRAIL: Final = 4
+CONFIDENCE: Final = 5
+SPEAKER: Final = 6
+CHANNEL: Final = 7
 
-    item: Item
-    speaker: str | None
-    channel: str | None
+
+def display(spoken: Spoken) -> str:
+    """The word with the punctuation around it."""
+    text: str = spoken[CONTENT]
+    return spoken[LEAD] + text + spoken[TRAIL] if spoken[LEAD] or spoken[TRAIL] else text
 
 
 def join_items(items: Iterable[Item]) -> str:
-    """The items as text: words separated by spaces, punctuation attached to the word before."""
-    parts: list[str] = []
+    """The items as text: punctuation attached to the word before it (or after, if it opens)."""
+    tokens: list[str] = []
+    lead = ""
     for item in items:
         content = item.content
-        if item.type is _PUNCTUATION and parts:
-            parts[-1] += content
-        else:
-            parts.append(content)
-    return " ".join(parts)
+        if item.type is _PUNCTUATION:
+            if content and content[0] in OPENING:
+                lead += content
+            elif tokens:
+                tokens[-1] += content
+            else:
+                tokens.append(content)
+        elif content:
+            tokens.append(lead + content)
+            lead = ""
+    if lead:
+        tokens.append(lead)
+    return join(tokens)
 
 
-def _times_to_label(pairs: Iterable[tuple[float | None, str | None]]) -> dict[float, str]:
-    return {start: label for start, label in pairs if start is not None and label is not None}
+class _Segments:
+    """Who spoke when, from ``speaker_labels.segments`` (how older files name speakers)."""
 
-
-def attribute_items(results: Results) -> list[AttributedItem]:
-    """Each item with its speaker and channel.
-
-    Newer files label the items; older ones only list each word's times under
-    ``speaker_labels.segments`` or ``channel_labels.channels``, matched here by start time.
-    Punctuation takes the speaker and channel of the word before it.
-    """
-    # The segments are only looked at for items that do not name their speaker (or channel).
-    speakers: dict[float, str] = {}
-    if results.speaker_labels is not None and not all(i.speaker_label for i in results.items):
-        speakers = _times_to_label(
-            (segment_item.start_time, segment_item.speaker_label or segment.speaker_label)
-            for segment in results.speaker_labels.segments or ()
-            for segment_item in segment.items or ()
+    def __init__(self, results: Results) -> None:
+        labels = results.speaker_labels
+        segments = (
+            [s for s in (labels.segments or ()) if s.start_time is not None] if labels else []
         )
-    channels: dict[float, str] = {}
-    if results.channel_labels is not None and not all(i.channel_label for i in results.items):
-        channels = _times_to_label(
-            (item.start_time, channel.channel_label)
-            for channel in results.channel_labels.channels
-            for item in channel.items
-        )
-    attributed: list[AttributedItem] = []
-    speaker: str | None = None
-    channel: str | None = None
-    for item in results.items:
-        start = item.start_time
-        if item.type is not _PUNCTUATION or start is not None:
-            speaker = item.speaker_label or (speakers.get(start) if start is not None else None)
-            channel = item.channel_label or (channels.get(start) if start is not None else None)
-        attributed.append(
-            AttributedItem(
-                item=item,
-                speaker=item.speaker_label or speaker,
-                channel=item.channel_label or channel,
-            )
-        )
-    return attributed
+        segments.sort(key=lambda s: s.start_time or 0.0)
+        self.by_start = {
+            item.start_time: item.speaker_label or segment.speaker_label
+            for segment in segments
+            for item in segment.items or ()
+            if item.start_time is not None
+        }
+        self.starts = [s.start_time or 0.0 for s in segments]
+        self.segments = segments
+
+    def speaker(self, start: float) -> str | None:
+        found = self.by_start.get(start)
+        if found is not None:
+            return found
+        index = bisect.bisect_right(self.starts, start) - 1
+        if index >= 0:
+            segment = self.segments[index]
+            if segment.end_time is None or start <= segment.end_time:
+                return segment.speaker_label
+        return None
 
 
-def words(attributed: Sequence[AttributedItem]) -> list[Word]:
-    """The spoken words (not punctuation) that have times."""
-    found: list[Word] = []
-    for entry in attributed:
-        item = entry.item
-        if (
-            item.type is _PUNCTUATION
-            or item.start_time is None
-            or item.end_time is None
-            or not item.alternatives
-        ):
+class _Channels:
+    """Which channel each word is on, from ``channel_labels`` (older files leave it off items)."""
+
+    def __init__(self, results: Results) -> None:
+        self.by_word: dict[tuple[float | None, str], list[str]] = {}
+        for channel in results.channel_labels.channels if results.channel_labels else ():
+            for item in channel.items:
+                if item.type is not _PUNCTUATION:
+                    key = (item.start_time, item.content)
+                    self.by_word.setdefault(key, []).append(channel.channel_label)
+
+    def channel(self, item: Item) -> str | None:
+        labels = self.by_word.get((item.start_time, item.content))
+        # The same word at the same time on two channels: one each, in the order written.
+        return (labels.pop(0) if len(labels) > 1 else labels[0]) if labels else None
+
+
+def spoken_words(results: Results) -> list[Spoken]:
+    """The spoken words with their punctuation, speaker and channel, ordered by start time."""
+    items = results.items
+    segments = (
+        _Segments(results)
+        if results.speaker_labels is not None and not all(i.speaker_label for i in items)
+        else None
+    )
+    channels = (
+        _Channels(results)
+        if results.channel_labels is not None and not all(i.channel_label for i in items)
+        else None
+    )
+    words: list[Spoken] = []
+    last: Spoken | None = None
+    lead = ""
+    ordered = True
+    latest = 0.0
+    for item in items:
+        alternatives = item.alternatives
+        if not alternatives:
             continue
-        found.append(
-            Word(
-                content=item.alternatives[0].content,
-                start_time=item.start_time,
-                end_time=item.end_time,
-                confidence=item.alternatives[0].confidence,
-                speaker=entry.speaker,
-                channel=entry.channel,
-            )
+        first = alternatives[0]
+        content = first.content
+        start = item.start_time
+        end = item.end_time
+        if item.type is _PUNCTUATION or start is None or end is None:
+            if not content:
+                continue
+            if content[0] in OPENING:
+                lead += content
+            elif last is not None:
+                last[TRAIL] += content
+            continue
+        if not content or content.isspace():
+            continue
+        speaker = item.speaker_label
+        if speaker is None and segments is not None:
+            speaker = segments.speaker(start)
+        channel = item.channel_label
+        if channel is None and channels is not None:
+            channel = channels.channel(item)
+        last = [start, end, content, lead, "", first.confidence, speaker, channel]
+        lead = ""
+        words.append(last)
+        if start < latest:
+            ordered = False
+        latest = start
+    if not ordered:
+        words.sort(key=itemgetter(START))
+    return words
+
+
+def words_of(spoken: Sequence[Spoken]) -> list[Word]:
+    """The spoken words as ``Word`` s."""
+    return [
+        Word(
+            content=s[CONTENT],
+            start_time=s[START],
+            end_time=s[END],
+            confidence=s[CONFIDENCE],
+            speaker=s[SPEAKER],
+            channel=s[CHANNEL],
         )
-    return found
+        for s in spoken
+    ]
 
 
-def _turn_key(entry: AttributedItem, by_speaker: bool) -> str | None:
-    return entry.speaker if by_speaker else entry.channel
+def on_channel(spoken: Sequence[Spoken], channel: str | None) -> Sequence[Spoken]:
+    """The words of one channel (all of them for ``None``)."""
+    return spoken if channel is None else [s for s in spoken if s[CHANNEL] == channel]
 
 
-def speaker_turns(attributed: Sequence[AttributedItem]) -> list[SpeakerTurn]:
-    """Consecutive items of one speaker merged into turns, in order.
+def speaker_turns(spoken: Sequence[Spoken]) -> list[SpeakerTurn]:
+    """Consecutive words of one speaker (and channel) merged into turns, in time order.
 
     Without speaker labels the turns follow the channels; with neither, all speech is one turn.
     """
-    by_speaker = any(entry.speaker is not None for entry in attributed)
-    groups: list[list[AttributedItem]] = []
-    for entry in attributed:
-        # Punctuation stays with the turn it ends.
-        if groups and (
-            entry.item.type is _PUNCTUATION
-            or _turn_key(groups[-1][0], by_speaker) == _turn_key(entry, by_speaker)
-        ):
-            groups[-1].append(entry)
-        else:
-            groups.append([entry])
     turns: list[SpeakerTurn] = []
-    for group in groups:
-        spoken = words(group)
-        if not spoken:
-            continue
-        turns.append(
-            SpeakerTurn(
-                speaker=group[0].speaker,
-                channel=group[0].channel,
-                start_time=spoken[0].start_time,
-                end_time=spoken[-1].end_time,
-                text=join_items(entry.item for entry in group),
-                words=tuple(spoken),
-            )
-        )
+    group: list[Spoken] = []
+    for entry in spoken:
+        if group and (entry[SPEAKER] != group[0][SPEAKER] or entry[CHANNEL] != group[0][CHANNEL]):
+            turns.append(_turn(group))
+            group = []
+        group.append(entry)
+    if group:
+        turns.append(_turn(group))
     return turns
 
 
-def channel_texts(results: Results, attributed: Sequence[AttributedItem]) -> dict[str, str]:
+def _turn(group: list[Spoken]) -> SpeakerTurn:
+    return SpeakerTurn(
+        speaker=group[0][SPEAKER],
+        channel=group[0][CHANNEL],
+        start_time=group[0][START],
+        end_time=max(entry[END] for entry in group),
+        text=join(map(display, group)),
+        words=tuple(words_of(group)),
+    )
+
+
+def channel_labels(results: Results, spoken: Sequence[Spoken]) -> tuple[str, ...]:
+    """The labels of the channels, in the document's order; empty without channel identification."""
+    labels = dict.fromkeys(
+        channel.channel_label
+        for channel in (results.channel_labels.channels if results.channel_labels else ())
+    )
+    labels.update(dict.fromkeys(s[CHANNEL] for s in spoken if s[CHANNEL] is not None))
+    return tuple(labels)
+
+
+def channel_texts(results: Results, spoken: Sequence[Spoken]) -> dict[str, str]:
     """The text of each channel, by channel label; empty without channel identification."""
-    if results.channel_labels is not None and results.channel_labels.channels:
-        return {
-            channel.channel_label: join_items(channel.items)
-            for channel in results.channel_labels.channels
-        }
-    grouped: dict[str, list[Item]] = {}
-    for entry in attributed:
-        if entry.channel is not None:
-            grouped.setdefault(entry.channel, []).append(entry.item)
-    return {label: join_items(items) for label, items in grouped.items()}
+    return {
+        label: join(map(display, on_channel(spoken, label)))
+        for label in channel_labels(results, spoken)
+    }

@@ -125,15 +125,15 @@ class RetryPolicy:
         """
         return _retrying.retrying(self, operation_name, clock=clock, started=started)
 
-    async def call(
+    def call(
         self,
         operation_name: str,
         attempt: Callable[[], Awaitable[T]],
         *,
         clock: Clock = SYSTEM_CLOCK,
-    ) -> T:
-        """Await ``attempt()`` until it succeeds or this policy gives up."""
-        return await _retrying.call_with_retries(self, operation_name, attempt, clock=clock)
+    ) -> Awaitable[T]:
+        """Await ``attempt()`` until it succeeds or this policy gives up (await the result)."""
+        return _retrying.call_with_retries(self, operation_name, attempt, clock=clock)
 
 
 # Rate limits

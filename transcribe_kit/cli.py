@@ -30,7 +30,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, TextIO, TypeVar
+from typing import Any, Final, TextIO, TypeVar
 
 from botocore.exceptions import BotoCoreError
 
@@ -103,16 +103,16 @@ def _print_listing(
         )
 
 
-def _print_resources(
-    kind: ResourceKind[Any, Any],
-    items: Sequence[Any],
-    *,
-    as_json: bool,
-    status: str,
-    time: tuple[str, str],
-) -> None:
-    """Summaries of ``kind``: name, status, language and the ``time`` member (label, name)."""
-    label, member = time
+#: The columns a listing of each kind shows after its name: status, then a time member.
+_LISTED: Final[Mapping[str, tuple[str, str, str]]] = {
+    TRANSCRIPTION_JOBS.noun: ("STATUS", "CREATED", "creation_time"),
+    VOCABULARIES.noun: ("STATE", "MODIFIED", "last_modified_time"),
+}
+
+
+def _print_resources(kind: ResourceKind[Any, Any], items: Sequence[Any], *, as_json: bool) -> None:
+    """Summaries of ``kind``: name, status, language and a time, as a table or JSON."""
+    status, label, member = _LISTED[kind.noun]
     _print_listing(
         items,
         as_json=as_json,
@@ -176,13 +176,7 @@ async def jobs_list(tk: TranscribeClient, args: argparse.Namespace) -> int:
             max_items=args.max,
         )
     ]
-    _print_resources(
-        TRANSCRIPTION_JOBS,
-        jobs,
-        as_json=args.json,
-        status="STATUS",
-        time=("CREATED", "creation_time"),
-    )
+    _print_resources(TRANSCRIPTION_JOBS, jobs, as_json=args.json)
     return 0
 
 
@@ -262,13 +256,7 @@ async def transcribe(tk: TranscribeClient, args: argparse.Namespace) -> int:
 async def vocabularies_list(tk: TranscribeClient, args: argparse.Namespace) -> int:
     """Lists custom vocabularies through the paginator."""
     vocabularies = [vocabulary async for vocabulary in tk.paginate_vocabularies()]
-    _print_resources(
-        VOCABULARIES,
-        vocabularies,
-        as_json=args.json,
-        status="STATE",
-        time=("MODIFIED", "last_modified_time"),
-    )
+    _print_resources(VOCABULARIES, vocabularies, as_json=args.json)
     return 0
 
 

@@ -5,21 +5,34 @@ in its own process on 127.0.0.1, so ``time.process_time`` here counts only the c
 work. TranscribeClient (its rate limits off: pacing is not CPU) is compared with two raw
 clients: one from a plain aiobotocore session, as users of raw aiobotocore have it, and
 the very aiobotocore client it wraps, whose session parses timestamps straight to UTC;
-against the latter the difference is only validation, conversion, the retry policy's
-wrapper and error mapping. Rounds alternate raw and typed (A/B, then B/A) so that drift
-on a shared machine falls on both; the table shows the median per-call CPU of each side
-and the median of the per-round ratios.
+against the latter the difference is only transcribe_kit's own layer (validation,
+conversion, the retry policy's wrapper, error mapping) and what reading its answers from
+their JSON saves. Rounds alternate raw and typed (A/B, then B/A) so that drift on a
+shared machine falls on both; the table shows the median per-call CPU of each side and
+the median of the per-round ratios, beside the machine, the versions and the rounds.
+
+``--breakdown`` also measures, against the same raw client, TranscribeClient with its
+answers read through botocore's walk of the body (no JSON reading), and with JSON reading
+but without handing botocore the parsed dict (what ``after-call`` handlers see): the
+difference between the latter and the default is what keeping those handlers costs.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import os
+import platform
 import statistics
+import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from importlib import metadata
+from pathlib import Path
 from typing import Any, Final
+from unittest import mock
 
 import attrs
 from aiobotocore.session import get_session
@@ -31,6 +44,7 @@ from transcribe_kit import (
     RateLimits,
     TranscribeClient,
     TranscriptionJobStatus,
+    _json_answers,
 )
 from transcribe_kit._session import new_session
 
@@ -130,13 +144,49 @@ async def _compare(raw_call: Call, typed_call: Call, rounds: int, calls: int) ->
     )
 
 
-async def measure(rounds: int, calls: int, warmup: int) -> dict[str, dict[str, Result]]:
+@contextlib.contextmanager
+def _through_botocores_walk() -> Iterator[None]:
+    """TranscribeClient as if it did not read answers from their JSON."""
+
+    def read_nothing(**_: Any) -> None:
+        return None
+
+    with mock.patch.object(_json_answers, "_read_json_answer", read_nothing):
+        yield
+
+
+@contextlib.contextmanager
+def _without_handlers_dict() -> Iterator[None]:
+    """TranscribeClient reading answers from their JSON, giving botocore no parsed dict."""
+    read = _json_answers.JsonAnswer.read
+
+    def read_only(self: _json_answers.JsonAnswer[Any], body: bytes) -> dict[str, Any]:
+        read(self, body)
+        self.members = {}
+        return {}
+
+    with mock.patch.object(_json_answers.JsonAnswer, "read", read_only):
+        yield
+
+
+#: The ways TranscribeClient may be run, by the name the table gives them.
+VARIANTS: Final[dict[str, Callable[[], contextlib.AbstractContextManager[None]]]] = {
+    "same client": contextlib.nullcontext,
+    "same, botocore's walk": _through_botocores_walk,
+    "same, no after-call dict": _without_handlers_dict,
+}
+
+
+async def measure(
+    rounds: int, calls: int, warmup: int, *, breakdown: bool = False
+) -> dict[str, dict[str, Result]]:
     """Per-call CPU of raw and typed calls, by operation, against two raw baselines.
 
     ``default``: an aiobotocore client from a plain ``aiobotocore`` session, as a user of
     raw aiobotocore has it. ``same client``: the aiobotocore client that the
     TranscribeClient itself wraps (a transcribe_kit session, which parses timestamps
-    straight to UTC), so the difference is only transcribe_kit's own layer.
+    straight to UTC), so the difference is only transcribe_kit's own layer. With
+    ``breakdown``, the same against TranscribeClient in the other :data:`VARIANTS`.
     """
     server, port = await _start_server()
     settings = {
@@ -145,36 +195,80 @@ async def measure(rounds: int, calls: int, warmup: int) -> dict[str, dict[str, R
         "aws_access_key_id": "bench",
         "aws_secret_access_key": "bench",
     }
+    variants = list(VARIANTS) if breakdown else ["same client"]
+    results: dict[str, dict[str, Result]] = {}
     try:
-        async with (
-            get_session().create_client("transcribe", **settings) as plain,
-            new_session().create_client("transcribe", **settings) as wrapped,
-        ):
-            # Pacing is not CPU: the rate limits would only make the loop wait.
-            typed = TranscribeClient(client=wrapped, rate_limits=RateLimits.disabled())
-            async with typed:
-                await _check_answers(plain, typed)
-                results: dict[str, dict[str, Result]] = {}
-                for baseline, raw in (("default", plain), ("same client", wrapped)):
-                    for name, (raw_call, typed_call) in _pairs(raw, typed).items():
-                        for call in (raw_call, typed_call):
-                            await _cpu_ms_per_call(call, warmup)
-                        results.setdefault(name, {})[baseline] = await _compare(
-                            raw_call, typed_call, rounds, calls
-                        )
-                return results
+        async with get_session().create_client("transcribe", **settings) as plain:
+            for variant in ["default", *variants]:
+                with VARIANTS.get(variant, contextlib.nullcontext)():
+                    # Each variant wraps a client of its own: the JSON reading is set up
+                    # on a client's first call.
+                    async with new_session().create_client("transcribe", **settings) as wrapped:
+                        raw = plain if variant == "default" else wrapped
+                        # Pacing is not CPU: the rate limits would only make the loop wait.
+                        typed = TranscribeClient(client=wrapped, rate_limits=RateLimits.disabled())
+                        async with typed:
+                            await _check_answers(raw, typed)
+                            for name, (raw_call, typed_call) in _pairs(raw, typed).items():
+                                for call in (raw_call, typed_call):
+                                    await _cpu_ms_per_call(call, warmup)
+                                results.setdefault(name, {})[variant] = await _compare(
+                                    raw_call, typed_call, rounds, calls
+                                )
+        return results
     finally:
         await _stop_server(server)
 
 
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def _cpu() -> str:
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    return platform.processor() or platform.machine()
+
+
+def _revision() -> str:
+    with contextlib.suppress(OSError, subprocess.SubprocessError):
+        found = subprocess.run(
+            ["git", "describe", "--always", "--dirty"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+            cwd=Path(__file__).parent,
+        )
+        return found.stdout.strip()
+    return "unknown"
+
+
+def environment() -> list[str]:
+    """Lines naming the machine, the versions and the load the figures were taken with."""
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    return [
+        f"machine: {_cpu()}, {os.cpu_count()} cores, {platform.system()} {platform.release()},"
+        f" load average {load}",
+        f"versions: Python {platform.python_version()}, transcribe_kit {_revision()},"
+        f" aiobotocore {_version('aiobotocore')}, botocore {_version('botocore')},"
+        f" aiohttp {_version('aiohttp')}, attrs {_version('attrs')}",
+    ]
+
+
 def _table(results: dict[str, dict[str, Result]]) -> str:
     rows = [
-        f"{'call':<40} {'aiobotocore':<12} {'raw ms':>8} {'transcribe_kit ms':>18} {'ratio':>7}"
+        f"{'call':<40} {'aiobotocore':<25} {'raw ms':>8} {'transcribe_kit ms':>18} {'ratio':>7}"
     ]
     for name, by_baseline in results.items():
         for baseline, result in by_baseline.items():
             rows.append(
-                f"{name:<40} {baseline:<12} {result.raw_ms:>8.3f} {result.typed_ms:>18.3f}"
+                f"{name:<40} {baseline:<25} {result.raw_ms:>8.3f} {result.typed_ms:>18.3f}"
                 f" {result.ratio:>7.3f}"
             )
     return "\n".join(rows)
@@ -185,11 +279,23 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=30, help="A/B rounds per call (30)")
     parser.add_argument("--calls", type=int, default=60, help="calls per round and side (60)")
     parser.add_argument("--warmup", type=int, default=50, help="untimed calls per side (50)")
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="also TranscribeClient through botocore's walk, and without the after-call dict",
+    )
     args = parser.parse_args()
-    results = asyncio.run(measure(args.rounds, args.calls, args.warmup))
-    print(f"client CPU per call, medians over {args.rounds} A/B rounds of {args.calls} calls")
+    results = asyncio.run(measure(args.rounds, args.calls, args.warmup, breakdown=args.breakdown))
+    print("\n".join(environment()))
+    print(
+        f"client CPU per call (time.process_time), medians over {args.rounds} A/B rounds"
+        f" of {args.calls} calls per side, after {args.warmup} untimed calls"
+    )
     print("aiobotocore 'default': a client from a plain aiobotocore session, as users have it;")
     print("'same client': the aiobotocore client TranscribeClient wraps (its own layer only)")
+    if args.breakdown:
+        print("'same, botocore's walk': TranscribeClient reading answers from botocore's dict;")
+        print("'same, no after-call dict': reading JSON, botocore (after-call) given no members")
     print(_table(results))
 
 

@@ -24,10 +24,11 @@ from botocore.config import Config
 
 from transcribe_kit._clock import Clock, SystemClock
 from transcribe_kit._companion import companion_client
-from transcribe_kit._converter import from_wire, to_wire
+from transcribe_kit._converter import to_wire
 from transcribe_kit._documents import DocumentReader, document_reader
 from transcribe_kit._error_mapping import translated
 from transcribe_kit._exactly_once import StartGuard
+from transcribe_kit._json_answers import JsonAnswer
 from transcribe_kit._rate_limit import IN_PROCESS, OperationRateLimiter, RateLimitBackend
 from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._session import new_session, single_attempt_config
@@ -249,8 +250,9 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
     ) -> ResponseT:
         """Validate, convert and send one request; convert its response."""
         validate(request, operation_name)
-        raw = await self._send_with_retries(operation_name, to_wire(request))
-        return from_wire(raw, response_type)
+        with JsonAnswer(self.aiobotocore_client, operation_name, response_type) as answer:
+            raw = await self._send_with_retries(operation_name, to_wire(request))
+        return answer.shape_of(raw)
 
     async def _send_with_retries(
         self, operation_name: str, params: dict[str, Any]

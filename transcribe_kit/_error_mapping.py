@@ -18,7 +18,8 @@ statuses, messages or causes itself:
 - :func:`retry_after`: the wait the answer asked for, read from the typed error.
 
 A new kind of failure is one more branch in :func:`translate` (and an error class in
-:mod:`transcribe_kit.errors`); the predicates read error classes, so they cover it at once.
+:mod:`transcribe_kit.errors`), as a malformed answer is (``MalformedResponseError``); the
+predicates read error classes, so they cover it at once.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from botocore.exceptions import (
 )
 from botocore.exceptions import ConnectionError as BotocoreConnectionError
 
+from transcribe_kit._parser_errors import parser_failure
 from transcribe_kit._redact import redact_urls
 from transcribe_kit.errors import (
     ERRORS_BY_CODE,
@@ -108,6 +110,11 @@ async def translated(call: Awaitable[T], operation_name: str) -> T:
 
 
 def _translation(exc: BaseException, operation_name: str) -> TranscribeError | None:
+    # An answer botocore's parser could not read: a malformed response, not a failure here.
+    if isinstance(exc, Exception):
+        malformed = parser_failure(exc, operation_name)
+        if malformed is not None:
+            return malformed
     if isinstance(exc, ClientError):
         return service_error(exc, operation_name)
     if isinstance(exc, (ReadTimeoutError, ConnectTimeoutError)):

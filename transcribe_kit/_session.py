@@ -5,35 +5,26 @@ and ``BadRequestException.Reason``. The package ships the Transcribe model of bo
 1.44.8 (``_data/``, the JSON protocol selected) and puts it on the data path of the
 sessions it creates, so all 45 operations work through the pinned aiobotocore.
 
-Those sessions also parse timestamps straight to UTC. botocore's default parser converts
-every timestamp to the local zone through dateutil's ``tzlocal``, which costs about two
-thirds of the CPU of a ``ListTranscriptionJobs`` page of 100 jobs; transcribe_kit hands
-out UTC datetimes in any case. Sessions and clients a caller passes in are used as they
-are.
+Those sessions also parse timestamps straight to UTC, with the library's one timestamp
+parser (:func:`~transcribe_kit._timestamps.parse_timestamp`). botocore's default parser
+converts every timestamp to the local zone through dateutil's ``tzlocal``, which costs
+about two thirds of the CPU of a ``ListTranscriptionJobs`` page of 100 jobs;
+transcribe_kit hands out UTC datetimes in any case. Sessions and clients a caller passes
+in are used as they are.
 """
 
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Final
 
 from aiobotocore.session import AioSession
 from botocore.config import Config
-from botocore.utils import parse_timestamp
+
+from transcribe_kit._timestamps import parse_timestamp
 
 MODEL_DIRECTORY: Final = Path(__file__).parent / "_data"
-
-
-def parse_timestamp_utc(value: Any) -> datetime:
-    """Botocore's timestamp parsing (epoch numbers, ISO 8601), giving aware UTC datetimes."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, timezone.utc)
-    parsed: datetime = parse_timestamp(value)
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
 
 
 def new_session(profile_name: str | None = None) -> Any:
@@ -43,7 +34,7 @@ def new_session(profile_name: str | None = None) -> Any:
     paths = [str(MODEL_DIRECTORY)] + ([existing] if existing else [])
     session.set_config_variable("data_path", os.pathsep.join(paths))
     session.get_component("response_parser_factory").set_parser_defaults(
-        timestamp_parser=parse_timestamp_utc
+        timestamp_parser=parse_timestamp
     )
     return session
 

@@ -17,6 +17,8 @@ Every error is a :class:`TranscribeError`::
     ├── PaginationError               a List operation repeated a NextToken (it would loop)
     ├── WaitTimeoutError              a waiter's deadline or attempt limit passed first
     ├── ResourceFailedError           a waited-on job, vocabulary or model reached FAILED
+    ├── MalformedResponseError        the service's answer does not match the model (a wrong
+    │                                 type, a required member missing, a bad timestamp)
     ├── ServiceError                  the service answered with an error
     │   ├── BadRequestError           BadRequestException
     │   │   └── ResourceNotFoundError "The requested job couldn't be found" (also a NotFoundError)
@@ -214,6 +216,25 @@ class ResourceFailedError(TranscribeError):
         self.name = name
         self.resource = resource
         self.failure_reason = failure_reason
+
+
+class MalformedResponseError(TranscribeError):
+    """The service's answer does not match the service model; nothing of it is returned.
+
+    A member of the wrong type (``"false"`` for a boolean, ``2.9`` for an integer, an object
+    for a string), a required member missing, a timestamp that is no time, a number out of
+    range, a body that is not a JSON object. ``path`` locates the member by its wire names
+    (``TranscriptionJobSummaries[3].CreationTime``; empty for the answer as a whole) and
+    ``reason`` says what is wrong with it. Members and enum values the model does not know
+    are not errors: a newer service adds them.
+    """
+
+    def __init__(self, path: str, reason: str, *, operation_name: str | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        answer = f"the answer to {operation_name}" if operation_name else "the answer"
+        where = f" at {path}" if path else ""
+        super().__init__(f"{answer} is malformed{where}: {reason}", operation_name=operation_name)
 
 
 class ServiceError(TranscribeError):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from datetime import timezone
+from datetime import datetime, timezone
 from typing import Any, Final
 
 from botocore.model import Shape
@@ -25,6 +25,7 @@ MAX_TEXT: Final = 12
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
 _INTEGER_LIMITS: Final = {"integer": 2**31 - 1, "long": 2**63 - 1}
+LATEST_TIME: Final = datetime(9999, 12, 30)
 
 #: Keys that no structure of the model has: upper camel case, like the model's, but
 #: starting with a marker.
@@ -90,7 +91,9 @@ def wire_values(shape: Shape, *, unknown_enums: bool = False) -> st.SearchStrate
     if kind == "boolean":
         return st.booleans()
     if kind == "timestamp":
-        return st.datetimes(timezones=st.just(timezone.utc))
+        # Up to a day before the last a datetime holds: written as epoch seconds (a float
+        # keeps about 16 digits), a later instant may round into the year 10000.
+        return st.datetimes(max_value=LATEST_TIME, timezones=st.just(timezone.utc))
     if kind == "blob":
         return st.binary(min_size=max(1, meta.get("min", 0)), max_size=16)
     raise AssertionError(f"unexpected shape type {kind} ({shape.name})")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 
+import attrs
 import pytest
 from botocore.utils import parse_timestamp
 
@@ -13,15 +15,17 @@ import transcribe_kit.shapes
 from transcribe_kit import (
     GetTranscriptionJobResponse,
     LanguageCode,
+    MalformedResponseError,
     Media,
     MediaFormat,
     Settings,
     StartTranscriptionJobRequest,
+    SyncMedia,
     TranscriptionJobStatus,
     TranscriptionJobSummary,
 )
-from transcribe_kit._converter import from_wire, to_wire
-from transcribe_kit.shapes._base import OpenEnum
+from transcribe_kit._converter import compiled_once, from_wire, to_wire
+from transcribe_kit.shapes._base import OpenEnum, wire
 
 ENUM_CLASSES = [
     value
@@ -120,15 +124,12 @@ def test_botocore_local_time_comes_out_utc() -> None:
 @pytest.mark.parametrize(
     "value",
     [
-        pytest.param(1598970220.096, id="epoch-float"),
-        pytest.param("2020-09-01T14:23:40.096Z", id="iso-z"),
-        pytest.param("2020-09-01T14:23:40.096000+00:00", id="iso-utc-offset"),
-        pytest.param("2020-09-01T19:53:40.096+05:30", id="iso-other-offset"),
-        pytest.param("2020-09-01T14:23:40.096", id="iso-naive-as-utc"),
-        pytest.param(datetime(2020, 9, 1, 14, 23, 40, 96000), id="naive-as-utc"),
+        pytest.param(1598970220.096, id="epoch-seconds-as-the-wire-has-them"),
+        pytest.param("2020-09-01T19:53:40.096+05:30", id="iso-text-as-a-saved-answer-has-it"),
     ],
 )
 def test_timestamps_come_out_aware_utc(value: object) -> None:
+    # Every form is read by the one timestamp parser (see test_timestamps).
     _assert_utc(_summary_time(value), EXPECTED)
 
 
@@ -136,9 +137,14 @@ def test_whole_epoch_seconds_come_out_aware_utc() -> None:
     _assert_utc(_summary_time(1598970220), EXPECTED.replace(microsecond=0))
 
 
-def test_a_non_timestamp_is_rejected() -> None:
-    with pytest.raises(TypeError, match="expected a timestamp"):
+def test_a_non_timestamp_is_rejected_naming_the_member() -> None:
+    with pytest.raises(MalformedResponseError) as caught:
         _summary_time([2020])
+
+    assert (caught.value.path, caught.value.reason) == (
+        "CreationTime",
+        "expected a timestamp, got a list",
+    )
 
 
 # Enums
@@ -203,3 +209,103 @@ def test_every_enum_member_prints_as_its_value(enum_type: type[OpenEnum]) -> Non
     assert [str(m) for m in members] == [m.value for m in members]
     assert [f"{m}" for m in members] == [m.value for m in members]
     assert all(m.is_known and m == m.value for m in members)
+
+
+# Functions made once per class
+
+
+def test_a_class_that_contains_itself_gets_a_forwarder_while_it_is_made() -> None:
+    cache: dict[type, Callable[[int], int]] = {}
+
+    def build(cls: type) -> Callable[[int], int]:
+        inner = compiled_once(cache, cls, build)
+        return lambda value: value if value == 0 else inner(value - 1) + 1
+
+    function = compiled_once(cache, int, build)
+
+    assert function(3) == 3
+    assert cache[int] is function
+
+
+def test_another_thread_waits_for_the_function_being_made() -> None:
+    cache: dict[type, Callable[[int], int]] = {}
+    building, calling = threading.Event(), threading.Event()
+    got: list[Callable[[int], int]] = []
+
+    def build(cls: type) -> Callable[[int], int]:
+        building.set()
+        calling.wait(timeout=5)
+        return abs
+
+    def ask() -> None:
+        building.wait(timeout=5)
+        calling.set()
+        got.append(compiled_once(cache, int, build))
+
+    other = threading.Thread(target=ask)
+    other.start()
+    made = compiled_once(cache, int, build)
+    other.join(timeout=5)
+
+    assert got == [made]
+    assert made is abs
+
+
+def test_a_function_that_fails_to_be_made_is_not_kept() -> None:
+    cache: dict[type, Callable[[int], int]] = {}
+
+    def build(cls: type) -> Callable[[int], int]:
+        raise TypeError("no conversion")
+
+    with pytest.raises(TypeError):
+        compiled_once(cache, int, build)
+
+    assert cache == {}
+
+
+# Blobs
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param(b"RIFF", id="bytes-as-botocore-gives"),
+        pytest.param("UklGRg==", id="base64-as-the-wire-has"),
+    ],
+)
+def test_blobs_come_out_as_bytes(value: object) -> None:
+    assert from_wire({"MediaBytes": value}, SyncMedia).media_bytes == b"RIFF"
+
+
+def test_a_blob_that_is_no_base64_is_malformed() -> None:
+    with pytest.raises(MalformedResponseError) as caught:
+        from_wire({"MediaBytes": "RIFF!"}, SyncMedia, operation_name="TranscribeAudio")
+
+    assert (caught.value.operation_name, caught.value.path) == ("TranscribeAudio", "MediaBytes")
+    assert caught.value.reason == 'expected base64 text, got "RIFF!"'
+
+
+# Classes beyond the model's
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Base:
+    name: str | None = attrs.field(default=None, metadata=wire("Name"))
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Derived(_Base):
+    size: int | None = attrs.field(default=None, metadata=wire("Size"))
+
+
+@attrs.define(frozen=True, kw_only=True, slots=False)
+class _WithoutSlots:
+    name: str | None = attrs.field(default=None, metadata=wire("Name"))
+
+
+def test_members_inherited_from_a_base_class_are_read() -> None:
+    assert from_wire({"Name": "a", "Size": 2}, _Derived) == _Derived(name="a", size=2)
+
+
+def test_a_class_without_slots_is_read() -> None:
+    assert from_wire({"Name": "a"}, _WithoutSlots) == _WithoutSlots(name="a")

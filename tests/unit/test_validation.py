@@ -13,6 +13,7 @@ from transcribe_kit import (
     InterruptionFilter,
     JobExecutionSettings,
     LanguageCode,
+    LanguageCodeItem,
     LanguageDetectionMode,
     ListTranscriptionJobsRequest,
     Media,
@@ -31,6 +32,7 @@ from transcribe_kit import (
     ToxicityDetectionSettings,
     TranscribeAudioRequest,
     TranscribeClient,
+    TranscriptionJobSummary,
     UpdateVocabularyFilterRequest,
     UpdateVocabularyRequest,
     VocabularyFilterEntry,
@@ -39,6 +41,7 @@ from transcribe_kit import (
     VocabularyPhrase,
     VocabularySettingsEntry,
 )
+from transcribe_kit._converter import to_wire
 from transcribe_kit._validation import RULES, validate, violations
 from transcribe_kit.shapes.common import LanguageIdSettings
 
@@ -611,3 +614,214 @@ async def test_client_sends_a_valid_request() -> None:
             },
         )
     ]
+
+
+# Members of the wrong type
+
+
+def test_a_string_among_an_enums_values_is_accepted_and_sent_as_that_value() -> None:
+    request = _job(language_code="en-US", media_format="mp3")
+
+    assert violations(request) == []
+    assert to_wire(request)["LanguageCode"] == "en-US"
+    assert to_wire(request)["MediaFormat"] == "mp3"
+
+
+def test_an_enum_string_in_a_list_and_as_a_map_key_is_accepted() -> None:
+    request = _language_id_request(
+        language_options=["en-US", "es-US"],
+        language_id_settings={"en-US": LanguageIdSettings(vocabulary_name="terms")},
+    )
+
+    assert violations(request) == []
+    assert to_wire(request)["LanguageOptions"] == ["en-US", "es-US"]
+
+
+ENUM = "a LanguageCode or one of its values"
+
+
+@pytest.mark.parametrize(
+    ("shape", "path", "rule"),
+    [
+        pytest.param(
+            _job(language_code="english"),
+            "language_code",
+            f"must be {ENUM}, got 'english' (str)",
+            id="enum-unknown-string",
+        ),
+        pytest.param(
+            _job(language_code=7),
+            "language_code",
+            f"must be {ENUM}, got 7 (int)",
+            id="enum-number",
+        ),
+        pytest.param(
+            _job(media_sample_rate_hertz="16000"),
+            "media_sample_rate_hertz",
+            "must be an int, got '16000' (str)",
+            id="int-text",
+        ),
+        pytest.param(
+            _job(media_sample_rate_hertz=True),
+            "media_sample_rate_hertz",
+            "must be an int, got True (bool)",
+            id="int-boolean",
+        ),
+        pytest.param(
+            _job(media_sample_rate_hertz=16000.0),
+            "media_sample_rate_hertz",
+            "must be an int, got 16000.0 (float)",
+            id="int-float",
+        ),
+        pytest.param(
+            _job(identify_language="true", language_code=None),
+            "identify_language",
+            "must be True or False, got 'true' (str)",
+            id="bool-text",
+        ),
+        pytest.param(
+            _job(settings=Settings(show_speaker_labels=1, max_speaker_labels=2)),  # type: ignore[arg-type]
+            "settings.show_speaker_labels",
+            "must be True or False, got 1 (int)",
+            id="bool-number-nested",
+        ),
+        pytest.param(
+            _job(media="s3://bucket/a.mp3"),
+            "media",
+            "must be a Media, got 's3://bucket/a.mp3' (str)",
+            id="structure-string",
+        ),
+        pytest.param(
+            _job(settings={"ShowSpeakerLabels": True}),
+            "settings",
+            "must be a Settings, got {'ShowSpeakerLabels': True} (dict)",
+            id="structure-dict",
+        ),
+        pytest.param(
+            _job(language_code=None, identify_language=True, language_options="en-US"),
+            "language_options",
+            "must be a list, got 'en-US' (str)",
+            id="list-string",
+        ),
+        pytest.param(
+            _job(language_code=None, identify_language=True, language_options=["en-US", 5]),
+            "language_options[1]",
+            f"must be {ENUM}, got 5 (int)",
+            id="list-item",
+        ),
+        pytest.param(
+            _job(tags=[{"Key": "team", "Value": "a"}]),
+            "tags[0]",
+            "must be a Tag, got {'Key': 'team', 'Value': 'a'} (dict)",
+            id="list-of-structures-item",
+        ),
+        pytest.param(
+            _job(kms_encryption_context=[("team", "a")]),
+            "kms_encryption_context",
+            "must be a dict, got [('team', 'a')] (list)",
+            id="map-list",
+        ),
+        pytest.param(
+            _job(kms_encryption_context={"team": 5}),
+            "kms_encryption_context['team']",
+            "must be a string, got 5 (int)",
+            id="map-value",
+        ),
+        pytest.param(
+            _language_id_request(
+                language_id_settings={"english": LanguageIdSettings(vocabulary_name="terms")}
+            ),
+            "language_id_settings['english']",
+            f"the key must be {ENUM}, got 'english' (str)",
+            id="map-key",
+        ),
+        pytest.param(
+            TranscribeAudioRequest(media=b"RIFF"),  # type: ignore[arg-type]
+            "media",
+            "must be a SyncMedia, got b'RIFF' (bytes)",
+            id="union-bytes",
+        ),
+        pytest.param(
+            TranscribeAudioRequest(media=SyncMedia(media_bytes="RIFF")),  # type: ignore[arg-type]
+            "media.media_bytes",
+            "must be bytes, got 'RIFF' (str)",
+            id="blob-string",
+        ),
+        pytest.param(
+            _job(transcription_job_name=42),
+            "transcription_job_name",
+            "must be a string, got 42 (int)",
+            id="string-number",
+        ),
+        pytest.param(
+            TranscriptionJobSummary(creation_time="2026-01-01"),  # type: ignore[arg-type]
+            "creation_time",
+            "must be a datetime, got '2026-01-01' (str)",
+            id="timestamp-string",
+        ),
+        pytest.param(
+            LanguageCodeItem(duration_in_seconds=float("nan")),
+            "duration_in_seconds",
+            "must be a finite number, got nan (float)",
+            id="float-nan",
+        ),
+        pytest.param(
+            LanguageCodeItem(duration_in_seconds="1.5"),  # type: ignore[arg-type]
+            "duration_in_seconds",
+            "must be a finite number, got '1.5' (str)",
+            id="float-string",
+        ),
+    ],
+)
+def test_a_member_of_the_wrong_type_is_named_with_what_it_must_be(
+    shape: object, path: str, rule: str
+) -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        validate(shape)
+
+    assert (caught.value.field, caught.value.rule) == (path, rule)
+
+
+def test_rules_are_not_applied_to_members_of_the_wrong_type() -> None:
+    # The rule on speakers would read the settings' members: the type error comes alone.
+    request = _job(settings=Settings(show_speaker_labels="yes"))  # type: ignore[arg-type]
+
+    assert violations(request) == [
+        ("settings.show_speaker_labels", "must be True or False, got 'yes' (str)")
+    ]
+
+
+def test_a_tuple_serves_as_a_list() -> None:
+    request = _job(language_code=None, identify_language=True, language_options=("en-US",))
+
+    assert violations(request) == []
+    assert to_wire(request)["LanguageOptions"] == ["en-US"]
+
+
+def test_a_request_of_another_operation_is_rejected() -> None:
+    with pytest.raises(RequestValidationError) as caught:
+        validate(ListTranscriptionJobsRequest(), "GetTranscriptionJob")
+
+    assert caught.value.field == "request"
+    assert caught.value.rule.startswith("must be a GetTranscriptionJobRequest, got ")
+
+
+async def test_client_rejects_a_wrong_type_before_anything_is_sent() -> None:
+    fake = FakeAioClient(default={})
+
+    async with TranscribeClient(client=fake) as client:
+        with pytest.raises(RequestValidationError) as caught:
+            await client.start_transcription_job(_job(media="s3://bucket/a.mp3"))
+
+    assert caught.value.operation_name == "StartTranscriptionJob"
+    assert caught.value.field == "media"
+    assert fake.calls == []
+
+
+async def test_client_sends_an_enum_given_as_its_value() -> None:
+    fake = FakeAioClient(default={})
+
+    async with TranscribeClient(client=fake) as client:
+        await client.list_transcription_jobs(ListTranscriptionJobsRequest(status="COMPLETED"))  # type: ignore[arg-type]
+
+    assert fake.calls == [("list_transcription_jobs", {"Status": "COMPLETED"})]

@@ -1,4 +1,5 @@
-"""The two building blocks of every shape: wire-name metadata and open enums.
+"""The building blocks of every shape: wire-name metadata, open enums, and the error for
+a value that does not fit its field.
 
 A shape's field carries its wire name and the model's constraints in its ``attrs``
 metadata, written next to the field::
@@ -12,6 +13,7 @@ The converter reads the wire name from there; local validation reads the constra
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from typing import Any, Final
 
@@ -97,3 +99,34 @@ class OpenEnum(str, Enum):
 
     def __format__(self, format_spec: str) -> str:
         return str.__format__(self, format_spec)
+
+
+def dotted_path(segments: Iterable[str]) -> str:
+    """Path segments joined as ``a.b[0].c``: a segment in brackets follows without a dot."""
+    path = ""
+    for segment in segments:
+        path += segment if segment.startswith("[") or not path else "." + segment
+    return path
+
+
+class WrongValueError(Exception):
+    """A value that does not fit its field, met while building a shape from data.
+
+    The functions that build shapes raise it with ``reason``; each level it passes on the
+    way up adds its segment with :meth:`at` (a member name, ``[3]``, ``["key"]``), so that
+    the path costs nothing unless something is wrong.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.segments: list[str] = []
+
+    def at(self, segment: str) -> WrongValueError:
+        """Add the segment of the level above (which holds what was below) and give self."""
+        self.segments.append(segment)
+        return self
+
+    def path(self) -> str:
+        """The path from the outermost level to the wrong value."""
+        return dotted_path(reversed(self.segments))

@@ -26,7 +26,7 @@ from transcribe_kit._clock import Clock, SystemClock
 from transcribe_kit._companion import companion_client
 from transcribe_kit._converter import to_wire
 from transcribe_kit._documents import DocumentReader, document_reader
-from transcribe_kit._error_mapping import translated
+from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
 from transcribe_kit._json_answers import JsonAnswer
 from transcribe_kit._rate_limit import IN_PROCESS, OperationRateLimiter, RateLimitBackend
@@ -322,7 +322,16 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
                 "through TranscribeClient (which ships the newer model) or upgrade botocore",
                 operation_name=operation_name,
             )
-        response: dict[str, Any] = await translated(method(**params), operation_name)
+        # Translated here rather than through _error_mapping.translated: this await is the
+        # hottest of the library, and each coroutine between it and the task costs a hop on
+        # every resumption.
+        try:
+            response: dict[str, Any] = await method(**params)
+        except Exception as exc:
+            mapped = translate(exc, operation_name)
+            if mapped is None:
+                raise
+            raise mapped from exc
         return response
 
     # Result documents

@@ -13,6 +13,7 @@ import sys
 import time
 import weakref
 from collections.abc import Awaitable
+from types import TracebackType
 from typing import Any, Final, Protocol, TypeVar
 
 T = TypeVar("T")
@@ -104,52 +105,86 @@ _WATCHDOGS: Final[weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, _Watchdog
 )
 
 
-if sys.version_info >= (3, 11):
+_last: list[Any] = [lambda: None, None]  # (a weak reference to a loop, its watchdog)
 
-    async def run_within(awaitable: Awaitable[T], seconds: float | None) -> T:
-        """Await ``awaitable``, cancelling it after ``seconds`` (``None``: no bound).
 
-        Raises :class:`DeadlineExceededError` when the time runs out (at once if
-        ``seconds`` is not positive and ``awaitable`` has to wait). Calls happen in real
-        time, so the bound is the event loop's: with the system clock, the same seconds a
-        deadline is read in. A cancellation from elsewhere passes through as it is.
-        """
-        if seconds is None:
-            return await awaitable
+def _watchdog(loop: asyncio.AbstractEventLoop) -> _Watchdog:
+    """The watchdog of ``loop`` (the last one asked for is found without a lookup)."""
+    if _last[0]() is loop:
+        found: _Watchdog = _last[1]
+        return found
+    watchdog = _WATCHDOGS.get(loop)
+    if watchdog is None:
+        watchdog = _WATCHDOGS[loop] = _Watchdog()
+    _last[:] = [weakref.ref(loop), watchdog]
+    return watchdog
+
+
+def _cancelling(task: asyncio.Task[Any]) -> int:
+    """How many cancellations of ``task`` are pending (Python 3.11 counts them)."""
+    if sys.version_info >= (3, 11):
+        return task.cancelling()
+    return 0
+
+
+def _uncancel(task: asyncio.Task[Any]) -> int:
+    """Take back one cancellation of ``task``; how many are still pending."""
+    if sys.version_info >= (3, 11):
+        return task.uncancel()
+    return 0
+
+
+class within:  # noqa: N801 - a context manager read as a clause: ``with within(5): ...``
+    """Cut off what the block awaits once ``seconds`` have passed (``None``: no bound).
+
+    ``with within(seconds): result = await call()`` raises :class:`DeadlineExceededError`
+    when the time runs out (at once if ``seconds`` is not positive and the call has to
+    wait), as ``asyncio.timeout`` does, but with one timer per event loop for every block
+    in flight, and without a coroutine of its own between the task and the call. Calls
+    happen in real time, so the bound is the event loop's: with the system clock, the same
+    seconds a deadline is read in. A cancellation from elsewhere passes through as it is.
+    """
+
+    __slots__ = ("_cancelling", "_deadline", "_seconds", "_watchdog")
+
+    def __init__(self, seconds: float | None) -> None:
+        self._seconds = seconds
+        self._deadline: _Deadline | None = None
+
+    def __enter__(self) -> within:
+        if self._seconds is None:
+            return self
         loop = asyncio.get_running_loop()
         task = asyncio.current_task(loop)
-        assert task is not None, "run_within needs a task"
-        watchdog = _WATCHDOGS.get(loop)
-        if watchdog is None:
-            watchdog = _WATCHDOGS[loop] = _Watchdog()
-        deadline = _Deadline(loop.time() + max(seconds, 0.0), task)
-        cancelling = task.cancelling()
-        watchdog.add(deadline, loop)
-        try:
-            result = await awaitable
-        except BaseException as error:
-            # As asyncio.timeout does: the cancellation is ours only if no other is pending.
-            ours = deadline.expired and task.uncancel() <= cancelling
-            if ours and isinstance(error, asyncio.CancelledError):
-                raise DeadlineExceededError from None
-            raise
-        finally:
-            watchdog.discard(deadline)
-        if deadline.expired:
-            task.uncancel()
-        return result
+        assert task is not None, "within() needs a task"
+        watchdog = _watchdog(loop)
+        self._deadline = _Deadline(loop.time() + max(self._seconds, 0.0), task)
+        self._cancelling = _cancelling(task)
+        self._watchdog = watchdog
+        watchdog.add(self._deadline, loop)
+        return self
 
-else:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        deadline = self._deadline
+        if deadline is None:
+            return
+        self._watchdog.discard(deadline)
+        # As asyncio.timeout does: the cancellation is ours only if no other is pending.
+        if (
+            deadline.expired
+            and _uncancel(deadline.task) <= self._cancelling
+            and exc_type is not None
+            and issubclass(exc_type, asyncio.CancelledError)
+        ):
+            raise DeadlineExceededError from None
 
-    async def run_within(awaitable: Awaitable[T], seconds: float | None) -> T:
-        """Await ``awaitable``, cancelling it after ``seconds`` (``None``: no bound)."""
-        if seconds is None:
-            return await awaitable
-        loop = asyncio.get_running_loop()
-        started = loop.time()
-        try:
-            return await asyncio.wait_for(awaitable, max(seconds, 0.0))
-        except asyncio.TimeoutError:
-            if loop.time() - started >= seconds:
-                raise DeadlineExceededError from None
-            raise
+
+async def run_within(awaitable: Awaitable[T], seconds: float | None) -> T:
+    """Await ``awaitable``, cut off after ``seconds`` (see :class:`within`)."""
+    with within(seconds):
+        return await awaitable

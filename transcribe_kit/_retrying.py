@@ -26,7 +26,7 @@ from tenacity import (
 from tenacity.stop import stop_base
 from tenacity.wait import wait_base
 
-from transcribe_kit._clock import Clock, DeadlineExceededError, run_within
+from transcribe_kit._clock import Clock, DeadlineExceededError, within
 from transcribe_kit._error_mapping import retry_after
 from transcribe_kit._redact import redact_urls
 from transcribe_kit.errors import RequestTimeoutError
@@ -83,7 +83,8 @@ async def call_with_retries(
     started = clock.monotonic()
     total = policy.total_timeout
     try:
-        return await run_within(attempt(), total)
+        with within(total):
+            return await attempt()
     except DeadlineExceededError:
         raise _out_of_time(operation_name, total) from None
     except BaseException as error:
@@ -128,7 +129,8 @@ def _bounded(
 
     async def try_once() -> T:
         try:
-            return await run_within(attempt(), deadline - clock.monotonic())
+            with within(deadline - clock.monotonic()):
+                return await attempt()
         except DeadlineExceededError:
             raise _out_of_time(operation_name, total) from None
 

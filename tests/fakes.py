@@ -1,43 +1,94 @@
-"""In-process stand-ins for an aiobotocore Transcribe client and for the clock."""
+"""The in-process stand-ins every unit test uses: an aiobotocore client, a clock, service errors."""
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterable
+from types import SimpleNamespace
 from typing import Any
 
 from botocore import xform_name
 from botocore.exceptions import ClientError
 
-Answer = dict[str, Any] | Exception | Callable[[dict[str, Any]], dict[str, Any]]
+from transcribe_kit import ServiceError
+from transcribe_kit._error_mapping import translate
+
+#: What the service answers for a job or vocabulary that does not exist.
+NOT_FOUND_MESSAGE = "The requested job couldn't be found. Check the job name and try again."
+
+Answer = (
+    dict[str, Any]
+    | BaseException
+    | Callable[[dict[str, Any]], dict[str, Any]]
+    | Callable[[dict[str, Any]], Awaitable[dict[str, Any]]]
+)
 
 
-def not_found(operation_name: str) -> ClientError:
+def service_error(
+    code: str = "BadRequestException",
+    message: str | None = None,
+    *,
+    operation: str = "GetTranscriptionJob",
+    status: int | None = 400,
+    request_id: str | None = "req-1",
+    headers: dict[str, str] | None = None,
+    reason: str | None = None,
+) -> ClientError:
+    """The ``ClientError`` botocore raises for an error answer with this code and message."""
+    response: dict[str, Any] = {"Error": {"Code": code, "Message": message or f"{code}."}}
+    metadata: dict[str, Any] = {}
+    if status is not None:
+        metadata["HTTPStatusCode"] = status
+    if request_id is not None:
+        metadata["RequestId"] = request_id
+    if headers is not None:
+        metadata["HTTPHeaders"] = headers
+    if metadata:
+        response["ResponseMetadata"] = metadata
+    if reason is not None:
+        response["Reason"] = reason
+    return ClientError(response, operation)
+
+
+def typed_error(
+    code: str = "BadRequestException", message: str | None = None, **answer: Any
+) -> Any:
+    """The typed error the client raises for :func:`service_error`'s answer."""
+    raised = service_error(code, message, **answer)
+    mapped = translate(raised, answer.get("operation", "GetTranscriptionJob"))
+    assert isinstance(mapped, ServiceError)
+    return mapped
+
+
+def not_found(operation: str = "GetTranscriptionJob") -> ClientError:
     """The error the service answers for a job or vocabulary that does not exist."""
-    return ClientError(
-        {
-            "Error": {
-                "Code": "BadRequestException",
-                "Message": "The requested job couldn't be found. Check the job name.",
-            },
-            "ResponseMetadata": {"HTTPStatusCode": 400, "RequestId": "req-1"},
-        },
-        operation_name,
-    )
+    return service_error("BadRequestException", NOT_FOUND_MESSAGE, operation=operation)
+
+
+async def never_answers(params: dict[str, Any]) -> dict[str, Any]:
+    """An answer that never comes (a server that keeps the connection open, silent)."""
+    await asyncio.Event().wait()
+    raise AssertionError("unreachable")
 
 
 class FakeAioClient:
-    """Answers each operation from a script of responses and records every call.
+    """An aiobotocore Transcribe client that answers from a script and records every call.
 
     ``script(operation_name, *answers)`` queues answers: a response dict, an exception to
-    raise, or a function of the request params. The last answer of an operation repeats.
-    An operation called with nothing scripted fails the test.
+    raise, or a function (plain or async) of the request params. The last answer of an
+    operation repeats. ``default`` answers every operation nothing is scripted for; without
+    one, such a call fails the test.
     """
 
-    def __init__(self) -> None:
+    #: Where the client says it is (a subclass may say otherwise).
+    meta = SimpleNamespace(region_name="us-east-1", endpoint_url="http://127.0.0.1:9")
+
+    def __init__(self, default: Answer | None = None) -> None:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self._answers: dict[str, deque[Answer]] = {}
+        self._default = default
 
     def script(self, operation_name: str, *answers: Answer) -> FakeAioClient:
         self._answers.setdefault(xform_name(operation_name), deque()).extend(answers)
@@ -54,35 +105,58 @@ class FakeAioClient:
         async def call(**params: Any) -> dict[str, Any]:
             self.calls.append((method, params))
             queue = self._answers.get(method)
-            if not queue:
+            if queue:
+                answer = queue.popleft() if len(queue) > 1 else queue[0]
+            elif self._default is not None:
+                answer = self._default
+            else:
                 raise AssertionError(f"unexpected call to {method}({params})")
-            answer = queue.popleft() if len(queue) > 1 else queue[0]
-            if isinstance(answer, Exception):
+            if isinstance(answer, BaseException):
                 raise answer
             if callable(answer):
-                return answer(params)
+                result = answer(params)
+                return await result if inspect.isawaitable(result) else result
             return answer
 
         return call
 
 
 class FakeClock:
-    """A clock whose sleeps return at once and move its time forward by the amount asked."""
+    """A clock whose sleeps return at once and move its time forward by the amount asked.
 
-    def __init__(self, start: float = 1000.0) -> None:
+    With ``blocking=True`` every sleep blocks until :meth:`release` (or a cancellation);
+    ``sleeping`` is set once one has begun: for tests that stop a waiter while it waits.
+    With ``advances=False`` sleeps leave the time where it is (callers arriving together).
+    """
+
+    def __init__(
+        self, start: float = 1000.0, *, blocking: bool = False, advances: bool = True
+    ) -> None:
         self.now = start
         self.sleeps: list[float] = []
+        self.blocking = blocking
+        self.advances = advances
+        self.sleeping = asyncio.Event()
+        self._released = asyncio.Event()
 
     def monotonic(self) -> float:
         return self.now
 
     def __call__(self) -> float:
-        """The time, for code that takes a plain clock function."""
+        """The time, for code that takes a plain clock function (a wall clock)."""
         return self.now
+
+    def release(self) -> None:
+        """Let every blocked sleep, and every later one, return."""
+        self._released.set()
 
     async def sleep(self, seconds: float) -> None:
         self.sleeps.append(seconds)
-        self.now += seconds
+        self.sleeping.set()
+        if self.blocking:
+            await self._released.wait()
+        if self.advances:
+            self.now += seconds
         # Let other tasks (a canceller, a timeout) run as a real sleep would.
         await asyncio.sleep(0)
 
@@ -117,6 +191,10 @@ class JobTable:
         _, runs_at, ends_at, final = self.jobs[name]
         now = self.clock.now
         return "QUEUED" if now < runs_at else "IN_PROGRESS" if now < ends_at else final
+
+    def running(self) -> int:
+        """How many jobs are QUEUED or IN_PROGRESS."""
+        return sum(1 for name in self.jobs if self.status(name) in ("QUEUED", "IN_PROGRESS"))
 
     def summary(self, name: str) -> dict[str, Any]:
         created = self.jobs[name][0]

@@ -3,8 +3,10 @@
 The 45 operation methods live in :mod:`transcribe_kit._operations`, the paginators, waiters
 and watcher methods in :mod:`transcribe_kit._service_methods`, the job-state events in
 :mod:`transcribe_kit.events._methods`; ``TranscribeClient`` inherits them and supplies
-``_invoke``, through which every request goes: validation, conversion, rate limits,
-retries, exactly-once starts and error mapping.
+``_invoke``, through which every request goes: validation and conversion, then the send
+stages, each named by what it handles: ``_send_with_retries`` (rate limits, the retry
+policy, exactly-once starts) around ``_send_single_request`` (one request on the
+aiobotocore client, its failure translated by the error classifier).
 """
 
 from __future__ import annotations
@@ -20,17 +22,14 @@ from typing import Any, TypeVar, overload
 from botocore import xform_name
 from botocore.config import Config
 
+from transcribe_kit._clock import Clock, SystemClock
 from transcribe_kit._companion import companion_client
 from transcribe_kit._converter import to_wire
+from transcribe_kit._documents import DocumentReader, document_reader
 from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
 from transcribe_kit._json_answers import JsonAnswer
-from transcribe_kit._rate_limit import (
-    IN_PROCESS,
-    OperationRateLimiter,
-    RateLimitBackend,
-    RateLimits,
-)
+from transcribe_kit._rate_limit import IN_PROCESS, OperationRateLimiter, RateLimitBackend
 from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit._transcribe import (
@@ -40,9 +39,15 @@ from transcribe_kit._transcribe import (
     transcribe,
 )
 from transcribe_kit._validation import validate
+from transcribe_kit.config import (
+    DEFAULT_WAIT_POLICY,
+    FetchLimits,
+    RateLimits,
+    RetryPolicy,
+    WaitPolicy,
+)
 from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
 from transcribe_kit.events._methods import JobEventMethods
-from transcribe_kit.retry import RetryPolicy
 from transcribe_kit.shapes.common import ContentRedaction
 from transcribe_kit.shapes.enums import (
     LanguageCode,
@@ -61,23 +66,14 @@ from transcribe_kit.transcript._document import (
 )
 from transcribe_kit.transcript._fetch import (
     CallAnalyticsJobLike,
-    DocumentReader,
-    FetchLimits,
     MedicalScribeJobLike,
     TranscriptionJobLike,
     TranscriptJob,
     clinical_document_uri,
-    document_reader,
     subtitles_uri,
     transcript_source,
 )
 from transcribe_kit.transcript._medical_scribe import ClinicalDocument, MedicalScribeTranscript
-from transcribe_kit.waiters import (
-    DEFAULT_WAIT_POLICY,
-    Clock,
-    SystemClock,
-    WaitPolicy,
-)
 
 ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
@@ -158,10 +154,7 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         self.wait_policy = wait_policy
         self.clock = clock or SystemClock()
         self._rate_limiter = OperationRateLimiter(
-            rate_limits or RateLimits(),
-            clock=self.clock.monotonic,
-            sleep=self.clock.sleep,
-            backend=rate_limit_backend,
+            rate_limits or RateLimits(), clock=self.clock, backend=rate_limit_backend
         )
         self._fetch_limits = fetch_limits or FetchLimits()
         self._active_session: Any | None = None
@@ -192,10 +185,7 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
             view._retry_policy = retry_policy
         if rate_limits is not None:
             view._rate_limiter = OperationRateLimiter(
-                rate_limits,
-                clock=self.clock.monotonic,
-                sleep=self.clock.sleep,
-                backend=self._rate_limiter.backend,
+                rate_limits, clock=self.clock, backend=self._rate_limiter.backend
             )
         return view
 
@@ -261,29 +251,29 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         """Validate, convert and send one request; convert its response."""
         validate(request, operation_name)
         with JsonAnswer(self.aiobotocore_client, operation_name, response_type) as answer:
-            raw = await self._send(operation_name, to_wire(request))
+            raw = await self._send_with_retries(operation_name, to_wire(request))
         return answer.shape_of(raw)
 
-    async def _send(self, operation_name: str, params: dict[str, Any]) -> dict[str, Any]:
-        """Call one operation under the rate limits and the retry policy."""
+    async def _send_with_retries(
+        self, operation_name: str, params: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Call one operation under the rate limits, the retry policy and exactly-once starts."""
         guard = StartGuard.for_call(operation_name, params)
 
         async def attempt() -> dict[str, Any]:
             await self._rate_limiter.acquire(operation_name)
             try:
-                return await self._send_once(operation_name, params)
+                return await self._send_single_request(operation_name, params)
             except ConflictError as conflict:
                 if guard is None:
                     raise
-                return await guard.resolve_conflict(conflict, self._send)
+                return await guard.resolve_conflict(conflict, self._send_with_retries)
             except TranscribeError as error:
                 if guard is not None:
                     guard.note_failure(error)
                 raise
 
-        return await self._retry_policy.call(
-            operation_name, attempt, sleep=self.clock.sleep, clock=self.clock.monotonic
-        )
+        return await self._retry_policy.call(operation_name, attempt, clock=self.clock)
 
     def _document_reader(self) -> DocumentReader:
         """The reader of result documents, made on first use and closed with this client."""
@@ -317,12 +307,13 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
             uri,
             limits=self._fetch_limits,
             retry_policy=self._retry_policy,
-            sleep=self.clock.sleep,
-            clock=self.clock.monotonic,
+            clock=self.clock,
         )
 
-    async def _send_once(self, operation_name: str, params: dict[str, Any]) -> dict[str, Any]:
-        """Call one operation once on the aiobotocore client, mapping its errors."""
+    async def _send_single_request(
+        self, operation_name: str, params: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Send one request on the aiobotocore client; its failure comes out typed."""
         client = self.aiobotocore_client
         method = getattr(client, xform_name(operation_name), None)
         if method is None:
@@ -331,6 +322,9 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
                 "through TranscribeClient (which ships the newer model) or upgrade botocore",
                 operation_name=operation_name,
             )
+        # Translated here rather than through _error_mapping.translated: this await is the
+        # hottest of the library, and each coroutine between it and the task costs a hop on
+        # every resumption.
         try:
             response: dict[str, Any] = await method(**params)
         except Exception as exc:

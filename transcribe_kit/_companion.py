@@ -10,16 +10,15 @@ typed errors of :mod:`transcribe_kit.errors`.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from botocore import xform_name
 
-from transcribe_kit._error_mapping import translate
+from transcribe_kit._clock import SYSTEM_CLOCK, Clock
+from transcribe_kit._error_mapping import translated
 from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit.errors import TranscribeError
 from transcribe_kit.retry import RetryPolicy
@@ -129,8 +128,7 @@ async def call(
     params: Mapping[str, Any],
     *,
     retry_policy: RetryPolicy,
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Clock = SYSTEM_CLOCK,
 ) -> dict[str, Any]:
     """Call ``operation_name`` on an aiobotocore client, retried by ``retry_policy``.
 
@@ -139,13 +137,7 @@ async def call(
     method = getattr(client, xform_name(operation_name))
 
     async def attempt() -> dict[str, Any]:
-        try:
-            response: dict[str, Any] = await method(**params)
-        except Exception as exc:
-            mapped = translate(exc, operation_name)
-            if mapped is None:
-                raise
-            raise mapped from exc
+        response: dict[str, Any] = await translated(method(**params), operation_name)
         return response
 
-    return await retry_policy.call(operation_name, attempt, sleep=sleep, clock=clock)
+    return await retry_policy.call(operation_name, attempt, clock=clock)

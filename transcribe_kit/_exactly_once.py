@@ -1,5 +1,8 @@
 """Exactly-once job starts over a retrying transport.
 
+Which operations start a job, and the Get that reads one back, come from the registry of
+kinds; whether a failed attempt may have reached the service, from the error classifier.
+
 ``Start*Job`` takes no idempotency token. When an attempt fails without an answer (a
 read timeout, a dropped connection, a 5xx) the job may exist already, and the retry then
 answers ``ConflictException`` for the very job the caller asked for. :class:`StartGuard`
@@ -17,10 +20,9 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any, Final
 
-import attrs
-from botocore.exceptions import ConnectTimeoutError
-
-from transcribe_kit.errors import ConflictError, ServiceError, TransportError
+from transcribe_kit._error_mapping import may_have_reached_service
+from transcribe_kit._kinds import JobKind, job_kind_starting
+from transcribe_kit.errors import ConflictError
 
 logger: Final = logging.getLogger("transcribe_kit")
 
@@ -28,39 +30,6 @@ Send = Callable[[str, dict[str, Any]], Awaitable[dict[str, Any]]]
 
 #: How far the service's clock may be behind ours when we compare creation times.
 CLOCK_SKEW: Final = timedelta(minutes=5)
-
-
-@attrs.frozen
-class StartOperation:
-    """A ``Start*Job`` operation and the Get that reads its job back."""
-
-    get_operation: str
-    name_key: str
-    job_key: str
-
-
-START_OPERATIONS: Final[Mapping[str, StartOperation]] = {
-    "StartTranscriptionJob": StartOperation(
-        "GetTranscriptionJob", "TranscriptionJobName", "TranscriptionJob"
-    ),
-    "StartMedicalTranscriptionJob": StartOperation(
-        "GetMedicalTranscriptionJob", "MedicalTranscriptionJobName", "MedicalTranscriptionJob"
-    ),
-    "StartCallAnalyticsJob": StartOperation(
-        "GetCallAnalyticsJob", "CallAnalyticsJobName", "CallAnalyticsJob"
-    ),
-    "StartMedicalScribeJob": StartOperation(
-        "GetMedicalScribeJob", "MedicalScribeJobName", "MedicalScribeJob"
-    ),
-}
-
-
-def may_have_reached_service(error: BaseException) -> bool:
-    """Whether a failed attempt may have been carried out by the service all the same."""
-    if isinstance(error, TransportError):
-        # Only a connect timeout proves that the request never left.
-        return not isinstance(error.__cause__, ConnectTimeoutError)
-    return isinstance(error, ServiceError) and (error.http_status or 0) >= 500
 
 
 def matches_request(requested: object, reported: object) -> bool:
@@ -89,9 +58,8 @@ def matches_request(requested: object, reported: object) -> bool:
 class StartGuard:
     """Follows the attempts of one ``Start*Job`` call (see the module docstring)."""
 
-    def __init__(self, operation: StartOperation, operation_name: str, params: dict[str, Any]):
-        self._operation = operation
-        self._operation_name = operation_name
+    def __init__(self, kind: JobKind[Any, Any], params: dict[str, Any]) -> None:
+        self._kind = kind
         self._params = params
         self._began = datetime.now(timezone.utc)
         self._maybe_started = False
@@ -99,8 +67,8 @@ class StartGuard:
     @classmethod
     def for_call(cls, operation_name: str, params: dict[str, Any]) -> StartGuard | None:
         """A guard if ``operation_name`` starts a job, else ``None``."""
-        operation = START_OPERATIONS.get(operation_name)
-        return None if operation is None else cls(operation, operation_name, params)
+        kind = job_kind_starting(operation_name)
+        return None if kind is None else cls(kind, params)
 
     def note_failure(self, error: BaseException) -> None:
         """Record a failed attempt."""
@@ -110,17 +78,19 @@ class StartGuard:
         """The start's answer if an earlier attempt started this job; else raise ``conflict``."""
         if not self._maybe_started:
             raise conflict
-        name = self._params[self._operation.name_key]
-        got = await send(self._operation.get_operation, {self._operation.name_key: name})
-        job = got.get(self._operation.job_key)
+        kind = self._kind
+        name = self._params[kind.members.name]
+        job_member = kind.members.resource or kind.shape
+        got = await send(kind.operations.get, {kind.members.name: name})
+        job = got.get(job_member)
         if not isinstance(job, Mapping) or not self._is_requested_job(job):
             raise conflict
         logger.info(
             "%s: job %s was started by an earlier attempt whose answer was lost; returning it",
-            self._operation_name,
+            kind.operations.create,
             name,
         )
-        return {self._operation.job_key: job}
+        return {job_member: job}
 
     def _is_requested_job(self, job: Mapping[str, Any]) -> bool:
         if "Media" not in job:

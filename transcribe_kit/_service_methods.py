@@ -2,23 +2,38 @@
 
 :class:`~transcribe_kit.TranscribeClient` inherits them; the logic lives in
 :mod:`transcribe_kit.paginators`, :mod:`transcribe_kit.waiters` and
-``transcribe_kit._watcher``, and these methods bind it to the operations.
+``transcribe_kit._watcher``, what each kind of resource is in the registry of kinds
+(``transcribe_kit._kinds``), and these methods bind them to the operations.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from typing import Any, TypeVar, overload
 
+from botocore import xform_name
+
 from transcribe_kit import _watcher
+from transcribe_kit._clock import Clock
+from transcribe_kit._kinds import (
+    CALL_ANALYTICS_JOBS,
+    LANGUAGE_MODELS,
+    MEDICAL_SCRIBE_JOBS,
+    MEDICAL_TRANSCRIPTION_JOBS,
+    MEDICAL_VOCABULARIES,
+    TRANSCRIPTION_JOBS,
+    VOCABULARIES,
+    JobKind,
+    ResourceKind,
+)
 from transcribe_kit._operations import OperationMethods
-from transcribe_kit._watcher import TRANSCRIPTION_JOBS, JobKind, SummaryT
-from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, Paginator
+from transcribe_kit._watcher import SummaryT
+from transcribe_kit.config import WaitPolicy
+from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, ItemT, Paginator, RequestT
 from transcribe_kit.shapes.call_analytics import (
     CallAnalyticsJob,
     CallAnalyticsJobSummary,
     CategoryProperties,
-    GetCallAnalyticsJobRequest,
     ListCallAnalyticsCategoriesRequest,
     ListCallAnalyticsCategoriesResponse,
     ListCallAnalyticsJobsRequest,
@@ -33,14 +48,11 @@ from transcribe_kit.shapes.enums import (
     VocabularyState,
 )
 from transcribe_kit.shapes.language_models import (
-    DescribeLanguageModelRequest,
     LanguageModel,
     ListLanguageModelsRequest,
     ListLanguageModelsResponse,
 )
 from transcribe_kit.shapes.medical import (
-    GetMedicalTranscriptionJobRequest,
-    GetMedicalVocabularyRequest,
     GetMedicalVocabularyResponse,
     ListMedicalTranscriptionJobsRequest,
     ListMedicalTranscriptionJobsResponse,
@@ -50,21 +62,18 @@ from transcribe_kit.shapes.medical import (
     MedicalTranscriptionJobSummary,
 )
 from transcribe_kit.shapes.medical_scribe import (
-    GetMedicalScribeJobRequest,
     ListMedicalScribeJobsRequest,
     ListMedicalScribeJobsResponse,
     MedicalScribeJob,
     MedicalScribeJobSummary,
 )
 from transcribe_kit.shapes.transcription_jobs import (
-    GetTranscriptionJobRequest,
     ListTranscriptionJobsRequest,
     ListTranscriptionJobsResponse,
     TranscriptionJob,
     TranscriptionJobSummary,
 )
 from transcribe_kit.shapes.vocabularies import (
-    GetVocabularyRequest,
     GetVocabularyResponse,
     ListVocabulariesRequest,
     ListVocabulariesResponse,
@@ -74,21 +83,8 @@ from transcribe_kit.shapes.vocabulary_filters import (
     ListVocabularyFiltersResponse,
     VocabularyFilterInfo,
 )
-from transcribe_kit.waiters import (
-    CALL_ANALYTICS_JOB_COMPLETED,
-    LANGUAGE_MODEL_COMPLETED,
-    MEDICAL_SCRIBE_JOB_COMPLETED,
-    MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
-    MEDICAL_VOCABULARY_READY,
-    TRANSCRIPTION_JOB_COMPLETED,
-    VOCABULARY_READY,
-    Clock,
-    Condition,
-    Waiter,
-    WaitPolicy,
-)
+from transcribe_kit.waiters import Waiter
 
-ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
 
 
@@ -99,6 +95,11 @@ class ServiceLayerMethods(OperationMethods):
     wait_policy: WaitPolicy
     #: Where waiters and watchers read the time and sleep.
     clock: Clock
+
+    def _operation_method(self, operation_name: str) -> Callable[[Any], Awaitable[Any]]:
+        """The typed method of ``operation_name`` (``GetTranscriptionJob``: its Get method)."""
+        method: Callable[[Any], Awaitable[Any]] = getattr(self, xform_name(operation_name))
+        return method
 
     # Paginators (see transcribe_kit.paginators)
 
@@ -117,14 +118,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_transcription_jobs,
+        return self._paginate(
             ListTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
             lambda page: page.transcription_job_summaries,
-            operation_name="ListTranscriptionJobs",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_medical_transcription_jobs(
@@ -144,14 +143,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_medical_transcription_jobs,
+        return self._paginate(
             ListMedicalTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
             lambda page: page.medical_transcription_job_summaries,
-            operation_name="ListMedicalTranscriptionJobs",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_medical_scribe_jobs(
@@ -169,14 +166,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_medical_scribe_jobs,
+        return self._paginate(
             ListMedicalScribeJobsRequest(status=status, job_name_contains=job_name_contains),
             lambda page: page.medical_scribe_job_summaries,
-            operation_name="ListMedicalScribeJobs",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_call_analytics_jobs(
@@ -194,14 +189,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_call_analytics_jobs,
+        return self._paginate(
             ListCallAnalyticsJobsRequest(status=status, job_name_contains=job_name_contains),
             lambda page: page.call_analytics_job_summaries,
-            operation_name="ListCallAnalyticsJobs",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_call_analytics_categories(
@@ -217,14 +210,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_call_analytics_categories,
+        return self._paginate(
             ListCallAnalyticsCategoriesRequest(),
             lambda page: page.categories,
-            operation_name="ListCallAnalyticsCategories",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_vocabularies(
@@ -240,14 +231,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_vocabularies,
+        return self._paginate(
             ListVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
             lambda page: page.vocabularies,
-            operation_name="ListVocabularies",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_medical_vocabularies(
@@ -263,14 +252,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_medical_vocabularies,
+        return self._paginate(
             ListMedicalVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
             lambda page: page.vocabularies,
-            operation_name="ListMedicalVocabularies",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_vocabulary_filters(
@@ -287,14 +274,12 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_vocabulary_filters,
+        return self._paginate(
             ListVocabularyFiltersRequest(name_contains=name_contains),
             lambda page: page.vocabulary_filters,
-            operation_name="ListVocabularyFilters",
-            page_size=page_size,
-            max_items=max_items,
-            starting_token=starting_token,
+            page_size,
+            max_items,
+            starting_token,
         )
 
     def paginate_language_models(
@@ -310,11 +295,29 @@ class ServiceLayerMethods(OperationMethods):
 
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
-        return Paginator(
-            self.list_language_models,
+        return self._paginate(
             ListLanguageModelsRequest(status_equals=status_equals, name_contains=name_contains),
             lambda page: page.models,
-            operation_name="ListLanguageModels",
+            page_size,
+            max_items,
+            starting_token,
+        )
+
+    def _paginate(
+        self,
+        request: RequestT,
+        items: Callable[[Any], Sequence[ItemT] | None],
+        page_size: int,
+        max_items: int | None,
+        starting_token: str | None,
+    ) -> Paginator[RequestT, Any, ItemT]:
+        """A paginator over the List operation ``request`` is for (``ListVocabulariesRequest``)."""
+        operation_name = type(request).__name__.removesuffix("Request")
+        return Paginator(
+            self._operation_method(operation_name),
+            request,
+            items,
+            operation_name=operation_name,
             page_size=page_size,
             max_items=max_items,
             starting_token=starting_token,
@@ -335,15 +338,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            TRANSCRIPTION_JOB_COMPLETED,
-            name,
-            lambda: self.get_transcription_job(
-                GetTranscriptionJobRequest(transcription_job_name=name)
-            ),
-            policy,
-            on_change,
-        )
+        return self._waiter(TRANSCRIPTION_JOBS, name, policy, on_change)
 
     def wait_for_medical_transcription_job(
         self,
@@ -358,15 +353,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
-            name,
-            lambda: self.get_medical_transcription_job(
-                GetMedicalTranscriptionJobRequest(medical_transcription_job_name=name)
-            ),
-            policy,
-            on_change,
-        )
+        return self._waiter(MEDICAL_TRANSCRIPTION_JOBS, name, policy, on_change)
 
     def wait_for_call_analytics_job(
         self,
@@ -381,15 +368,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            CALL_ANALYTICS_JOB_COMPLETED,
-            name,
-            lambda: self.get_call_analytics_job(
-                GetCallAnalyticsJobRequest(call_analytics_job_name=name)
-            ),
-            policy,
-            on_change,
-        )
+        return self._waiter(CALL_ANALYTICS_JOBS, name, policy, on_change)
 
     def wait_for_medical_scribe_job(
         self,
@@ -404,15 +383,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            MEDICAL_SCRIBE_JOB_COMPLETED,
-            name,
-            lambda: self.get_medical_scribe_job(
-                GetMedicalScribeJobRequest(medical_scribe_job_name=name)
-            ),
-            policy,
-            on_change,
-        )
+        return self._waiter(MEDICAL_SCRIBE_JOBS, name, policy, on_change)
 
     def wait_for_vocabulary(
         self,
@@ -427,13 +398,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            VOCABULARY_READY,
-            name,
-            lambda: self.get_vocabulary(GetVocabularyRequest(vocabulary_name=name)),
-            policy,
-            on_change,
-        )
+        return self._waiter(VOCABULARIES, name, policy, on_change)
 
     def wait_for_medical_vocabulary(
         self,
@@ -448,13 +413,7 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            MEDICAL_VOCABULARY_READY,
-            name,
-            lambda: self.get_medical_vocabulary(GetMedicalVocabularyRequest(vocabulary_name=name)),
-            policy,
-            on_change,
-        )
+        return self._waiter(MEDICAL_VOCABULARIES, name, policy, on_change)
 
     def wait_for_language_model(
         self,
@@ -469,26 +428,20 @@ class ServiceLayerMethods(OperationMethods):
         :attr:`wait_policy`). ``await`` it for the final state or iterate it for each
         status change (see :class:`~transcribe_kit.waiters.Waiter`).
         """
-        return self._waiter(
-            LANGUAGE_MODEL_COMPLETED,
-            name,
-            lambda: self.describe_language_model(DescribeLanguageModelRequest(model_name=name)),
-            policy,
-            on_change,
-        )
+        return self._waiter(LANGUAGE_MODELS, name, policy, on_change)
 
     def _waiter(
         self,
-        condition: Condition[ResponseT, ResourceT],
+        kind: ResourceKind[ResourceT, Any],
         name: str,
-        get: Callable[[], Awaitable[ResponseT]],
         policy: WaitPolicy | None,
         on_change: Callable[[ResourceT], object] | None,
     ) -> Waiter[ResourceT]:
+        get = self._operation_method(kind.operations.get)
         return Waiter(
-            condition,
+            kind,
             name,
-            get,
+            lambda: get(kind.get_request(name)),
             policy=policy or self.wait_policy,
             clock=self.clock,
             on_change=on_change,
@@ -503,6 +456,8 @@ class ServiceLayerMethods(OperationMethods):
         *,
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
+        until: Callable[[], bool] | None = None,
+        max_rounds: int | None = None,
     ) -> AsyncGenerator[TranscriptionJobSummary, None]: ...
 
     @overload
@@ -510,18 +465,22 @@ class ServiceLayerMethods(OperationMethods):
         self,
         names: Iterable[str],
         *,
-        kind: JobKind[SummaryT],
+        kind: JobKind[Any, SummaryT],
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
+        until: Callable[[], bool] | None = None,
+        max_rounds: int | None = None,
     ) -> AsyncGenerator[SummaryT, None]: ...
 
     def as_completed(
         self,
         names: Iterable[str],
         *,
-        kind: JobKind[Any] = TRANSCRIPTION_JOBS,
+        kind: JobKind[Any, Any] = TRANSCRIPTION_JOBS,
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
+        until: Callable[[], bool] | None = None,
+        max_rounds: int | None = None,
     ) -> AsyncGenerator[Any, None]:
         """Yield each of the jobs ``names`` (summary) as it is seen COMPLETED or FAILED.
 
@@ -529,14 +488,19 @@ class ServiceLayerMethods(OperationMethods):
         transcription (default), medical, Call Analytics or medical scribe jobs. ``policy``
         paces the rounds (default :attr:`wait_policy`, its cap lowered to 5 s). A FAILED
         job is yielded like the others, or raises :class:`~transcribe_kit.ResourceFailedError`
-        if ``raise_on_failure``; the deadline raises :class:`~transcribe_kit.WaitTimeoutError`.
+        if ``raise_on_failure``; the deadline raises :class:`~transcribe_kit.WaitTimeoutError`
+        (a call in flight is cut off). The watch ends quietly after a round once ``until()``
+        is true, or after ``max_rounds`` rounds. A job named twice is yielded once.
         """
         return _watcher.as_completed(
-            self,
+            self._operation_method,
             kind,
             names,
             policy=policy or _watcher.watch_policy(self.wait_policy),
+            clock=self.clock,
             raise_on_failure=raise_on_failure,
+            until=until,
+            max_rounds=max_rounds,
         )
 
     @overload
@@ -553,7 +517,7 @@ class ServiceLayerMethods(OperationMethods):
         self,
         names: Iterable[str],
         *,
-        kind: JobKind[SummaryT],
+        kind: JobKind[Any, SummaryT],
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
     ) -> list[SummaryT]: ...
@@ -562,19 +526,18 @@ class ServiceLayerMethods(OperationMethods):
         self,
         names: Iterable[str],
         *,
-        kind: JobKind[Any] = TRANSCRIPTION_JOBS,
+        kind: JobKind[Any, Any] = TRANSCRIPTION_JOBS,
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
     ) -> list[Any]:
         """The summaries of the jobs ``names``, in that order, once each is finished.
 
         Watches as :meth:`as_completed` does; FAILED jobs are in the list (check their
-        status) unless ``raise_on_failure``.
+        status) unless ``raise_on_failure``. The list lines up with ``names``: a name given
+        twice has its summary twice.
         """
-        return await _watcher.wait_all(
-            self,
-            kind,
-            names,
-            policy=policy or _watcher.watch_policy(self.wait_policy),
-            raise_on_failure=raise_on_failure,
+        order = list(names)
+        finished = self.as_completed(
+            order, kind=kind, policy=policy, raise_on_failure=raise_on_failure
         )
+        return await _watcher.in_order(kind, order, finished)

@@ -1,10 +1,11 @@
 """JobSubmitter: start many transcription jobs while keeping at most N of them running.
 
 Past the account's concurrent-job quota (250 by default) a start fails with
-``LimitExceededException`` or a ``BadRequestException`` saying too many jobs run, which
-no retry mode helps with. The submitter counts the jobs it started that have not yet
-reached COMPLETED or FAILED; when ``max_running`` of them run, or the service answers
-"too many jobs", it watches those jobs with the many-jobs watcher
+``LimitExceededException``, which no retry mode helps with. The submitter counts the jobs
+it started that have not yet reached COMPLETED or FAILED (a start that failed without an
+answer counts too: it may have started the job); when ``max_running`` of them run, or the
+service answers that the account is full (the error classifier decides, by the error
+code), it watches those jobs with the many-jobs watcher
 (:meth:`~transcribe_kit.TranscribeClient.as_completed`: a few ListTranscriptionJobs calls
 a round, filtered by status, instead of one GetTranscriptionJob per job; Get only once
 fewer jobs are left than a round of List costs), its rounds backing off from
@@ -14,49 +15,29 @@ finished frees all their slots, then the next jobs start.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import re
-import time
-from collections.abc import Awaitable, Callable, Iterable
-from typing import Final
+from collections.abc import Iterable
 
 import attrs
 
+from transcribe_kit import _watcher
 from transcribe_kit._client import TranscribeClient
-from transcribe_kit._service_methods import ServiceLayerMethods
-from transcribe_kit._watcher import TRANSCRIPTION_JOBS
+from transcribe_kit._clock import Clock
+from transcribe_kit._error_mapping import is_slot_exhausted, may_have_reached_service
+from transcribe_kit._kinds import TRANSCRIPTION_JOBS
+from transcribe_kit._pacing import Pacing
+from transcribe_kit.config import WaitPolicy, check_number
 from transcribe_kit.errors import (
-    BadRequestError,
     JobSlotTimeoutError,
     LimitExceededError,
-    NotFoundError,
     TranscribeError,
     WaitTimeoutError,
 )
-from transcribe_kit.shapes.enums import TranscriptionJobStatus
 from transcribe_kit.shapes.transcription_jobs import (
-    GetTranscriptionJobRequest,
-    GetTranscriptionJobResponse,
     JobExecutionSettings,
     StartTranscriptionJobRequest,
     StartTranscriptionJobResponse,
-    TranscriptionJob,
 )
-from transcribe_kit.waiters import WaitPolicy
-
-_TOO_MANY_JOBS: Final = re.compile(r"too many|concurrent|maximum number of", re.IGNORECASE)
-
-
-def is_too_many_jobs(error: BaseException) -> bool:
-    """Whether ``error`` is the service saying the account runs as many jobs as it may."""
-    if isinstance(error, LimitExceededError):
-        return True
-    return (
-        isinstance(error, BadRequestError)
-        and not isinstance(error, NotFoundError)
-        and bool(_TOO_MANY_JOBS.search(error.message))
-    )
 
 
 @attrs.frozen(kw_only=True)
@@ -85,33 +66,41 @@ class JobSubmitter:
     meanwhile frees its slot too. ``poll_interval`` and ``max_poll_interval`` (seconds)
     bound the backoff between those rounds; ``slot_timeout`` is the longest one wait for a
     slot may take before the requests not yet started fail with
-    :class:`~transcribe_kit.JobSlotTimeoutError`.
+    :class:`~transcribe_kit.JobSlotTimeoutError`. ``clock`` is where it reads the time and
+    sleeps (default: the client's).
     With ``deferred_execution_role_arn`` every request without ``job_execution_settings``
     asks the service to queue it when the account is full
     (``AllowDeferredExecution``; the service then holds up to 10,000 jobs, so
     ``max_running`` may be raised that far).
 
-    The "too many jobs" answers are taken as "wait for a slot", and are not retried by
-    the client's policy underneath; any other error is that request's result. Starts go
-    through the client, so its rate limits and exactly-once starts apply.
+    ``LimitExceededException`` is taken as "wait for a slot", and is not retried by the
+    client's policy underneath; any other error is that request's result (a bad request
+    among them, whatever its message says). A start that failed without an answer may
+    have started its job, so its slot stays taken until the job is seen finished or gone.
+    Starts go through the client, so its rate limits and exactly-once starts apply.
     """
 
     def __init__(
         self,
         client: TranscribeClient,
         *,
-        max_running: int = 250,
+        max_running: int = TRANSCRIPTION_JOBS.concurrent_quota.default,
         poll_interval: float = 5.0,
         max_poll_interval: float = 60.0,
         slot_timeout: float = 6 * 3600.0,
         deferred_execution_role_arn: str | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        clock: Callable[[], float] = time.monotonic,
+        clock: Clock | None = None,
     ) -> None:
         if max_running < 1:
             raise ValueError(f"max_running must be at least 1, got {max_running}")
+        check_number("slot_timeout", slot_timeout, 0, strict=True)
         if not 0 < poll_interval <= max_poll_interval:
             raise ValueError("poll intervals must satisfy 0 < poll_interval <= max_poll_interval")
+        # The rounds of a slot wait and the tries of a refused start, up to slot_timeout.
+        self._slot_policy = WaitPolicy(
+            initial_delay=poll_interval, max_delay=max_poll_interval, jitter=0.0, timeout=None
+        )
+        # A full account is waited out here, with the watcher, not retried underneath.
         policy = client.retry_policy
         self._starter = client.with_options(
             retry_policy=attrs.evolve(
@@ -120,12 +109,9 @@ class JobSubmitter:
         )
         self._client = client
         self.max_running = max_running
-        self._poll_interval = poll_interval
-        self._max_poll_interval = max_poll_interval
         self._slot_timeout = slot_timeout
         self._role_arn = deferred_execution_role_arn
-        self._sleep = sleep
-        self._clock = clock
+        self._clock = clock or client.clock
         # The jobs started here and not yet seen finished, oldest first.
         self._running: dict[str, None] = {}
 
@@ -163,59 +149,57 @@ class JobSubmitter:
         )
 
     async def _start(self, request: StartTranscriptionJobRequest) -> JobSubmission:
-        deadline = self._clock() + self._slot_timeout
-        delay = self._poll_interval
+        deadline = self._clock.monotonic() + self._slot_timeout
+        # Starts refused while only jobs started elsewhere run are tried again, backing off.
+        tries = Pacing(self._slot_policy, self._clock, deadline=deadline)
+        await anext(tries)
         while True:
             if len(self._running) >= self.max_running:
                 await self._wait_for_slot(deadline)
             try:
                 response = await self._starter.start_transcription_job(request)
             except TranscribeError as error:
-                if not is_too_many_jobs(error):
+                if may_have_reached_service(error):
+                    self._running[request.transcription_job_name] = None
+                if not is_slot_exhausted(error):
                     return JobSubmission(request=request, error=error)
                 if self._running:
                     await self._wait_for_slot(deadline)
-                else:
-                    # The account is full of jobs started elsewhere: wait and try again.
-                    await self._pause(delay, deadline)
-                    delay = min(delay * 2, self._max_poll_interval)
+                elif await anext(tries, None) is None:
+                    raise self._no_slot_error() from error
                 continue
             self._running[request.transcription_job_name] = None
             return JobSubmission(request=request, response=response)
 
     async def _wait_for_slot(self, deadline: float) -> None:
-        """Watch the running jobs until at least one has finished; free every slot seen free.
+        """Watch the running jobs until a round sees one or more finished; free their slots.
 
         Raises :class:`~transcribe_kit.JobSlotTimeoutError` if none finishes by ``deadline``.
         """
-        remaining = deadline - self._clock()
-        policy = WaitPolicy(
-            initial_delay=self._poll_interval,
-            max_delay=self._max_poll_interval,
-            jitter=0.0,
-            # Past the deadline (a refusal that came at its very end), look once more.
-            timeout=remaining if remaining > 0 else None,
-            max_attempts=None if remaining > 0 else 1,
+        remaining = deadline - self._clock.monotonic()
+        if remaining <= 0:
+            raise self._no_slot_error()
+        policy = attrs.evolve(self._slot_policy, timeout=remaining)
+        freed = False
+        finished = _watcher.as_completed(
+            self._client._operation_method,
+            TRANSCRIPTION_JOBS,
+            list(self._running),
+            policy=policy,
+            # Every job the round that freed a slot found is taken; none is waited for longer.
+            until=lambda: freed,
+            clock=self._clock,
+            # A job deleted meanwhile (or never started) runs no more: its slot is free.
+            vanished_as_finished=True,
         )
-        clock = _SlotWatchClock(self._clock, self._sleep)
-        watcher = self._client.with_options()
-        watcher.clock = clock
-        finished = watcher.as_completed(list(self._running), kind=_SUBMITTED_JOBS, policy=policy)
         try:
             async with contextlib.aclosing(finished):
                 async for job in finished:
                     self._running.pop(job.transcription_job_name or "", None)
-                    clock.slot_freed = True
-        except _RoundOverError:
-            pass
+                    freed = True
         except WaitTimeoutError as error:
-            if not clock.slot_freed:
+            if not freed:
                 raise self._no_slot_error() from error
-
-    async def _pause(self, delay: float, deadline: float) -> None:
-        if self._clock() + delay > deadline:
-            raise self._no_slot_error()
-        await self._sleep(delay)
 
     def _no_slot_error(self) -> JobSlotTimeoutError:
         return JobSlotTimeoutError(
@@ -223,58 +207,3 @@ class JobSubmitter:
             f"({len(self._running)} jobs started here still run)",
             operation_name="StartTranscriptionJob",
         )
-
-
-class _RoundOverError(Exception):
-    """The watcher's round that freed a slot is over: stop watching."""
-
-
-class _SlotWatchClock:
-    """The submitter's time and sleep, as the clock of the watcher it waits for a slot with.
-
-    Once a job was seen finished (``slot_freed``), the watcher's next sleep, which comes
-    at the end of its round, raises :class:`_RoundOverError` instead: every job that round
-    found is taken, and none is waited for any longer. (A retry's backoff within the round
-    then ends the watch too; the jobs that round did not reach are seen the next time.)
-    """
-
-    def __init__(
-        self, clock: Callable[[], float], sleep: Callable[[float], Awaitable[None]]
-    ) -> None:
-        self._clock = clock
-        self._sleep = sleep
-        self.slot_freed = False
-
-    def monotonic(self) -> float:
-        """The submitter's clock."""
-        return self._clock()
-
-    async def sleep(self, seconds: float) -> None:
-        """The submitter's sleep, unless a slot is free already."""
-        if self.slot_freed:
-            raise _RoundOverError
-        await self._sleep(seconds)
-
-
-async def _get_or_gone(client: ServiceLayerMethods, name: str) -> GetTranscriptionJobResponse:
-    """GetTranscriptionJob, reading a job deleted (or expired) meanwhile as finished.
-
-    A job that no longer exists runs no more, so it frees its slot; the watcher would
-    raise the not-found error instead.
-    """
-    try:
-        return await client.get_transcription_job(
-            GetTranscriptionJobRequest(transcription_job_name=name)
-        )
-    except NotFoundError as error:
-        return GetTranscriptionJobResponse(
-            transcription_job=TranscriptionJob(
-                transcription_job_name=name,
-                transcription_job_status=TranscriptionJobStatus.FAILED,
-                failure_reason=error.message,
-            )
-        )
-
-
-# Transcription jobs, as the submitter watches them: a vanished job frees its slot.
-_SUBMITTED_JOBS: Final = attrs.evolve(TRANSCRIPTION_JOBS, get=_get_or_gone)

@@ -10,10 +10,12 @@ an API limited to a few dozen requests a second. The watcher instead:
    does not is read to the end), and reports the watched jobs it finds;
 3. once fewer jobs are left than a List round costs in calls, polls those few with Get.
 
-The delay between rounds follows a :class:`~transcribe_kit.WaitPolicy` (by default the
-client's, its cap lowered to :data:`WATCH_MAX_DELAY` so that detection is quicker than a
-per-job waiter's). It is a plain async generator: cancelling it or breaking out of it
-stops at once and leaves nothing running.
+The rounds are paced by the one pacing loop under a :class:`~transcribe_kit.WaitPolicy` (by
+default the client's, its cap lowered to :data:`WATCH_MAX_DELAY` so that detection is
+quicker than a per-job waiter's), whose deadline also cuts off a call in flight. A watch
+can also end quietly: after a round once ``until()`` is true, or after ``max_rounds``
+rounds. It is a plain async generator: cancelling it or breaking out of it stops at once
+and leaves nothing running.
 """
 
 from __future__ import annotations
@@ -22,131 +24,26 @@ import contextlib
 import itertools
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Final, Generic, Protocol, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
-from transcribe_kit._converter import from_wire, to_wire
-from transcribe_kit.errors import ResourceFailedError, WaitTimeoutError
+from transcribe_kit._clock import Clock, DeadlineExceededError
+from transcribe_kit._error_mapping import is_not_found
+from transcribe_kit._kinds import JobKind
+from transcribe_kit._pacing import Pacing
+from transcribe_kit.config import WaitPolicy
+from transcribe_kit.errors import ResourceFailedError, TranscribeError, WaitTimeoutError
 from transcribe_kit.paginators import Paginator
-from transcribe_kit.shapes.call_analytics import CallAnalyticsJobSummary, GetCallAnalyticsJobRequest
-from transcribe_kit.shapes.enums import (
-    CallAnalyticsJobStatus,
-    MedicalScribeJobStatus,
-    TranscriptionJobStatus,
-)
-from transcribe_kit.shapes.medical import (
-    GetMedicalTranscriptionJobRequest,
-    MedicalTranscriptionJobSummary,
-)
-from transcribe_kit.shapes.medical_scribe import GetMedicalScribeJobRequest, MedicalScribeJobSummary
-from transcribe_kit.shapes.transcription_jobs import (
-    GetTranscriptionJobRequest,
-    TranscriptionJobSummary,
-)
-from transcribe_kit.waiters import (
-    CALL_ANALYTICS_JOB_COMPLETED,
-    MEDICAL_SCRIBE_JOB_COMPLETED,
-    MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
-    TRANSCRIPTION_JOB_COMPLETED,
-    Condition,
-    WaitPolicy,
-)
 
-if TYPE_CHECKING:
-    from transcribe_kit._service_methods import ServiceLayerMethods
+OperationMethod = Callable[[str], Callable[[Any], Awaitable[Any]]]
+"""The client's typed method of an operation, by the operation's name."""
 
 WATCH_MAX_DELAY: Final = 5.0
 """The default cap, in seconds, on the delay between two rounds of a watcher."""
 
 
-class JobSummary(Protocol):
-    """What the watcher reads of every kind of job summary."""
-
-    @property
-    def creation_time(self) -> datetime | None:
-        """When the job was requested."""
-
-    @property
-    def failure_reason(self) -> str | None:
-        """Why the job failed, if it did."""
-
-
-SummaryT = TypeVar("SummaryT", bound=JobSummary)
-
-
-@attrs.frozen
-class JobKind(Generic[SummaryT]):
-    """One kind of job the watcher can follow: how to list it, get it and read it."""
-
-    kind: str
-    list_operation: str
-    paginate: Callable[[ServiceLayerMethods, str], Paginator[Any, Any, SummaryT]]
-    get: Callable[[ServiceLayerMethods, str], Awaitable[Any]]
-    condition: Condition[Any, Any]
-    summary_type: type[SummaryT]
-    name_of: Callable[[SummaryT], str | None]
-    status_of: Callable[[SummaryT], str | None]
-
-    async def get_summary(self, client: ServiceLayerMethods, name: str) -> SummaryT:
-        """The summary of one job, read with its Get operation."""
-        job = self.condition.resource_of(await self.get(client, name))
-        return from_wire(to_wire(job), self.summary_type)
-
-
-TRANSCRIPTION_JOBS: Final = JobKind(
-    "transcription job",
-    "ListTranscriptionJobs",
-    lambda tk, status: tk.paginate_transcription_jobs(status=TranscriptionJobStatus(status)),
-    lambda tk, name: tk.get_transcription_job(
-        GetTranscriptionJobRequest(transcription_job_name=name)
-    ),
-    TRANSCRIPTION_JOB_COMPLETED,
-    TranscriptionJobSummary,
-    lambda job: job.transcription_job_name,
-    lambda job: job.transcription_job_status,
-)
-MEDICAL_TRANSCRIPTION_JOBS: Final = JobKind(
-    "medical transcription job",
-    "ListMedicalTranscriptionJobs",
-    lambda tk, status: tk.paginate_medical_transcription_jobs(
-        status=TranscriptionJobStatus(status)
-    ),
-    lambda tk, name: tk.get_medical_transcription_job(
-        GetMedicalTranscriptionJobRequest(medical_transcription_job_name=name)
-    ),
-    MEDICAL_TRANSCRIPTION_JOB_COMPLETED,
-    MedicalTranscriptionJobSummary,
-    lambda job: job.medical_transcription_job_name,
-    lambda job: job.transcription_job_status,
-)
-CALL_ANALYTICS_JOBS: Final = JobKind(
-    "Call Analytics job",
-    "ListCallAnalyticsJobs",
-    lambda tk, status: tk.paginate_call_analytics_jobs(status=CallAnalyticsJobStatus(status)),
-    lambda tk, name: tk.get_call_analytics_job(
-        GetCallAnalyticsJobRequest(call_analytics_job_name=name)
-    ),
-    CALL_ANALYTICS_JOB_COMPLETED,
-    CallAnalyticsJobSummary,
-    lambda job: job.call_analytics_job_name,
-    lambda job: job.call_analytics_job_status,
-)
-MEDICAL_SCRIBE_JOBS: Final = JobKind(
-    "medical scribe job",
-    "ListMedicalScribeJobs",
-    lambda tk, status: tk.paginate_medical_scribe_jobs(status=MedicalScribeJobStatus(status)),
-    lambda tk, name: tk.get_medical_scribe_job(
-        GetMedicalScribeJobRequest(medical_scribe_job_name=name)
-    ),
-    MEDICAL_SCRIBE_JOB_COMPLETED,
-    MedicalScribeJobSummary,
-    lambda job: job.medical_scribe_job_name,
-    lambda job: job.medical_scribe_job_status,
-)
-
-_RUNNING: Final = ("QUEUED", "IN_PROGRESS")
-_FINISHED: Final = ("COMPLETED", "FAILED")
+SummaryT = TypeVar("SummaryT")
 
 
 def watch_policy(policy: WaitPolicy) -> WaitPolicy:
@@ -165,36 +62,96 @@ class _Watch(Generic[SummaryT]):
 
     def __init__(
         self,
-        client: ServiceLayerMethods,
-        kind: JobKind[SummaryT],
+        method: OperationMethod,
+        kind: JobKind[Any, SummaryT],
         names: Iterable[str],
+        *,
         raise_on_failure: bool,
+        vanished_as_finished: bool,
     ) -> None:
-        self.client = client
+        self.method = method
         self.kind = kind
         self.raise_on_failure = raise_on_failure
+        self.vanished_as_finished = vanished_as_finished
         self.pending: dict[str, SummaryT | None] = dict.fromkeys(names)
-        # The List calls one round of COMPLETED and FAILED pages costs (at least one each).
-        self.list_round_cost = len(_FINISHED)
+        # The List calls one round of the final statuses' pages costs (at least one each).
+        self.list_round_cost = len(kind.final_statuses)
 
     def finished(self, summary: SummaryT) -> SummaryT:
         """Forget a finished job; raise if it failed and failures are to raise."""
-        name = self.kind.name_of(summary) or ""
+        kind = self.kind
+        name = kind.name_of(summary) or ""
         self.pending.pop(name, None)
-        if self.raise_on_failure and self.kind.status_of(summary) == "FAILED":
+        if self.raise_on_failure and kind.status_of(summary) == kind.failure:
+            reason = kind.failure_reason_of(summary)
             raise ResourceFailedError(
-                f"{self.kind.kind} {name!r} failed: {summary.failure_reason or 'no reason given'}",
+                f"{kind.noun} {name!r} failed: {reason or 'no reason given'}",
                 name=name,
                 resource=summary,
-                failure_reason=summary.failure_reason,
-                operation_name=self.kind.list_operation,
+                failure_reason=reason,
+                operation_name=kind.operations.list,
             )
         return summary
 
+    def paginate(self, status: str) -> Paginator[Any, Any, SummaryT]:
+        """The jobs of the watched kind in ``status``, across pages."""
+        kind = self.kind
+        return Paginator(
+            self.method(kind.operations.list),
+            kind.list_request(status),
+            kind.summaries_of,
+            operation_name=kind.operations.list,
+        )
+
+    async def get_summary(self, name: str) -> SummaryT:
+        """The summary of one job, read with Get (a vanished one's, if that is finished)."""
+        kind = self.kind
+        try:
+            get = self.method(kind.operations.get)
+            response = await get(kind.get_request(name))
+        except TranscribeError as error:
+            if not (self.vanished_as_finished and is_not_found(error)):
+                raise
+            return kind.missing_summary(name, error.message)
+        resource = kind.resource_of(response)
+        if resource is None:
+            raise TranscribeError(
+                f"{kind.operations.get} answered without the {kind.noun} {name!r}",
+                operation_name=kind.operations.get,
+            )
+        return kind.summary_of(resource)
+
+    def next_round(self, *, first: bool) -> AsyncGenerator[SummaryT, None]:
+        """The jobs one round finds finished: by List, or by Get once few are left."""
+        if first:
+            return self.first_round()
+        if len(self.pending) < self.list_round_cost:
+            return self.get_each(list(self.pending))
+        return self.list_finished()
+
+    async def first_round(self) -> AsyncGenerator[SummaryT, None]:
+        """Learn the running jobs; Get each watched job that is not among them."""
+        await self.learn_running()
+        unseen = [name for name, summary in self.pending.items() if summary is None]
+        async with contextlib.aclosing(self.get_each(unseen)) as found:
+            async for summary in found:
+                yield summary
+
+    def timed_out(self, pacing: Pacing) -> WaitTimeoutError:
+        """The error for a watch whose policy ran out with jobs unfinished."""
+        return WaitTimeoutError(
+            f"{len(self.pending)} {self.kind.noun}s were unfinished after {pacing.attempts} "
+            f"rounds ({pacing.elapsed:g} s)",
+            last_seen=dict(self.pending),
+            attempts=pacing.attempts,
+            elapsed=pacing.elapsed,
+            operation_name=self.kind.operations.list,
+        )
+
     async def learn_running(self) -> None:
         """Record the summary (and so the creation time) of every watched running job."""
-        for status in _RUNNING:
-            async for summary in self.kind.paginate(self.client, status):
+        for status in self.kind.running_statuses:
+            async for summary in self.paginate(status):
                 name = self.kind.name_of(summary)
                 if name in self.pending:
                     self.pending[name] = summary
@@ -202,23 +159,23 @@ class _Watch(Generic[SummaryT]):
     async def get_each(self, names: list[str]) -> AsyncGenerator[SummaryT, None]:
         """Read each job with Get; yield those that are finished."""
         for name in names:
-            summary = await self.kind.get_summary(self.client, name)
-            if self.kind.status_of(summary) in _FINISHED:
+            summary = await self.get_summary(name)
+            if self.kind.is_final(self.kind.status_of(summary)):
                 yield self.finished(summary)
             else:
                 self.pending[name] = summary
 
     async def list_finished(self) -> AsyncGenerator[SummaryT, None]:
         """List the finished jobs newest first, down to the oldest watched one."""
-        floor = _oldest(self.pending.values())
+        floor = self.oldest()
         cost = 0
-        for status in _FINISHED:
-            paginator = self.kind.paginate(self.client, status)
+        for status in self.kind.final_statuses:
+            paginator = self.paginate(status)
             created: list[datetime | None] = []
             async with contextlib.aclosing(paginator.pages()) as pages:
                 async for page in pages:
                     for summary in paginator.items_of(page):
-                        created.append(summary.creation_time)
+                        created.append(self.kind.created_of(summary))
                         if self.kind.name_of(summary) in self.pending:
                             yield self.finished(summary)
                     if not self.pending or _past(created, floor):
@@ -226,7 +183,18 @@ class _Watch(Generic[SummaryT]):
             cost += paginator.pages_read
             if not self.pending:
                 break
-        self.list_round_cost = max(cost, len(_FINISHED))
+        self.list_round_cost = max(cost, len(self.kind.final_statuses))
+
+    def oldest(self) -> datetime | None:
+        """The oldest creation time among the watched jobs; ``None`` if any is unknown."""
+        times = [
+            None if summary is None else self.kind.created_of(summary)
+            for summary in self.pending.values()
+        ]
+        if not times or None in times:
+            return None
+        oldest: datetime = min(time for time in times if time is not None)
+        return oldest
 
 
 def _past(created: list[datetime | None], floor: datetime | None) -> bool:
@@ -241,81 +209,64 @@ def _past(created: list[datetime | None], floor: datetime | None) -> bool:
     return newest_first and known[-1] < floor
 
 
-def _oldest(summaries: Iterable[JobSummary | None]) -> datetime | None:
-    """The oldest creation time among ``summaries``; ``None`` if any is unknown."""
-    times = [summary.creation_time if summary is not None else None for summary in summaries]
-    if not times or any(time is None for time in times):
-        return None
-    return min(time for time in times if time is not None)
-
-
 async def as_completed(
-    client: ServiceLayerMethods,
-    kind: JobKind[SummaryT],
+    method: OperationMethod,
+    kind: JobKind[Any, SummaryT],
     names: Iterable[str],
     *,
     policy: WaitPolicy,
+    clock: Clock,
     raise_on_failure: bool = False,
+    until: Callable[[], bool] | None = None,
+    max_rounds: int | None = None,
+    vanished_as_finished: bool = False,
 ) -> AsyncGenerator[SummaryT, None]:
     """Yield the summary of each watched job as it is seen COMPLETED or FAILED.
 
-    Raises :class:`~transcribe_kit.WaitTimeoutError` (``last_seen``: each unfinished
-    job's name and last seen summary) when ``policy`` runs out, the not-found error if a
-    watched job does not exist, and :class:`~transcribe_kit.ResourceFailedError` on the
-    first FAILED job if ``raise_on_failure``.
+    ``method`` gives the client's method of each operation it calls (List and Get of
+    ``kind``). Each job is yielded once, however often it is named. Rounds are paced by
+    ``policy`` on ``clock``; the watch ends quietly after a round once
+    ``until()`` is true, or after ``max_rounds`` rounds. Raises
+    :class:`~transcribe_kit.WaitTimeoutError` (``last_seen``: each unfinished job's name
+    and last seen summary) when ``policy`` runs out, a call in flight included, the
+    not-found error if a watched job does not exist, and
+    :class:`~transcribe_kit.ResourceFailedError` on the first FAILED job if
+    ``raise_on_failure``. With ``vanished_as_finished`` a job that no longer exists
+    counts as FAILED instead (its failure reason the service's answer).
     """
-    watch = _Watch(client, kind, names, raise_on_failure)
+    watch = _Watch(
+        method,
+        kind,
+        names,
+        raise_on_failure=raise_on_failure,
+        vanished_as_finished=vanished_as_finished,
+    )
     if not watch.pending:
         return
-    clock = client.clock
-    started = clock.monotonic()
-    deadline = None if policy.timeout is None else started + policy.timeout
-    delays = policy.delays()
-    await watch.learn_running()
-    unseen = [name for name, summary in watch.pending.items() if summary is None]
-    async for summary in watch.get_each(unseen):
-        yield summary
-    rounds = 1
-    while watch.pending:
-        now = clock.monotonic()
-        out_of_rounds = policy.max_attempts is not None and rounds >= policy.max_attempts
-        if out_of_rounds or (deadline is not None and now >= deadline):
-            raise WaitTimeoutError(
-                f"{len(watch.pending)} {kind.kind}s were unfinished after {rounds} rounds "
-                f"({now - started:g} s)",
-                last_seen=dict(watch.pending),
-                attempts=rounds,
-                elapsed=now - started,
-                operation_name=kind.list_operation,
-            )
-        delay = next(delays)
-        await clock.sleep(delay if deadline is None else min(delay, deadline - now))
-        rounds += 1
-        if len(watch.pending) < watch.list_round_cost:
-            found = watch.get_each(list(watch.pending))
-        else:
-            found = watch.list_finished()
+    pacing = Pacing(policy, clock, until=until, max_rounds=max_rounds)
+    async for round_number in pacing:
+        found = watch.next_round(first=round_number == 1)
         async with contextlib.aclosing(found):
-            async for summary in found:
+            while True:
+                try:
+                    summary = await pacing.within(anext(found))
+                except StopAsyncIteration:
+                    break
+                except DeadlineExceededError:
+                    raise watch.timed_out(pacing) from None
                 yield summary
+        if not watch.pending:
+            return
+    if pacing.exhausted is not None:
+        raise watch.timed_out(pacing)
 
 
-async def wait_all(
-    client: ServiceLayerMethods,
-    kind: JobKind[SummaryT],
-    names: Iterable[str],
-    *,
-    policy: WaitPolicy,
-    raise_on_failure: bool = False,
+async def in_order(
+    kind: JobKind[Any, SummaryT], names: list[str], finished: AsyncGenerator[SummaryT, None]
 ) -> list[SummaryT]:
-    """The summaries of all the watched jobs once each is COMPLETED or FAILED, in order.
-
-    Raises as :func:`as_completed` does.
-    """
-    order = list(dict.fromkeys(names))
+    """The summaries ``finished`` yields, lined up with ``names`` (a name twice: twice)."""
     found: dict[str, SummaryT] = {}
-    watching = as_completed(client, kind, order, policy=policy, raise_on_failure=raise_on_failure)
-    async with contextlib.aclosing(watching):
-        async for summary in watching:
+    async with contextlib.aclosing(finished):
+        async for summary in finished:
             found[kind.name_of(summary) or ""] = summary
-    return [found[name] for name in order]
+    return [found[name] for name in names]

@@ -30,7 +30,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, TextIO, TypeVar
+from typing import Any, Final, TextIO, TypeVar
 
 from botocore.exceptions import BotoCoreError
 
@@ -48,10 +48,9 @@ from transcribe_kit import (
     TranscriptionJobOptions,
     TranscriptionJobStatus,
     WaitPolicy,
+    to_dict,
 )
-
-# The converter that writes requests also gives the shapes' JSON, under their wire names.
-from transcribe_kit._converter import to_wire
+from transcribe_kit._kinds import TRANSCRIPTION_JOBS, VOCABULARIES, ResourceKind
 from transcribe_kit.retry import redact_urls
 from transcribe_kit.transcript import document_to_dict
 
@@ -92,7 +91,7 @@ def _print_listing(
 ) -> None:
     """``items`` as a JSON list of shapes, or as a table under ``header``."""
     if as_json:
-        _print_json([to_wire(item) for item in items])
+        _print_json([to_dict(item) for item in items])
         return
     if not items:
         return
@@ -104,10 +103,33 @@ def _print_listing(
         )
 
 
+#: The columns a listing of each kind shows after its name: status, then a time member.
+_LISTED: Final[Mapping[str, tuple[str, str, str]]] = {
+    TRANSCRIPTION_JOBS.noun: ("STATUS", "CREATED", "creation_time"),
+    VOCABULARIES.noun: ("STATE", "MODIFIED", "last_modified_time"),
+}
+
+
+def _print_resources(kind: ResourceKind[Any, Any], items: Sequence[Any], *, as_json: bool) -> None:
+    """Summaries of ``kind``: name, status, language and a time, as a table or JSON."""
+    status, label, member = _LISTED[kind.noun]
+    _print_listing(
+        items,
+        as_json=as_json,
+        header=("NAME", status, "LANGUAGE", label),
+        row=lambda item: (
+            kind.name_of(item) or "-",
+            kind.status_of(item) or "-",
+            item.language_code or "-",
+            _time(getattr(item, member)),
+        ),
+    )
+
+
 def _print_resource(resource: object, *, as_json: bool, fields: Mapping[str, object]) -> None:
     """``resource`` as a JSON shape, or as ``label: value`` lines of the ``fields`` it has."""
     if as_json:
-        _print_json(to_wire(resource))
+        _print_json(to_dict(resource))
         return
     for label, value in fields.items():
         if value:
@@ -154,17 +176,7 @@ async def jobs_list(tk: TranscribeClient, args: argparse.Namespace) -> int:
             max_items=args.max,
         )
     ]
-    _print_listing(
-        jobs,
-        as_json=args.json,
-        header=("NAME", "STATUS", "LANGUAGE", "CREATED"),
-        row=lambda job: (
-            job.transcription_job_name or "-",
-            job.transcription_job_status or "-",
-            job.language_code or "-",
-            _time(job.creation_time),
-        ),
-    )
+    _print_resources(TRANSCRIPTION_JOBS, jobs, as_json=args.json)
     return 0
 
 
@@ -244,17 +256,7 @@ async def transcribe(tk: TranscribeClient, args: argparse.Namespace) -> int:
 async def vocabularies_list(tk: TranscribeClient, args: argparse.Namespace) -> int:
     """Lists custom vocabularies through the paginator."""
     vocabularies = [vocabulary async for vocabulary in tk.paginate_vocabularies()]
-    _print_listing(
-        vocabularies,
-        as_json=args.json,
-        header=("NAME", "STATE", "LANGUAGE", "MODIFIED"),
-        row=lambda vocabulary: (
-            vocabulary.vocabulary_name or "-",
-            vocabulary.vocabulary_state or "-",
-            vocabulary.language_code or "-",
-            _time(vocabulary.last_modified_time),
-        ),
-    )
+    _print_resources(VOCABULARIES, vocabularies, as_json=args.json)
     return 0
 
 

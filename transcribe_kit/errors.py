@@ -242,7 +242,9 @@ class ServiceError(TranscribeError):
 
     Carries the error ``code`` (``BadRequestException``), the ``message``, the
     ``operation_name``, the ``http_status``, the ``request_id``, the ``reason`` the
-    service may give (``BadRequestException.Reason``) and the ``response`` dict.
+    service may give (``BadRequestException.Reason``), ``retry_after`` (the seconds a
+    ``Retry-After`` header asked to wait, when the answer had one) and the ``response``
+    dict.
     """
 
     def __init__(
@@ -254,11 +256,13 @@ class ServiceError(TranscribeError):
         http_status: int | None = None,
         request_id: str | None = None,
         reason: str | None = None,
+        retry_after: float | None = None,
         response: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(message, operation_name=operation_name)
         self.code = code
         self.reason = reason
+        self.retry_after = retry_after
         self.http_status = http_status
         self.request_id = request_id
         self.response: Mapping[str, Any] = response or {}

@@ -47,6 +47,7 @@ import attrs
 from botocore.config import Config
 
 from transcribe_kit import _companion
+from transcribe_kit._clock import Clock
 from transcribe_kit._rate_limit import (
     InProcessRateLimitBackend,
     RateLimitBackend,
@@ -197,14 +198,13 @@ class DynamoDBRateLimitBackend:
         rate: float,
         capacity: float,
         *,
-        clock: Callable[[], float],
-        sleep: Callable[[float], Awaitable[None]],
+        clock: Clock,
     ) -> RateLimitBucket:
-        """The shared bucket of ``name`` (``clock`` is unused: buckets keep wall time)."""
+        """The shared bucket of ``name`` (it sleeps on ``clock``; it keeps wall time)."""
         if rate <= 0 or capacity < 1:
             raise ValueError("a token bucket needs a positive rate and room for one token")
         self._dynamodb.check_open()
-        return _SharedBucket(self, f"{self.namespace}/{name}", rate, capacity, sleep)
+        return _SharedBucket(self, f"{self.namespace}/{name}", rate, capacity, clock.sleep)
 
     async def ensure_table(self) -> None:
         """Create the table (on-demand capacity) unless it exists, and wait until it is active."""

@@ -87,13 +87,11 @@ async def test_a_client_it_creates_is_closed_when_the_block_raises(
 
 
 async def test_the_aiobotocore_client_answers_raw_dicts(
-    transcribe_client: TranscribeClient,
+    tk: TranscribeClient,
 ) -> None:
-    await transcribe_client.start_transcription_job(_start_request("raw-view"))
+    await tk.start_transcription_job(_start_request("raw-view"))
 
-    raw = await transcribe_client.aiobotocore_client.get_transcription_job(
-        TranscriptionJobName="raw-view"
-    )
+    raw = await tk.aiobotocore_client.get_transcription_job(TranscriptionJobName="raw-view")
 
     assert raw["TranscriptionJob"]["TranscriptionJobName"] == "raw-view"
     assert raw["TranscriptionJob"]["LanguageCode"] == "en-US"

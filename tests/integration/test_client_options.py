@@ -22,36 +22,36 @@ async def test_created_clients_leave_retries_to_the_policy(
     assert botocore_config.read_timeout == 7
 
 
-async def test_defaults_are_a_retry_policy_and_the_published_rates(
-    transcribe_client: TranscribeClient,
+def test_defaults_are_a_retry_policy_and_the_published_rates(
+    transcribe_backend: LocalBackend,
 ) -> None:
-    assert transcribe_client.retry_policy == RetryPolicy()
-    assert transcribe_client.rate_limits == RateLimits()
+    client = transcribe_backend.client()
+
+    assert client.retry_policy == RetryPolicy()
+    assert client.rate_limits == RateLimits()
 
 
 async def test_a_view_shares_the_connection_and_closes_nothing(
-    transcribe_client: TranscribeClient,
+    tk: TranscribeClient,
 ) -> None:
-    view = transcribe_client.with_options(
-        retry_policy=RetryPolicy.none(), rate_limits=RateLimits.disabled()
-    )
+    view = tk.with_options(retry_policy=RetryPolicy.none(), rate_limits=RateLimits.disabled())
 
-    assert view.aiobotocore_client is transcribe_client.aiobotocore_client
+    assert view.aiobotocore_client is tk.aiobotocore_client
     assert view.retry_policy == RetryPolicy.none()
     assert view.rate_limits == RateLimits.disabled()
-    assert transcribe_client.retry_policy == RetryPolicy()
+    assert tk.retry_policy == RetryPolicy()
     async with view:
         await view.list_transcription_jobs(ListTranscriptionJobsRequest())
-    listed = await transcribe_client.list_transcription_jobs()
+    listed = await tk.list_transcription_jobs()
     assert listed.transcription_job_summaries == []
 
 
 async def test_a_view_shares_the_token_buckets_unless_given_its_own(
-    transcribe_client: TranscribeClient,
+    tk: TranscribeClient,
 ) -> None:
-    same = transcribe_client.with_options(retry_policy=RetryPolicy.none())
-    other = transcribe_client.with_options(rate_limits=RateLimits.disabled())
+    same = tk.with_options(retry_policy=RetryPolicy.none())
+    other = tk.with_options(rate_limits=RateLimits.disabled())
 
-    assert same._rate_limiter is transcribe_client._rate_limiter
-    assert other._rate_limiter is not transcribe_client._rate_limiter
-    assert other.with_options().aiobotocore_client is transcribe_client.aiobotocore_client
+    assert same._rate_limiter is tk._rate_limiter
+    assert other._rate_limiter is not tk._rate_limiter
+    assert other.with_options().aiobotocore_client is tk.aiobotocore_client

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 import pytest
 from botocore.config import Config
 
+from tests.integration._support import checked_client
 from tests.integration.fault_proxy import Fault, FaultKind, FaultProxy
 from transcribe_kit import (
     ConflictError,
@@ -47,8 +48,8 @@ async def _through_proxy(
 ) -> AsyncIterator[tuple[FaultProxy, TranscribeClient]]:
     async with FaultProxy(backend.endpoint_url, faults) as proxy:
         config = Config(connect_timeout=5, read_timeout=read_timeout)
-        async with backend.client(
-            endpoint_url=proxy.url, config=config, retry_policy=retry_policy
+        async with checked_client(
+            backend, endpoint_url=proxy.url, config=config, retry_policy=retry_policy
         ) as client:
             yield proxy, client
 
@@ -164,7 +165,7 @@ async def test_retry_after_from_the_service_sets_the_wait(
 
 @pytest.mark.parametrize("kind", [FaultKind.DROP_AFTER, FaultKind.SLOW])
 async def test_a_start_whose_answer_was_lost_creates_one_job_and_returns_it(
-    transcribe_backend: LocalBackend, transcribe_client: TranscribeClient, kind: FaultKind
+    transcribe_backend: LocalBackend, tk: TranscribeClient, kind: FaultKind
 ) -> None:
     faults = [Fault("StartTranscriptionJob", kind)]
     async with _through_proxy(transcribe_backend, faults, read_timeout=2) as (proxy, client):
@@ -176,11 +177,11 @@ async def test_a_start_whose_answer_was_lost_creates_one_job_and_returns_it(
     assert job.media == Media(media_file_uri="s3://media/meeting.mp3")
     assert proxy.calls["StartTranscriptionJob"] == 2
     assert proxy.calls["GetTranscriptionJob"] == 1
-    assert await _job_names_on_backend(transcribe_client) == ["lost-answer"]
+    assert await _job_names_on_backend(tk) == ["lost-answer"]
 
 
 async def test_a_lost_medical_start_creates_one_job_and_returns_it(
-    transcribe_backend: LocalBackend, transcribe_client: TranscribeClient
+    transcribe_backend: LocalBackend, tk: TranscribeClient
 ) -> None:
     request = StartMedicalTranscriptionJobRequest(
         medical_transcription_job_name="lost-medical",
@@ -198,9 +199,7 @@ async def test_a_lost_medical_start_creates_one_job_and_returns_it(
     assert job is not None
     assert job.medical_transcription_job_name == "lost-medical"
     assert proxy.calls["StartMedicalTranscriptionJob"] == 2
-    listed = await transcribe_client.list_medical_transcription_jobs(
-        ListMedicalTranscriptionJobsRequest()
-    )
+    listed = await tk.list_medical_transcription_jobs(ListMedicalTranscriptionJobsRequest())
     names = [
         s.medical_transcription_job_name for s in listed.medical_transcription_job_summaries or []
     ]
@@ -208,26 +207,24 @@ async def test_a_lost_medical_start_creates_one_job_and_returns_it(
 
 
 async def test_someone_elses_job_of_that_name_is_still_a_conflict(
-    transcribe_backend: LocalBackend, transcribe_client: TranscribeClient
+    transcribe_backend: LocalBackend, tk: TranscribeClient
 ) -> None:
-    await transcribe_client.start_transcription_job(_start_request("taken", "s3://media/other.mp3"))
+    await tk.start_transcription_job(_start_request("taken", "s3://media/other.mp3"))
     faults = [Fault("StartTranscriptionJob", FaultKind.DROP_BEFORE)]
     async with _through_proxy(transcribe_backend, faults) as (proxy, client):
         with pytest.raises(ConflictError):
             await client.start_transcription_job(_start_request("taken"))
 
     assert proxy.calls["GetTranscriptionJob"] == 1
-    got = await transcribe_client.get_transcription_job(
-        GetTranscriptionJobRequest(transcription_job_name="taken")
-    )
+    got = await tk.get_transcription_job(GetTranscriptionJobRequest(transcription_job_name="taken"))
     assert got.transcription_job is not None
     assert got.transcription_job.media == Media(media_file_uri="s3://media/other.mp3")
 
 
 async def test_a_conflict_on_the_first_attempt_is_raised_without_reading_back(
-    transcribe_backend: LocalBackend, transcribe_client: TranscribeClient
+    transcribe_backend: LocalBackend, tk: TranscribeClient
 ) -> None:
-    await transcribe_client.start_transcription_job(_start_request("mine"))
+    await tk.start_transcription_job(_start_request("mine"))
     async with _through_proxy(transcribe_backend, []) as (proxy, client):
         with pytest.raises(ConflictError):
             await client.start_transcription_job(_start_request("mine"))

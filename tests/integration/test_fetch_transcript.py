@@ -71,11 +71,11 @@ async def _completed_job(
 
 async def test_a_job_writing_to_a_customer_bucket_is_fetched_from_s3(
     transcribe_backend: LocalBackend,
-    transcribe_client: TranscribeClient,
+    tk: TranscribeClient,
     s3: Any,
     document: bytes,
 ) -> None:
-    job = await _completed_job(transcribe_client, "to-bucket", output_bucket_name=OUTPUT_BUCKET)
+    job = await _completed_job(tk, "to-bucket", output_bucket_name=OUTPUT_BUCKET)
     assert job.transcription_job is not None
     assert job.transcription_job.transcript is not None
     uri = job.transcription_job.transcript.transcript_file_uri
@@ -87,7 +87,7 @@ async def test_a_job_writing_to_a_customer_bucket_is_fetched_from_s3(
     async with stored["Body"] as body:
         assert await body.read() == document
 
-    transcript = await transcribe_client.fetch_transcript(job)
+    transcript = await tk.fetch_transcript(job)
 
     assert isinstance(transcript, Transcript)
     assert transcript == parse_transcript(document)
@@ -95,12 +95,12 @@ async def test_a_job_writing_to_a_customer_bucket_is_fetched_from_s3(
 
 
 async def test_a_job_writing_to_the_service_bucket_is_fetched(
-    transcribe_backend: LocalBackend, transcribe_client: TranscribeClient, document: bytes
+    transcribe_backend: LocalBackend, tk: TranscribeClient, document: bytes
 ) -> None:
-    job = await _completed_job(transcribe_client, "to-service")
+    job = await _completed_job(tk, "to-service")
     transcribe_backend.publish_transcript("to-service", document)
 
-    transcript = await transcribe_client.fetch_transcript(job.transcription_job)  # type: ignore[arg-type]
+    transcript = await tk.fetch_transcript(job.transcription_job)  # type: ignore[arg-type]
 
     assert transcript.text == parse_transcript(document).text
 
@@ -116,25 +116,23 @@ async def test_a_job_writing_to_the_service_bucket_is_fetched(
     ],
 )
 async def test_every_s3_uri_style_reads_the_object(
-    transcribe_client: TranscribeClient, s3: Any, document: bytes, style: str
+    tk: TranscribeClient, s3: Any, document: bytes, style: str
 ) -> None:
     await s3.put_object(Bucket=OUTPUT_BUCKET, Key="folder/doc.json", Body=document)
 
-    found = await transcribe_client.fetch_transcript(
-        style.format(bucket=OUTPUT_BUCKET, key="folder/doc.json")
-    )
+    found = await tk.fetch_transcript(style.format(bucket=OUTPUT_BUCKET, key="folder/doc.json"))
 
     assert found == parse_transcript(document)
 
 
 async def test_subtitle_files_of_a_job_are_fetched_as_text(
     transcribe_backend: LocalBackend,
-    transcribe_client: TranscribeClient,
+    tk: TranscribeClient,
     s3: Any,
     document: bytes,
 ) -> None:
     job = await _completed_job(
-        transcribe_client,
+        tk,
         "with-subtitles",
         output_bucket_name=OUTPUT_BUCKET,
         subtitles=Subtitles(formats=[SubtitleFormat.SRT, SubtitleFormat.VTT]),
@@ -144,16 +142,16 @@ async def test_subtitle_files_of_a_job_are_fetched_as_text(
     async with stored["Body"] as body:
         vtt_file = (await body.read()).decode()
 
-    vtt = await transcribe_client.fetch_subtitles(job, SubtitleFormat.VTT)
-    srt = await transcribe_client.fetch_subtitles(job, "srt")
+    vtt = await tk.fetch_subtitles(job, SubtitleFormat.VTT)
+    srt = await tk.fetch_subtitles(job, "srt")
 
     assert vtt == vtt_file
     assert vtt.startswith("WEBVTT")
     assert srt.startswith("1\n")
 
 
-async def test_an_unfinished_job_is_not_ready(transcribe_client: TranscribeClient, s3: Any) -> None:
-    await transcribe_client.start_transcription_job(
+async def test_an_unfinished_job_is_not_ready(tk: TranscribeClient, s3: Any) -> None:
+    await tk.start_transcription_job(
         StartTranscriptionJobRequest(
             transcription_job_name="unfinished",
             language_code=LanguageCode.EN_US,
@@ -161,22 +159,20 @@ async def test_an_unfinished_job_is_not_ready(transcribe_client: TranscribeClien
             output_bucket_name=OUTPUT_BUCKET,
         )
     )
-    queued = await transcribe_client.get_transcription_job(
+    queued = await tk.get_transcription_job(
         GetTranscriptionJobRequest(transcription_job_name="unfinished")
     )
 
     with pytest.raises(TranscriptNotReadyError) as caught:
-        await transcribe_client.fetch_transcript(queued)
+        await tk.fetch_transcript(queued)
 
     assert caught.value.status == "QUEUED"
     assert caught.value.job_name == "unfinished"
 
 
-async def test_a_missing_document_is_a_fetch_error(
-    transcribe_client: TranscribeClient, s3: Any
-) -> None:
+async def test_a_missing_document_is_a_fetch_error(tk: TranscribeClient, s3: Any) -> None:
     with pytest.raises(TranscriptFetchError) as caught:
-        await transcribe_client.fetch_transcript(f"s3://{OUTPUT_BUCKET}/nothing-here.json")
+        await tk.fetch_transcript(f"s3://{OUTPUT_BUCKET}/nothing-here.json")
 
     assert caught.value.http_status == 404
     assert caught.value.code == "NoSuchKey"
@@ -184,11 +180,11 @@ async def test_a_missing_document_is_a_fetch_error(
 
 
 async def test_a_document_over_the_size_limit_is_refused(
-    transcribe_client: TranscribeClient, s3: Any, document: bytes
+    tk: TranscribeClient, s3: Any, document: bytes
 ) -> None:
     await s3.put_object(Bucket=OUTPUT_BUCKET, Key="big.json", Body=document)
-    limited = transcribe_client.with_options(fetch_limits=FetchLimits(max_bytes=len(document) - 1))
+    limited = tk.with_options(fetch_limits=FetchLimits(max_bytes=len(document) - 1))
 
     with pytest.raises(TranscriptTooLargeError):
         await limited.fetch_transcript(f"s3://{OUTPUT_BUCKET}/big.json")
-    assert await transcribe_client.fetch_transcript(f"s3://{OUTPUT_BUCKET}/big.json")
+    assert await tk.fetch_transcript(f"s3://{OUTPUT_BUCKET}/big.json")

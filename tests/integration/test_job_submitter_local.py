@@ -12,7 +12,7 @@ from transcribe_kit.testing import LocalBackend
 
 
 async def test_many_jobs_start_once_each_through_a_few_slots(
-    transcribe_backend: LocalBackend, transcribe_client: TranscribeClient
+    transcribe_backend: LocalBackend, tk: TranscribeClient
 ) -> None:
     # Statuses move with time, as List (which the submitter watches through) sees them:
     # QUEUED, IN_PROGRESS, COMPLETED, one step every 0.05 s.
@@ -26,7 +26,7 @@ async def test_many_jobs_start_once_each_through_a_few_slots(
         for i in range(5)
     ]
     submitter = JobSubmitter(
-        transcribe_client,
+        tk,
         max_running=2,
         poll_interval=0.01,
         max_poll_interval=0.02,
@@ -40,6 +40,6 @@ async def test_many_jobs_start_once_each_through_a_few_slots(
 
     assert [r.error for r in results] == [None] * 5
     assert len(submitter.running) <= 2
-    listed = await transcribe_client.list_transcription_jobs(ListTranscriptionJobsRequest())
+    listed = await tk.list_transcription_jobs(ListTranscriptionJobsRequest())
     names = sorted(s.transcription_job_name or "" for s in listed.transcription_job_summaries or [])
     assert names == [f"batch-{i}" for i in range(5)]

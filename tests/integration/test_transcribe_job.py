@@ -86,13 +86,13 @@ async def _job_names(tk: TranscribeClient) -> list[str]:
 
 
 async def test_a_local_file_is_uploaded_transcribed_and_fetched(
-    transcribe_client: TranscribeClient,
+    tk: TranscribeClient,
     s3: Any,
     audio: Path,
     document: bytes,
     publish_on_completion: Callable[[TranscriptionJob], None],
 ) -> None:
-    result = await transcribe_client.transcribe(
+    result = await tk.transcribe(
         audio,
         language_code="en-US",
         mode="job",
@@ -109,7 +109,7 @@ async def test_a_local_file_is_uploaded_transcribed_and_fetched(
     name = result.job.transcription_job_name
     assert name is not None
     assert name.startswith("transcribe-kit-")
-    assert await _job_names(transcribe_client) == [name]
+    assert await _job_names(tk) == [name]
     uploads = await _objects(s3)
     assert list(uploads.values()) == [AUDIO]
     [key] = uploads
@@ -121,12 +121,12 @@ async def test_a_local_file_is_uploaded_transcribed_and_fetched(
 
 
 async def test_clean_up_deletes_the_upload_and_the_job(
-    transcribe_client: TranscribeClient,
+    tk: TranscribeClient,
     s3: Any,
     document: bytes,
     publish_on_completion: Callable[[TranscriptionJob], None],
 ) -> None:
-    result = await transcribe_client.transcribe(
+    result = await tk.transcribe(
         b"RIFF-bytes-of-audio",
         language_code="en-US",
         mode="job",
@@ -141,18 +141,18 @@ async def test_clean_up_deletes_the_upload_and_the_job(
     assert result.media_uri is not None
     assert result.media_uri.startswith(f"s3://{MEDIA_BUCKET}/transcribe-kit/")
     assert await _objects(s3) == {}
-    assert await _job_names(transcribe_client) == []
+    assert await _job_names(tk) == []
 
 
 async def test_auto_takes_a_job_for_job_only_options_and_an_s3_uri_is_not_uploaded(
     transcribe_backend: LocalBackend,
-    transcribe_client: TranscribeClient,
+    tk: TranscribeClient,
     s3: Any,
     publish_on_completion: Callable[[TranscriptionJob], None],
 ) -> None:
     await s3.put_object(Bucket=MEDIA_BUCKET, Key="meeting.mp3", Body=b"mp3")
 
-    result = await transcribe_client.transcribe(
+    result = await tk.transcribe(
         f"s3://{MEDIA_BUCKET}/meeting.mp3",
         language_code="en-US",
         job=TranscriptionJobOptions(
@@ -167,11 +167,11 @@ async def test_auto_takes_a_job_for_job_only_options_and_an_s3_uri_is_not_upload
     assert result.mode == "job"
     assert result.job is not None
     assert result.job.transcription_job_name == "with-subtitles"
-    assert await _job_names(transcribe_client) == ["with-subtitles"]
+    assert await _job_names(tk) == ["with-subtitles"]
     assert sorted(await _objects(s3)) == [
         "meeting.mp3",
         "with-subtitles.json",
         "with-subtitles.vtt",
     ]
-    subtitles = await transcribe_client.fetch_subtitles(result.job, SubtitleFormat.VTT)
+    subtitles = await tk.fetch_subtitles(result.job, SubtitleFormat.VTT)
     assert subtitles == result.transcript.to_vtt()

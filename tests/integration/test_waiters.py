@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from tests.fakes import FakeClock
+from tests.integration._support import checked_client
 from tests.jobs import start_jobs, start_medical_jobs
 from transcribe_kit import (
     CreateMedicalVocabularyRequest,
@@ -30,7 +31,7 @@ async def test_job_waiter_follows_each_status_to_completed(
 ) -> None:
     transcribe_backend.set_progression(reads=2)
     clock = FakeClock()
-    async with transcribe_backend.client(clock=clock) as tk:
+    async with checked_client(transcribe_backend, clock=clock) as tk:
         await start_jobs(tk, "meeting")
         seen: list[TranscriptionJobStatus | None] = []
         job = await tk.wait_for_transcription_job(
@@ -45,7 +46,7 @@ async def test_job_waiter_follows_each_status_to_completed(
 async def test_job_waiter_with_time_progression(transcribe_backend: LocalBackend) -> None:
     transcribe_backend.set_progression(seconds=0.05)
     policy = WaitPolicy(initial_delay=0.02, max_delay=0.1, timeout=30.0)
-    async with transcribe_backend.client(wait_policy=policy) as tk:
+    async with checked_client(transcribe_backend, wait_policy=policy) as tk:
         await start_jobs(tk, "timed")
         states = [
             job.transcription_job_status async for job in tk.wait_for_transcription_job("timed")
@@ -56,20 +57,21 @@ async def test_job_waiter_with_time_progression(transcribe_backend: LocalBackend
 
 async def test_deadline_reports_the_last_state_seen(transcribe_backend: LocalBackend) -> None:
     transcribe_backend.set_progression(reads=1000)
-    async with transcribe_backend.client(clock=FakeClock()) as tk:
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
         await start_jobs(tk, "slow")
         with pytest.raises(WaitTimeoutError) as caught:
             await tk.wait_for_transcription_job("slow", policy=WaitPolicy(timeout=30.0))
     assert isinstance(caught.value.last_seen, TranscriptionJob)
     assert caught.value.last_seen.transcription_job_name == "slow"
-    assert caught.value.elapsed == pytest.approx(30.0)
+    # The last poll starts a second before the deadline, with that second to answer in.
+    assert caught.value.elapsed == pytest.approx(29.0)
 
 
 async def test_job_deleted_while_waited_on_raises_not_found(
     transcribe_backend: LocalBackend,
 ) -> None:
     transcribe_backend.set_progression(reads=3)
-    async with transcribe_backend.client(clock=FakeClock()) as tk:
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
         await start_jobs(tk, "doomed")
         with pytest.raises(NotFoundError):
             await _delete_on_first_change(tk, "doomed")
@@ -83,7 +85,7 @@ async def _delete_on_first_change(tk: TranscribeClient, name: str) -> None:
 
 
 async def test_medical_job_waiter(transcribe_backend: LocalBackend) -> None:
-    async with transcribe_backend.client(clock=FakeClock()) as tk:
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
         await start_medical_jobs(tk, "visit")
         job = await tk.wait_for_medical_transcription_job("visit")
     assert isinstance(job, MedicalTranscriptionJob)
@@ -91,7 +93,7 @@ async def test_medical_job_waiter(transcribe_backend: LocalBackend) -> None:
 
 
 async def test_vocabulary_waiters_wait_for_ready(transcribe_backend: LocalBackend) -> None:
-    async with transcribe_backend.client(clock=FakeClock()) as tk:
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
         await tk.create_vocabulary(
             CreateVocabularyRequest(
                 vocabulary_name="terms", language_code=LanguageCode.EN_US, phrases=["kubectl"]

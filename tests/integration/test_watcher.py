@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from tests.integration._support import checked_client
 from tests.jobs import start_jobs, start_medical_jobs
 from transcribe_kit import (
     MEDICAL_TRANSCRIPTION_JOBS,
@@ -20,7 +21,7 @@ async def test_as_completed_reports_each_of_many_jobs_once(
 ) -> None:
     transcribe_backend.set_progression(seconds=0.05)
     names = [f"batch-{index:03d}" for index in range(120)]
-    async with transcribe_backend.client(wait_policy=QUICK) as tk:
+    async with checked_client(transcribe_backend, wait_policy=QUICK) as tk:
         await start_jobs(tk, *names)
         seen = Counter([job.transcription_job_name async for job in tk.as_completed(names)])
     assert seen == Counter(names)
@@ -31,7 +32,7 @@ async def test_wait_all_returns_completed_jobs_in_the_order_given(
 ) -> None:
     transcribe_backend.set_progression(seconds=0.05)
     names = [f"job-{index:02d}" for index in range(15)]
-    async with transcribe_backend.client() as tk:
+    async with checked_client(transcribe_backend) as tk:
         await start_jobs(tk, *names)
         done = await tk.wait_all(reversed(names), policy=QUICK)
     assert [job.transcription_job_name for job in done] == list(reversed(names))
@@ -42,7 +43,7 @@ async def test_wait_all_returns_completed_jobs_in_the_order_given(
 async def test_medical_jobs_are_watched_too(transcribe_backend: LocalBackend) -> None:
     transcribe_backend.set_progression(seconds=0.05)
     names = [f"visit-{index}" for index in range(8)]
-    async with transcribe_backend.client() as tk:
+    async with checked_client(transcribe_backend) as tk:
         await start_medical_jobs(tk, *names)
         done = await tk.wait_all(names, kind=MEDICAL_TRANSCRIPTION_JOBS, policy=QUICK)
     assert [job.medical_transcription_job_name for job in done] == names

@@ -33,9 +33,9 @@ from tests._model import (
     model,
     strip_optional,
 )
+from tests.fakes import FakeAioClient
 from tests.json_server import FLAVOURS, JsonServer, client_for, json_server, to_json
 from tests.property._strategies import Draw, wire_dicts
-from tests.unit._fake_client import RecordingClient
 from transcribe_kit import (
     GetTranscriptionJobRequest,
     GetVocabularyRequest,
@@ -227,7 +227,7 @@ async def test_a_request_member_of_another_type_is_refused_before_sending(
 ) -> None:
     operation, path = data.draw(st.sampled_from(REQUEST_MEMBERS[kind]))
     request = _wrong_value(data, _sample(SERVICE.operation_model(operation).input_shape.name), path)
-    fake = RecordingClient()
+    fake = FakeAioClient(default={})
 
     async with TranscribeClient(client=fake) as client:
         with pytest.raises(RequestValidationError) as caught:

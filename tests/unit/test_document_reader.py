@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 from transcribe_kit import TranscribeClient
-from transcribe_kit.transcript._fetch import DocumentReader
+from transcribe_kit._documents import DocumentReader
 
 
 class FakeS3:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from botocore.exceptions import (
     ClientError,
@@ -16,7 +14,7 @@ from botocore.exceptions import (
 )
 
 from tests._model import BUNDLED, error_shapes, model
-from tests.unit._fake_client import RecordingClient
+from tests.fakes import FakeAioClient, service_error
 from transcribe_kit import (
     AccessDeniedError,
     BadRequestError,
@@ -56,15 +54,7 @@ def _client_error(
     request_id: str | None = "req-1",
     operation: str = "GetTranscriptionJob",
 ) -> ClientError:
-    response: dict[str, Any] = {"Error": {"Code": code, "Message": message}}
-    metadata: dict[str, Any] = {}
-    if status is not None:
-        metadata["HTTPStatusCode"] = status
-    if request_id is not None:
-        metadata["RequestId"] = request_id
-    if metadata:
-        response["ResponseMetadata"] = metadata
-    return ClientError(response, operation)
+    return service_error(code, message, status=status, request_id=request_id, operation=operation)
 
 
 def test_the_table_covers_every_modeled_error() -> None:
@@ -224,7 +214,7 @@ async def test_client_raises_the_typed_error_from_the_botocore_one() -> None:
     raised = _client_error("BadRequestException", NOT_FOUND)
     request = GetTranscriptionJobRequest(transcription_job_name="missing")
 
-    async with TranscribeClient(client=RecordingClient(raised)) as client:
+    async with TranscribeClient(client=FakeAioClient(default=raised)) as client:
         with pytest.raises(ResourceNotFoundError) as caught:
             await client.get_transcription_job(request)
 
@@ -235,7 +225,7 @@ async def test_client_raises_the_typed_error_from_the_botocore_one() -> None:
 async def test_client_lets_other_exceptions_through() -> None:
     request = GetTranscriptionJobRequest(transcription_job_name="job-1")
 
-    async with TranscribeClient(client=RecordingClient(KeyError("x"))) as client:
+    async with TranscribeClient(client=FakeAioClient(default=KeyError("x"))) as client:
         with pytest.raises(KeyError):
             await client.get_transcription_job(request)
 

@@ -3,17 +3,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from botocore.exceptions import ConnectTimeoutError, ReadTimeoutError
+from botocore.exceptions import ConnectionClosedError, ConnectTimeoutError, ReadTimeoutError
 
+from tests.fakes import typed_error
 from transcribe_kit import (
-    BadRequestError,
     ConflictError,
-    ConnectError,
-    InternalFailureError,
-    RequestTimeoutError,
-    ThrottlingError,
 )
-from transcribe_kit._exactly_once import StartGuard, matches_request, may_have_reached_service
+from transcribe_kit._error_mapping import may_have_reached_service, translate
+from transcribe_kit._exactly_once import StartGuard, matches_request
 
 REQUEST: dict[str, Any] = {
     "TranscriptionJobName": "j",
@@ -33,14 +30,12 @@ JOB: dict[str, Any] = {
 }
 
 
-def _error(error_type: type[Any], status: int) -> Any:
-    return error_type("x", code="X", http_status=status)
+def _error(code: str, status: int) -> Any:
+    return typed_error(code, status=status, operation="StartTranscriptionJob")
 
 
-def _transport(error_type: type[Any], cause: Exception) -> Any:
-    error = error_type("no answer")
-    error.__cause__ = cause
-    return error
+def _transport(cause: Exception) -> Any:
+    return translate(cause, "StartTranscriptionJob")
 
 
 def test_a_job_matches_the_request_it_reports() -> None:
@@ -62,16 +57,12 @@ def test_a_job_with_other_settings_does_not_match(key: str, value: object) -> No
 
 def test_only_failures_without_an_answer_may_have_started_a_job() -> None:
     url = "http://127.0.0.1:1/"
-    assert may_have_reached_service(
-        _transport(RequestTimeoutError, ReadTimeoutError(endpoint_url=url))
-    )
-    assert may_have_reached_service(ConnectError("dropped"))
-    assert may_have_reached_service(_error(InternalFailureError, 500))
-    assert not may_have_reached_service(
-        _transport(RequestTimeoutError, ConnectTimeoutError(endpoint_url=url))
-    )
-    assert not may_have_reached_service(_error(ThrottlingError, 400))
-    assert not may_have_reached_service(_error(BadRequestError, 400))
+    assert may_have_reached_service(_transport(ReadTimeoutError(endpoint_url=url)))
+    assert may_have_reached_service(_transport(ConnectionClosedError(endpoint_url=url)))
+    assert may_have_reached_service(_error("InternalFailureException", 500))
+    assert not may_have_reached_service(_transport(ConnectTimeoutError(endpoint_url=url)))
+    assert not may_have_reached_service(_error("ThrottlingException", 400))
+    assert not may_have_reached_service(_error("BadRequestException", 400))
 
 
 async def test_a_first_attempt_conflict_is_raised_without_reading_back() -> None:
@@ -83,13 +74,13 @@ async def test_a_first_attempt_conflict_is_raised_without_reading_back() -> None
         sent.append(operation)
         return {"TranscriptionJob": JOB}
 
-    conflict = _error(ConflictError, 409)
-    guard.note_failure(_error(ThrottlingError, 400))
+    conflict = _error("ConflictException", 409)
+    guard.note_failure(_error("ThrottlingException", 400))
     with pytest.raises(ConflictError):
         await guard.resolve_conflict(conflict, send)
     assert sent == []
 
-    guard.note_failure(ConnectError("dropped"))
+    guard.note_failure(_transport(ConnectionClosedError(endpoint_url="http://127.0.0.1:1/")))
     assert await guard.resolve_conflict(conflict, send) == {"TranscriptionJob": JOB}
     assert sent == ["GetTranscriptionJob"]
 

@@ -1,96 +1,91 @@
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
+from botocore import xform_name
 from botocore.exceptions import ClientError
 
-from tests.fakes import FakeClock, JobTable
+from tests.fakes import FakeAioClient, FakeClock, JobTable, never_answers, service_error
 from transcribe_kit import (
     BadRequestError,
     ConflictError,
+    InternalFailureError,
     JobExecutionSettings,
     JobSlotTimeoutError,
     JobSubmitter,
     LanguageCode,
-    LimitExceededError,
     Media,
     RateLimits,
     RetryPolicy,
     StartTranscriptionJobRequest,
     TranscribeClient,
 )
-from transcribe_kit._error_mapping import translate
 
 ROLE_ARN = "arn:aws:iam::123456789012:role/transcribe-queue"
 
 
-@dataclass
-class ServiceState:
-    """What a fake Transcribe knows; shared by a client and its views."""
-
-    quota: int
-    #: How long (fake-clock seconds) each job runs after its start.
-    run_seconds: float
-    too_many_answer: str = "limit"
-    #: Jobs started elsewhere, running until the clock reaches ``others_until``.
-    others: int = 0
-    others_until: float = 0.0
-    start_params: dict[str, dict[str, Any]] = field(default_factory=dict)
-    calls: Counter[str] = field(default_factory=Counter)
-    peak_running: list[int] = field(default_factory=lambda: [0])
-
-
-class QuotaService(TranscribeClient):
-    """A TranscribeClient whose transport is a fake service with a concurrent-job quota.
+class QuotaService:
+    """A fake Transcribe with a concurrent-job quota, answering through a scripted client.
 
     A job runs ``run_seconds`` of the fake clock, then is COMPLETED; Get and List (by
     status, newest first, with NextToken paging) read it from a :class:`JobTable`. Only
-    the transport is fake: the client's validation, conversion and retry policy all run.
+    the aiobotocore client is fake: the client's validation, conversion, error
+    classification and retry policy all run. ``others`` jobs started elsewhere run until
+    the clock reaches ``others_until``.
     """
 
-    def __init__(self, state: ServiceState, clock: FakeClock) -> None:
-        super().__init__(
-            client=object(),
-            retry_policy=RetryPolicy(initial_backoff=0.01, jitter=0),
+    def __init__(
+        self,
+        *,
+        quota: int,
+        run_seconds: float,
+        others: int = 0,
+        others_until: float = 0.0,
+        refused: Mapping[str, ClientError] | None = None,
+        answers_lost: frozenset[str] = frozenset(),
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        self.quota = quota
+        self.run_seconds = run_seconds
+        self.refused = refused or {}
+        self.answers_lost = answers_lost
+        self.clock = FakeClock()
+        self.table = JobTable(self.clock)
+        for index in range(others):
+            self.table.add(f"other-{index}", runs_at=self.clock.now, ends_at=others_until)
+        self.start_params: dict[str, dict[str, Any]] = {}
+        self.peak_running = 0
+        self.fake = self.table.serve(FakeAioClient()).script("StartTranscriptionJob", self.start)
+        self.client = TranscribeClient(
+            client=self.fake,
+            retry_policy=retry_policy or RetryPolicy(initial_backoff=0.01, jitter=0),
             rate_limits=RateLimits.disabled(),
-            clock=clock,
-        )
-        self.state = state
-        self.fake_clock = clock
-        self.table = JobTable(clock)
-        for index in range(state.others):
-            self.table.add(f"other-{index}", runs_at=clock.now, ends_at=state.others_until)
-
-    def _running(self) -> int:
-        return sum(
-            1 for name in self.table.jobs if self.table.status(name) in ("QUEUED", "IN_PROGRESS")
+            clock=self.clock,
         )
 
-    async def _send_once(self, operation_name: str, params: dict[str, Any]) -> dict[str, Any]:
-        state = self.state
-        state.calls[operation_name] += 1
-        if operation_name == "ListTranscriptionJobs":
-            return self.table.list_answer(params)
+    def calls(self) -> Counter[str]:
+        """How often each operation was called, by operation name."""
+        names = {xform_name(name): name for name in OPERATIONS}
+        return Counter(names[method] for method, _ in self.fake.calls)
+
+    def start(self, params: dict[str, Any]) -> dict[str, Any]:
         name = params["TranscriptionJobName"]
-        if operation_name == "GetTranscriptionJob":
-            try:
-                return self.table.get_answer(params)
-            except ClientError as error:
-                raise translate(error, operation_name) or error from error
-        assert operation_name == "StartTranscriptionJob"
+        if name in self.refused:
+            raise self.refused[name]
         if name in self.table.jobs:
-            raise ConflictError("exists", code="ConflictException", http_status=409)
-        if self._running() >= state.quota:
-            if state.too_many_answer == "limit":
-                raise LimitExceededError("quota", code="LimitExceededException")
-            raise BadRequestError("There are too many jobs running.", code="BadRequestException")
-        now = self.fake_clock.now
-        self.table.add(name, runs_at=now, ends_at=now + state.run_seconds)
-        state.start_params[name] = params
-        state.peak_running[0] = max(state.peak_running[0], self._running())
+            raise service_error("ConflictException", status=409, operation=START)
+        if self.table.running() >= self.quota:
+            raise service_error("LimitExceededException", operation=START)
+        now = self.clock.now
+        self.table.add(name, runs_at=now, ends_at=now + self.run_seconds)
+        self.start_params[name] = params
+        self.peak_running = max(self.peak_running, self.table.running())
+        if name in self.answers_lost:
+            raise service_error("InternalFailureException", status=500, operation=START)
         return {
             "TranscriptionJob": {
                 "TranscriptionJobName": name,
@@ -98,6 +93,10 @@ class QuotaService(TranscribeClient):
                 "Media": params.get("Media", {}),
             }
         }
+
+
+START = "StartTranscriptionJob"
+OPERATIONS = (START, "GetTranscriptionJob", "ListTranscriptionJobs")
 
 
 def _requests(count: int, prefix: str = "job") -> list[StartTranscriptionJobRequest]:
@@ -112,13 +111,11 @@ def _requests(count: int, prefix: str = "job") -> list[StartTranscriptionJobRequ
 
 
 def _service(**state: Any) -> QuotaService:
-    return QuotaService(ServiceState(**state), FakeClock())
+    return QuotaService(**state)
 
 
 def _submitter(service: QuotaService, **options: Any) -> JobSubmitter:
-    return JobSubmitter(
-        service, sleep=service.fake_clock.sleep, clock=service.fake_clock, **options
-    )
+    return JobSubmitter(service.client, **options)
 
 
 async def test_every_request_is_started_once_and_never_more_than_max_running() -> None:
@@ -131,30 +128,29 @@ async def test_every_request_is_started_once_and_never_more_than_max_running() -
     assert all(r.started and r.error is None for r in results)
     names = [r.response.transcription_job.transcription_job_name for r in results]  # type: ignore[union-attr]
     assert names == [r.transcription_job_name for r in requests]
-    assert service.state.calls["StartTranscriptionJob"] == 10
-    assert service.state.peak_running == [3]
+    assert service.calls()["StartTranscriptionJob"] == 10
+    assert service.peak_running == 3
 
 
-@pytest.mark.parametrize("too_many_answer", ["limit", "bad_request"])
-async def test_too_many_jobs_answers_wait_for_a_slot(too_many_answer: str) -> None:
-    service = _service(quota=2, run_seconds=1, too_many_answer=too_many_answer)
+async def test_a_full_account_waits_for_a_slot() -> None:
+    service = _service(quota=2, run_seconds=1)
 
     results = await _submitter(service, max_running=5).submit(_requests(6))
 
     assert all(r.started for r in results)
-    assert sorted(service.state.start_params) == [f"job-{i}" for i in range(6)]
-    assert service.state.peak_running == [2]
+    assert sorted(service.start_params) == [f"job-{i}" for i in range(6)]
+    assert service.peak_running == 2
     # job-2 and job-4 are each refused once (the client's policy does not retry the
     # refusal), and each refusal is followed by one wait for the two running jobs: two
     # Lists (QUEUED, IN_PROGRESS) to learn them, one (COMPLETED) that sees both finished.
-    assert service.state.calls["StartTranscriptionJob"] == 8
-    assert service.state.calls["ListTranscriptionJobs"] == 6
-    assert service.state.calls["GetTranscriptionJob"] == 0
+    assert service.calls()["StartTranscriptionJob"] == 8
+    assert service.calls()["ListTranscriptionJobs"] == 6
+    assert service.calls()["GetTranscriptionJob"] == 0
 
 
 async def test_other_errors_are_that_requests_result() -> None:
     service = _service(quota=10, run_seconds=1)
-    now = service.fake_clock.now
+    now = service.clock.now
     service.table.add("job-1", runs_at=now, ends_at=now)
 
     results = await _submitter(service).submit(_requests(3))
@@ -170,7 +166,7 @@ async def test_a_full_account_is_waited_out_with_backoff() -> None:
     results = await _submitter(service, poll_interval=5, max_poll_interval=40).submit(_requests(1))
 
     assert results[0].started
-    assert service.fake_clock.sleeps == [5, 10, 20, 40]
+    assert service.clock.sleeps == [5, 10, 20, 40]
 
 
 async def test_polls_for_a_slot_back_off_to_their_cap() -> None:
@@ -183,7 +179,7 @@ async def test_polls_for_a_slot_back_off_to_their_cap() -> None:
     assert all(r.started for r in results)
     # job-0 finishes 20 s after its start. One job left is read with Get (cheaper than a
     # round of List); the seventh wait takes the clock past its end.
-    assert service.fake_clock.sleeps == [1, 2, 4, 4, 4, 4, 4]
+    assert service.clock.sleeps == [1, 2, 4, 4, 4, 4, 4]
 
 
 async def test_no_slot_in_time_fails_the_rest_without_waiting_again() -> None:
@@ -195,8 +191,8 @@ async def test_no_slot_in_time_fails_the_rest_without_waiting_again() -> None:
 
     assert results[0].started
     assert all(isinstance(r.error, JobSlotTimeoutError) for r in results[1:])
-    assert sorted(service.state.start_params) == ["job-0"]
-    assert sum(service.fake_clock.sleeps) <= 30
+    assert sorted(service.start_params) == ["job-0"]
+    assert sum(service.clock.sleeps) <= 30
 
 
 async def test_waiting_for_a_slot_among_many_jobs_costs_a_few_lists_not_a_get_each() -> None:
@@ -207,16 +203,14 @@ async def test_waiting_for_a_slot_among_many_jobs_costs_a_few_lists_not_a_get_ea
     ).submit(_requests(200))
 
     assert all(r.started for r in results)
-    assert service.state.peak_running == [100]
+    assert service.peak_running == 100
     # The 101st request waits once for the first hundred, and that one wait frees all
     # their slots: the next 99 start without waiting again.
-    assert service.fake_clock.sleeps == [5, 10, 20, 20, 20]
+    assert service.clock.sleeps == [5, 10, 20, 20, 20]
     # Two Lists (QUEUED, IN_PROGRESS) learn the hundred jobs; each of the four rounds
     # that find none finished lists COMPLETED and FAILED (an empty page each); the fifth
     # lists COMPLETED and finds all hundred on its first page.
-    assert service.state.calls == Counter(
-        {"StartTranscriptionJob": 200, "ListTranscriptionJobs": 11}
-    )
+    assert service.calls() == Counter({"StartTranscriptionJob": 200, "ListTranscriptionJobs": 11})
 
 
 async def test_a_job_deleted_meanwhile_frees_its_slot() -> None:
@@ -229,7 +223,7 @@ async def test_a_job_deleted_meanwhile_frees_its_slot() -> None:
 
     assert results[0].started
     assert submitter.running == frozenset({"job-0"})
-    assert service.fake_clock.sleeps == []
+    assert service.clock.sleeps == []
 
 
 async def test_deferred_execution_asks_the_service_to_queue() -> None:
@@ -245,11 +239,11 @@ async def test_deferred_execution_asks_the_service_to_queue() -> None:
 
     results = await _submitter(service, deferred_execution_role_arn=ROLE_ARN).submit(requests)
 
-    assert service.state.start_params["job-0"]["JobExecutionSettings"] == {
+    assert service.start_params["job-0"]["JobExecutionSettings"] == {
         "AllowDeferredExecution": True,
         "DataAccessRoleArn": ROLE_ARN,
     }
-    assert service.state.start_params["own-settings"]["JobExecutionSettings"] == {
+    assert service.start_params["own-settings"]["JobExecutionSettings"] == {
         "AllowDeferredExecution": False
     }
     assert results[0].request.job_execution_settings is not None
@@ -258,6 +252,47 @@ async def test_deferred_execution_asks_the_service_to_queue() -> None:
 def test_settings_that_cannot_work_are_refused() -> None:
     service = _service(quota=1, run_seconds=1)
     with pytest.raises(ValueError, match="max_running"):
-        JobSubmitter(service, max_running=0)
+        JobSubmitter(service.client, max_running=0)
     with pytest.raises(ValueError, match="poll"):
-        JobSubmitter(service, poll_interval=0)
+        JobSubmitter(service.client, poll_interval=0)
+
+
+async def test_a_slot_wait_whose_lists_never_answer_ends_at_the_slot_timeout() -> None:
+    service = _service(quota=10, run_seconds=10_000)
+    service.fake.script("ListTranscriptionJobs", never_answers)
+
+    results = await asyncio.wait_for(
+        _submitter(service, max_running=1, slot_timeout=0.5).submit(_requests(2)), 10
+    )
+
+    assert results[0].started
+    assert isinstance(results[1].error, JobSlotTimeoutError)
+
+
+async def test_a_bad_request_fails_its_request_at_once_whatever_its_message_says() -> None:
+    bad = service_error(
+        "BadRequestException", "The maximum number of speakers is 30.", operation=START
+    )
+    service = _service(quota=10, run_seconds=1, refused={"job-1": bad})
+
+    results = await _submitter(service, max_running=1).submit(_requests(3))
+
+    assert [r.started for r in results] == [True, False, True]
+    assert isinstance(results[1].error, BadRequestError)
+    assert results[1].error.message == "The maximum number of speakers is 30."
+    assert service.calls()[START] == 3
+
+
+async def test_a_start_whose_answer_was_lost_counts_as_running() -> None:
+    service = _service(
+        quota=10,
+        run_seconds=10,
+        answers_lost=frozenset({"job-0"}),
+        retry_policy=RetryPolicy.none(),
+    )
+
+    results = await _submitter(service, max_running=1, poll_interval=1).submit(_requests(2))
+
+    assert isinstance(results[0].error, InternalFailureError)
+    assert results[1].started
+    assert service.peak_running == 1

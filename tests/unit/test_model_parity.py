@@ -279,9 +279,9 @@ def _package_classes() -> dict[str, type[Any]]:
     """Every class defined in the modules of transcribe_kit.shapes, by name."""
     found: dict[str, type[Any]] = {}
     for module in _shape_modules():
-        for name, value in vars(module).items():
+        for value in vars(module).values():
             if isinstance(value, type) and value.__module__ == module.__name__:
-                found[name] = value
+                found[value.__name__] = value
     return found
 
 
@@ -305,7 +305,8 @@ def test_no_shape_class_the_bundled_model_lacks() -> None:
 
 
 def test_every_shape_class_is_exported() -> None:
-    unexported = sorted(set(_package_classes()) - set(transcribe_kit.shapes.__all__))
+    exported = {getattr(transcribe_kit.shapes, name) for name in transcribe_kit.shapes.__all__}
+    unexported = sorted(name for name, cls in _package_classes().items() if cls not in exported)
     assert not unexported, f"not in transcribe_kit.shapes.__all__: {unexported}"
 
 

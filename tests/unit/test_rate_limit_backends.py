@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from types import SimpleNamespace
 from typing import Any
 
@@ -12,6 +11,7 @@ from botocore.exceptions import ClientError
 
 from tests.fakes import FakeAioClient, FakeClock
 from transcribe_kit import RateLimits, RetryPolicy, TranscribeError
+from transcribe_kit._clock import Clock
 from transcribe_kit._rate_limit import OperationRateLimiter, RateLimitBucket
 from transcribe_kit.errors import ServiceError
 from transcribe_kit.rate_limiting import DynamoDBRateLimitBackend
@@ -31,13 +31,12 @@ class RecordingBackend:
         rate: float,
         capacity: float,
         *,
-        clock: Callable[[], float],
-        sleep: Callable[[float], Awaitable[None]],
+        clock: Clock,
     ) -> RateLimitBucket:
         from transcribe_kit._rate_limit import TokenBucket
 
         self.asked.append((name, rate, capacity))
-        return TokenBucket(rate, capacity, clock=clock, sleep=sleep)
+        return TokenBucket(rate, capacity, clock=clock)
 
 
 async def test_the_backend_is_asked_once_per_limited_operation() -> None:
@@ -46,7 +45,6 @@ async def test_the_backend_is_asked_once_per_limited_operation() -> None:
     limiter = OperationRateLimiter(
         RateLimits(burst=2).with_rates(GetTranscriptionJob=30),
         clock=clock,
-        sleep=clock.sleep,
         backend=backend,
     )
 
@@ -112,9 +110,7 @@ async def acquire_shared(
     async with DynamoDBRateLimitBackend(
         TABLE, namespace="ns", client=dynamodb, retry_policy=RetryPolicy.none(), wall_clock=clock
     ) as backend:
-        bucket = backend.bucket(
-            "StartTranscriptionJob", rate, capacity, clock=clock, sleep=clock.sleep
-        )
+        bucket = backend.bucket("StartTranscriptionJob", rate, capacity, clock=clock)
         return [await bucket.acquire() for _ in range(times)]
 
 
@@ -229,7 +225,7 @@ async def test_endless_conflicts_give_up_with_an_error(
     async with DynamoDBRateLimitBackend(
         TABLE, namespace="ns", client=dynamodb, wall_clock=clock, max_conflicts=3
     ) as backend:
-        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock, sleep=clock.sleep)
+        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock)
         with pytest.raises(TranscribeError, match="3 writes"):
             await bucket.acquire()
 
@@ -248,7 +244,7 @@ def test_a_backend_that_is_not_open_has_no_buckets(clock: FakeClock) -> None:
     backend = DynamoDBRateLimitBackend(TABLE, namespace="ns")
 
     with pytest.raises(TranscribeError, match="not open"):
-        backend.bucket("StartTranscriptionJob", 4, 2, clock=clock, sleep=clock.sleep)
+        backend.bucket("StartTranscriptionJob", 4, 2, clock=clock)
 
 
 async def test_tokens_wanted_at_once_in_a_process_take_one_write(
@@ -259,7 +255,7 @@ async def test_tokens_wanted_at_once_in_a_process_take_one_write(
     async with DynamoDBRateLimitBackend(
         TABLE, namespace="ns", client=dynamodb, wall_clock=clock
     ) as backend:
-        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock, sleep=clock.sleep)
+        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock)
         start = clock.now
         waits = await asyncio.gather(*(bucket.acquire() for _ in range(5)))
 
@@ -287,7 +283,7 @@ async def test_a_failed_write_fails_every_waiter_it_served(
     async with DynamoDBRateLimitBackend(
         TABLE, namespace="ns", client=dynamodb, retry_policy=RetryPolicy.none(), wall_clock=clock
     ) as backend:
-        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock, sleep=clock.sleep)
+        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock)
         results = await asyncio.gather(
             *(bucket.acquire() for _ in range(3)), return_exceptions=True
         )
@@ -319,7 +315,7 @@ async def test_slow_round_trips_shrink_the_burst(dynamodb: FakeAioClient, clock:
     async with DynamoDBRateLimitBackend(
         TABLE, namespace="ns", client=dynamodb, wall_clock=clock
     ) as backend:
-        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock, sleep=clock.sleep)
+        bucket = backend.bucket("StartTranscriptionJob", 4, 2, clock=clock)
         await bucket.acquire()
         clock.now += 60  # long enough to fill any bucket
         await bucket.acquire()

@@ -15,7 +15,7 @@ def fake_clock() -> FakeClock:
 
 
 async def test_a_full_bucket_lets_its_capacity_through_at_once(fake_clock: FakeClock) -> None:
-    bucket = TokenBucket(5, 3, clock=fake_clock, sleep=fake_clock.sleep)
+    bucket = TokenBucket(5, 3, clock=fake_clock)
 
     waits = [await bucket.acquire() for _ in range(4)]
 
@@ -23,7 +23,7 @@ async def test_a_full_bucket_lets_its_capacity_through_at_once(fake_clock: FakeC
 
 
 async def test_a_long_run_keeps_to_the_rate(fake_clock: FakeClock) -> None:
-    bucket = TokenBucket(10, 1, clock=fake_clock, sleep=fake_clock.sleep)
+    bucket = TokenBucket(10, 1, clock=fake_clock)
     started = fake_clock.now
 
     for _ in range(100):
@@ -33,12 +33,9 @@ async def test_a_long_run_keeps_to_the_rate(fake_clock: FakeClock) -> None:
     assert fake_clock.now - started == pytest.approx(9.9)
 
 
-async def test_concurrent_waiters_are_spaced_in_arrival_order(fake_clock: FakeClock) -> None:
+async def test_concurrent_waiters_are_spaced_in_arrival_order() -> None:
     # All four arrive at the same instant; the clock stands still while they wait.
-    async def sleep_without_moving_the_clock(seconds: float) -> None:
-        await asyncio.sleep(0)
-
-    bucket = TokenBucket(4, 1, clock=fake_clock, sleep=sleep_without_moving_the_clock)
+    bucket = TokenBucket(4, 1, clock=FakeClock(advances=False))
 
     waits = await asyncio.gather(*(bucket.acquire() for _ in range(4)))
 
@@ -46,7 +43,7 @@ async def test_concurrent_waiters_are_spaced_in_arrival_order(fake_clock: FakeCl
 
 
 async def test_an_idle_bucket_refills_to_its_capacity_only(fake_clock: FakeClock) -> None:
-    bucket = TokenBucket(2, 2, clock=fake_clock, sleep=fake_clock.sleep)
+    bucket = TokenBucket(2, 2, clock=fake_clock)
     for _ in range(2):
         await bucket.acquire()
 
@@ -56,13 +53,8 @@ async def test_an_idle_bucket_refills_to_its_capacity_only(fake_clock: FakeClock
 
 
 async def test_a_cancelled_waiter_gives_its_token_back() -> None:
-    clock = FakeClock()
-    release = asyncio.Event()
-
-    async def blocked_sleep(seconds: float) -> None:
-        await release.wait()
-
-    bucket = TokenBucket(1, 1, clock=clock, sleep=blocked_sleep)
+    clock = FakeClock(blocking=True, advances=False)
+    bucket = TokenBucket(1, 1, clock=clock)
     await bucket.acquire()
     waiter = asyncio.ensure_future(bucket.acquire())
     await asyncio.sleep(0)
@@ -72,7 +64,7 @@ async def test_a_cancelled_waiter_gives_its_token_back() -> None:
 
     # The first token was used at 1000 s; a second later exactly one is back, not zero.
     clock.now += 1
-    release.set()
+    clock.release()
     assert await bucket.acquire() == 0
 
 
@@ -109,7 +101,7 @@ def test_limits_are_comparable_values() -> None:
 
 async def test_the_limiter_keeps_each_operation_to_its_own_rate(fake_clock: FakeClock) -> None:
     limits = RateLimits(per_operation={"GetTranscriptionJob": 2, "StartTranscriptionJob": 1})
-    limiter = OperationRateLimiter(limits, clock=fake_clock, sleep=fake_clock.sleep)
+    limiter = OperationRateLimiter(limits, clock=fake_clock)
 
     gets = [await limiter.acquire("GetTranscriptionJob") for _ in range(3)]
     starts = [await limiter.acquire("StartTranscriptionJob") for _ in range(2)]
@@ -122,7 +114,7 @@ async def test_the_limiter_keeps_each_operation_to_its_own_rate(fake_clock: Fake
 
 
 async def test_disabled_limits_never_wait(fake_clock: FakeClock) -> None:
-    limiter = OperationRateLimiter(RateLimits.disabled(), clock=fake_clock, sleep=fake_clock.sleep)
+    limiter = OperationRateLimiter(RateLimits.disabled(), clock=fake_clock)
 
     for _ in range(200):
         await limiter.acquire("StartTranscriptionJob")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -7,39 +8,28 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import FakeClock
+from tests.fakes import NOT_FOUND_MESSAGE, FakeClock, typed_error
 from transcribe_kit import (
-    AccessDeniedError,
-    BadRequestError,
-    ConflictError,
     ConnectError,
-    InternalFailureError,
-    LimitExceededError,
-    NotFoundError,
     RequestTimeoutError,
     RequestValidationError,
-    ResourceNotFoundError,
     RetryPolicy,
     ServiceError,
     ThrottlingError,
 )
+from transcribe_kit._error_mapping import retry_after_from_headers
 from transcribe_kit.retry import redact_urls, retry_after_seconds
 
 
 def _service_error(
-    error_type: type[ServiceError] = ThrottlingError,
+    code: str = "ThrottlingException",
     *,
     status: int = 400,
     headers: dict[str, str] | None = None,
     message: str = "Rate exceeded",
 ) -> ServiceError:
-    return error_type(
-        message,
-        code=error_type.__name__.replace("Error", "Exception"),
-        operation_name="GetTranscriptionJob",
-        http_status=status,
-        response={"ResponseMetadata": {"HTTPHeaders": headers or {}}},
-    )
+    error: ServiceError = typed_error(code, message, status=status, headers=headers or {})
+    return error
 
 
 class FailingCall:
@@ -66,23 +56,23 @@ def fake_clock() -> FakeClock:
 
 
 async def _run(policy: RetryPolicy, call: FailingCall, clock: FakeClock) -> Any:
-    return await policy.call("GetTranscriptionJob", call, sleep=clock.sleep, clock=clock)
+    return await policy.call("GetTranscriptionJob", call, clock=clock)
 
 
 RETRIED = [
-    lambda: _service_error(ThrottlingError),
-    lambda: _service_error(LimitExceededError),
-    lambda: _service_error(InternalFailureError, status=500),
-    lambda: _service_error(ServiceError, status=503),
+    lambda: _service_error("ThrottlingException"),
+    lambda: _service_error("LimitExceededException"),
+    lambda: _service_error("InternalFailureException", status=500),
+    lambda: _service_error("ServiceUnavailable", status=503),
     lambda: ConnectError("connection closed"),
     lambda: RequestTimeoutError("read timeout"),
 ]
 NOT_RETRIED = [
-    lambda: _service_error(BadRequestError),
-    lambda: _service_error(ConflictError),
-    lambda: _service_error(ResourceNotFoundError),
-    lambda: _service_error(NotFoundError, status=404),
-    lambda: _service_error(AccessDeniedError, status=403),
+    lambda: _service_error("BadRequestException"),
+    lambda: _service_error("ConflictException"),
+    lambda: _service_error("BadRequestException", message=NOT_FOUND_MESSAGE),
+    lambda: _service_error("NotFoundException", status=404),
+    lambda: _service_error("AccessDeniedException", status=403),
     lambda: RequestValidationError("media", "required"),
     lambda: ValueError("a bug"),
 ]
@@ -113,7 +103,7 @@ async def test_permanent_errors_are_raised_at_once(
 
 
 async def test_last_error_surfaces_typed_after_the_last_attempt(fake_clock: FakeClock) -> None:
-    call = _always(lambda: _service_error(ThrottlingError))
+    call = _always(lambda: _service_error("ThrottlingException"))
 
     with pytest.raises(ThrottlingError):
         await _run(RetryPolicy(max_attempts=3, jitter=0), call, fake_clock)
@@ -184,10 +174,12 @@ async def test_retry_after_is_ignored_when_told(fake_clock: FakeClock) -> None:
 
 def test_retry_after_reads_seconds_and_http_dates() -> None:
     now = datetime(2026, 11, 25, 12, 0, 0, tzinfo=timezone.utc)
-    date_error = _service_error(headers={"retry-after": "Wed, 25 Nov 2026 12:00:09 GMT"})
+    date = {"retry-after": "Wed, 25 Nov 2026 12:00:09 GMT"}
 
+    assert retry_after_from_headers(date, now=now) == 9.0
+    assert retry_after_from_headers({"Retry-After": " 2 "}) == 2.0
+    assert retry_after_from_headers({"retry-after": "nan"}) is None
     assert retry_after_seconds(_service_error(headers={"retry-after": "1.5"})) == 1.5
-    assert retry_after_seconds(date_error, now=now) == 9.0
     assert retry_after_seconds(_service_error(headers={"retry-after": "soon"})) is None
     assert retry_after_seconds(_service_error()) is None
     assert retry_after_seconds(ConnectError("dropped")) is None
@@ -231,5 +223,42 @@ def test_policy_rejects_nonsense() -> None:
 def test_policy_is_a_comparable_value() -> None:
     assert RetryPolicy() == RetryPolicy()
     assert RetryPolicy.none() == RetryPolicy(max_attempts=1)
-    assert RetryPolicy().should_retry(_service_error(ThrottlingError))
-    assert not RetryPolicy(retry_on=()).should_retry(_service_error(ThrottlingError))
+    assert RetryPolicy().should_retry(_service_error("ThrottlingException"))
+    assert not RetryPolicy(retry_on=()).should_retry(_service_error("ThrottlingException"))
+
+
+async def test_the_total_deadline_cuts_off_a_try_still_in_flight(fake_clock: FakeClock) -> None:
+    tries = 0
+
+    async def never_answers() -> str:
+        nonlocal tries
+        tries += 1
+        await asyncio.Event().wait()
+        return "never"
+
+    policy = RetryPolicy(total_timeout=0.2)
+    with pytest.raises(RequestTimeoutError, match="total_timeout"):
+        await asyncio.wait_for(
+            policy.call("GetTranscriptionJob", never_answers, clock=fake_clock), 10
+        )
+    assert tries == 1
+
+
+async def test_a_retry_gets_only_the_time_left(fake_clock: FakeClock) -> None:
+    started = asyncio.get_running_loop().time()
+    answers: list[BaseException] = [_service_error()]
+
+    async def throttled_then_silent() -> str:
+        if answers:
+            raise answers.pop()
+        await asyncio.Event().wait()
+        return "never"
+
+    # The first try fails at once and the backoff takes 0.5 of the 0.8 s (on the fake
+    # clock): the second try has 0.3 s left, not another 0.8.
+    policy = RetryPolicy(total_timeout=0.8, initial_backoff=0.5, jitter=0)
+    with pytest.raises(RequestTimeoutError):
+        await asyncio.wait_for(
+            policy.call("GetTranscriptionJob", throttled_then_silent, clock=fake_clock), 10
+        )
+    assert asyncio.get_running_loop().time() - started < 0.7

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit._fake_client import RecordingClient
+from tests.fakes import FakeAioClient
 from transcribe_kit import (
     AbsoluteTimeRange,
     CallAnalyticsJobSettings,
@@ -588,7 +588,7 @@ def test_the_error_names_the_first_violation_and_lists_all() -> None:
 
 
 async def test_client_raises_before_anything_is_sent() -> None:
-    fake = RecordingClient()
+    fake = FakeAioClient(default={})
 
     async with TranscribeClient(client=fake) as client:
         with pytest.raises(RequestValidationError) as caught:
@@ -599,7 +599,7 @@ async def test_client_raises_before_anything_is_sent() -> None:
 
 
 async def test_client_sends_a_valid_request() -> None:
-    fake = RecordingClient()
+    fake = FakeAioClient(default={})
 
     async with TranscribeClient(client=fake) as client:
         await client.start_transcription_job(_job())
@@ -807,7 +807,7 @@ def test_a_request_of_another_operation_is_rejected() -> None:
 
 
 async def test_client_rejects_a_wrong_type_before_anything_is_sent() -> None:
-    fake = RecordingClient()
+    fake = FakeAioClient(default={})
 
     async with TranscribeClient(client=fake) as client:
         with pytest.raises(RequestValidationError) as caught:
@@ -819,7 +819,7 @@ async def test_client_rejects_a_wrong_type_before_anything_is_sent() -> None:
 
 
 async def test_client_sends_an_enum_given_as_its_value() -> None:
-    fake = RecordingClient()
+    fake = FakeAioClient(default={})
 
     async with TranscribeClient(client=fake) as client:
         await client.list_transcription_jobs(ListTranscriptionJobsRequest(status="COMPLETED"))  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import FakeAioClient, FakeClock, not_found
+from tests.fakes import FakeAioClient, FakeClock, never_answers, not_found
 from transcribe_kit import (
     NotFoundError,
     ResourceFailedError,
@@ -17,6 +17,7 @@ from transcribe_kit import (
     WaitPolicy,
     WaitTimeoutError,
 )
+from transcribe_kit._kinds import KINDS, ResourceKind
 
 EXACT = WaitPolicy(jitter=0.0)
 
@@ -82,14 +83,16 @@ async def test_failed_job_raises_with_resource_and_reason() -> None:
     assert "Unsupported media format" in str(caught.value)
 
 
-async def test_deadline_raises_with_the_last_state_after_a_final_poll_at_the_deadline() -> None:
+async def test_deadline_raises_with_the_last_state_after_a_last_poll_before_it() -> None:
     fake = FakeAioClient().script("GetTranscriptionJob", _job("IN_PROGRESS"))
     clock = FakeClock()
     async with _client(fake, clock, WaitPolicy(jitter=0.0, timeout=10.0)) as tk:
         with pytest.raises(WaitTimeoutError) as caught:
             await tk.wait_for_transcription_job("j")
-    assert clock.sleeps == [1.0, 2.0, 4.0, 3.0]
-    assert caught.value.elapsed == 10.0
+    # Polls at 0, 1, 3 and 7 s; the last delay is cut so that the fifth poll has the
+    # deadline's last second to answer in.
+    assert clock.sleeps == [1.0, 2.0, 4.0, 2.0]
+    assert caught.value.elapsed == 9.0
     assert caught.value.attempts == 5
     assert isinstance(caught.value.last_seen, TranscriptionJob)
     assert caught.value.last_seen.transcription_job_status == "IN_PROGRESS"
@@ -162,22 +165,9 @@ async def test_iterating_yields_each_status_change() -> None:
     assert states == ["QUEUED", "IN_PROGRESS", "COMPLETED"]
 
 
-class BlockingClock(FakeClock):
-    """A clock whose sleeps block until cancelled, recording that they were entered."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sleeping = asyncio.Event()
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.sleeping.set()
-        await asyncio.Event().wait()
-
-
 async def test_cancelling_stops_polling_at_once_and_leaves_no_task() -> None:
     fake = FakeAioClient().script("GetTranscriptionJob", _job("IN_PROGRESS"))
-    clock = BlockingClock()
+    clock = FakeClock(blocking=True)
     before = asyncio.all_tasks()
     async with _client(fake, clock) as tk:
         task = asyncio.ensure_future(tk.wait_for_transcription_job("j"))
@@ -193,7 +183,7 @@ if sys.version_info >= (3, 11):  # asyncio.timeout is new in Python 3.11
 
     async def test_asyncio_timeout_stops_the_waiter() -> None:
         fake = FakeAioClient().script("GetTranscriptionJob", _job("IN_PROGRESS"))
-        clock = BlockingClock()
+        clock = FakeClock(blocking=True)
         async with _client(fake, clock) as tk:
             with pytest.raises(TimeoutError):
                 async with asyncio.timeout(0):
@@ -202,69 +192,25 @@ if sys.version_info >= (3, 11):  # asyncio.timeout is new in Python 3.11
         assert clock.sleeping.is_set()
 
 
-@pytest.mark.parametrize(
-    ("method", "operation", "wire_name", "response_of"),
-    [
-        (
-            "wait_for_medical_transcription_job",
-            "GetMedicalTranscriptionJob",
-            "MedicalTranscriptionJobName",
-            lambda status: {
-                "MedicalTranscriptionJob": {
-                    "TranscriptionJobStatus": status,
-                    "FailureReason": "bad",
-                }
-            },
-        ),
-        (
-            "wait_for_call_analytics_job",
-            "GetCallAnalyticsJob",
-            "CallAnalyticsJobName",
-            lambda status: {
-                "CallAnalyticsJob": {"CallAnalyticsJobStatus": status, "FailureReason": "bad"}
-            },
-        ),
-        (
-            "wait_for_medical_scribe_job",
-            "GetMedicalScribeJob",
-            "MedicalScribeJobName",
-            lambda status: {
-                "MedicalScribeJob": {"MedicalScribeJobStatus": status, "FailureReason": "bad"}
-            },
-        ),
-        (
-            "wait_for_vocabulary",
-            "GetVocabulary",
-            "VocabularyName",
-            lambda status: {"VocabularyState": status, "FailureReason": "bad"},
-        ),
-        (
-            "wait_for_medical_vocabulary",
-            "GetMedicalVocabulary",
-            "VocabularyName",
-            lambda status: {"VocabularyState": status, "FailureReason": "bad"},
-        ),
-        (
-            "wait_for_language_model",
-            "DescribeLanguageModel",
-            "ModelName",
-            lambda status: {"LanguageModel": {"ModelStatus": status, "FailureReason": "bad"}},
-        ),
-    ],
-)
+def _answer(kind: ResourceKind[Any, Any], status: str) -> dict[str, Any]:
+    resource = {kind.members.status: status, "FailureReason": "bad"}
+    return resource if kind.members.resource is None else {kind.members.resource: resource}
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.noun)
 async def test_each_waiter_reads_its_status_and_reports_failure(
-    method: str, operation: str, wire_name: str, response_of: Any
+    kind: ResourceKind[Any, Any],
 ) -> None:
-    pending, success = (
-        ("PENDING", "READY") if "vocabulary" in method else ("IN_PROGRESS", "COMPLETED")
-    )
-    fake = FakeAioClient().script(operation, response_of(pending), response_of(success))
+    method = f"wait_for_{kind.noun.lower().replace(' ', '_')}"
+    operation, pending = kind.operations.get, kind.running_statuses[0]
+    fake = FakeAioClient().script(operation, _answer(kind, pending), _answer(kind, kind.success))
     async with _client(fake, FakeClock()) as tk:
         done = await getattr(tk, method)("name-1")
-    assert fake.calls_to(operation) == [{wire_name: "name-1"}] * 2
-    assert done is not None
+    assert fake.calls_to(operation) == [{kind.members.name: "name-1"}] * 2
+    assert isinstance(done, kind.resource_type)
+    assert kind.status_of(done) == kind.success
 
-    failing = FakeAioClient().script(operation, response_of(pending), response_of("FAILED"))
+    failing = FakeAioClient().script(operation, _answer(kind, pending), _answer(kind, "FAILED"))
     async with _client(failing, FakeClock()) as tk:
         with pytest.raises(ResourceFailedError) as caught:
             await getattr(tk, method)("name-1")
@@ -279,3 +225,14 @@ async def test_each_waiter_reads_its_status_and_reports_failure(
 def test_policy_refuses_values_that_cannot_pace_a_waiter(bad: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match=next(iter(bad))):
         WaitPolicy(**bad)
+
+
+async def test_a_poll_in_flight_is_cut_off_at_the_deadline() -> None:
+    fake = FakeAioClient().script("GetTranscriptionJob", _job("QUEUED"), never_answers)
+    async with _client(fake, FakeClock(), WaitPolicy(jitter=0.0, timeout=1.2)) as tk:
+        with pytest.raises(WaitTimeoutError) as caught:
+            await asyncio.wait_for(tk.wait_for_transcription_job("j"), 10)
+    # The second poll began at 0.2 s (the first delay cut short) with one second left.
+    assert caught.value.attempts == 2
+    assert isinstance(caught.value.last_seen, TranscriptionJob)
+    assert "was still QUEUED after 1.2 s" in str(caught.value)

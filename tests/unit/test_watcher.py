@@ -193,7 +193,8 @@ async def test_deadline_raises_with_what_was_last_seen_of_each_unfinished_job() 
     assert isinstance(last_seen, dict)
     assert list(last_seen) == ["forever"]
     assert last_seen["forever"].transcription_job_status == "IN_PROGRESS"
-    assert caught.value.elapsed == pytest.approx(60.0)
+    # The last round starts a second before the deadline, with that second to finish in.
+    assert caught.value.elapsed == pytest.approx(59.0)
 
 
 async def _collect(
@@ -247,3 +248,40 @@ async def test_call_analytics_jobs_are_watched_through_their_own_operations() ->
         ("a", "COMPLETED"),
         ("b", "FAILED"),
     ]
+
+
+async def test_wait_all_lines_results_up_with_names_given_twice() -> None:
+    clock, table = _table(3)
+    fake = table.serve(FakeAioClient())
+    names = ["job-002", "job-000", "job-002", "job-001", "job-000"]
+    async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
+        done = await tk.wait_all(names)
+    assert [job.transcription_job_name for job in done] == names
+
+
+async def test_as_completed_yields_a_job_named_twice_once() -> None:
+    clock, table = _table(2)
+    fake = table.serve(FakeAioClient())
+    async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
+        seen = [job.transcription_job_name async for job in tk.as_completed(["job-001"] * 2)]
+    assert seen == ["job-001"]
+
+
+async def test_until_ends_the_watch_quietly_after_the_round_that_made_it_true() -> None:
+    clock, table = _table(3, spacing=EXACT.max_delay + 1)
+    fake = table.serve(FakeAioClient())
+    seen: list[str | None] = []
+    async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
+        async for job in tk.as_completed(table.jobs, until=lambda: bool(seen)):
+            seen.append(job.transcription_job_name)
+    assert seen == ["job-000"]
+
+
+async def test_a_round_limit_ends_the_watch_quietly() -> None:
+    clock, table = _table(3)
+    table.add("forever", runs_at=1.0, ends_at=10_000.0)
+    fake = table.serve(FakeAioClient())
+    async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
+        seen = [job async for job in tk.as_completed(["forever"], max_rounds=3)]
+    assert seen == []
+    assert clock.sleeps == [1.0, 2.0]

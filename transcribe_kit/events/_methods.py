@@ -47,8 +47,7 @@ class JobEventMethods(OperationMethods):
             operation_name,
             params,
             retry_policy=self._retry_policy,
-            sleep=self.clock.sleep,
-            clock=self.clock.monotonic,
+            clock=self.clock,
         )
 
     async def ensure_job_events(

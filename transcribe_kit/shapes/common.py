@@ -195,3 +195,18 @@ class VocabularyInfo:
 
     #: The processing state of your custom vocabulary.
     vocabulary_state: VocabularyState | None = field(default=None, metadata=wire("VocabularyState"))
+
+
+TranscriptLocation = Transcript
+"""The model's ``Transcript`` structure (where a job's transcript files are), under a name
+that the transcript document's class, :class:`transcribe_kit.Transcript`, does not take."""
+
+__all__ = [
+    "ContentRedaction",
+    "EncryptionConfiguration",
+    "LanguageIdSettings",
+    "Media",
+    "Tag",
+    "TranscriptLocation",
+    "VocabularyInfo",
+]

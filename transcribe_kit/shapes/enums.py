@@ -438,3 +438,40 @@ class VocabularyState(OpenEnum):
     PENDING = "PENDING"
     READY = "READY"
     FAILED = "FAILED"
+
+
+__all__ = [
+    "BadRequestExceptionReason",
+    "BaseModelName",
+    "CLMLanguageCode",
+    "CallAnalyticsFeature",
+    "CallAnalyticsJobStatus",
+    "CallAnalyticsSkippedReasonCode",
+    "InputType",
+    "LanguageCode",
+    "LanguageDetectionMode",
+    "MediaFormat",
+    "MedicalContentIdentificationType",
+    "MedicalScribeJobStatus",
+    "MedicalScribeLanguageCode",
+    "MedicalScribeNoteTemplate",
+    "MedicalScribeParticipantRole",
+    "ModelStatus",
+    "OutputLocationType",
+    "ParticipantRole",
+    "PiiEntityType",
+    "Pronouns",
+    "RedactionOutput",
+    "RedactionType",
+    "SentimentValue",
+    "Specialty",
+    "SubtitleFormat",
+    "SyncLanguage",
+    "SyncLanguageCode",
+    "ToxicityCategory",
+    "TranscriptFilterType",
+    "TranscriptionJobStatus",
+    "Type",
+    "VocabularyFilterMethod",
+    "VocabularyState",
+]

@@ -314,3 +314,19 @@ class UpdateLanguageModelResponse:
 
     #: The date and time the specified custom language model was last modified.
     last_modified_time: datetime | None = field(default=None, metadata=wire("LastModifiedTime"))
+
+
+__all__ = [
+    "CreateLanguageModelRequest",
+    "CreateLanguageModelResponse",
+    "DeleteLanguageModelRequest",
+    "DeleteLanguageModelResponse",
+    "DescribeLanguageModelRequest",
+    "DescribeLanguageModelResponse",
+    "InputDataConfig",
+    "LanguageModel",
+    "ListLanguageModelsRequest",
+    "ListLanguageModelsResponse",
+    "UpdateLanguageModelRequest",
+    "UpdateLanguageModelResponse",
+]

@@ -668,3 +668,29 @@ class UpdateMedicalVocabularyResponse:
 
     #: The processing state of your custom medical vocabulary.
     vocabulary_state: VocabularyState | None = field(default=None, metadata=wire("VocabularyState"))
+
+
+__all__ = [
+    "CreateMedicalVocabularyRequest",
+    "CreateMedicalVocabularyResponse",
+    "DeleteMedicalTranscriptionJobRequest",
+    "DeleteMedicalTranscriptionJobResponse",
+    "DeleteMedicalVocabularyRequest",
+    "DeleteMedicalVocabularyResponse",
+    "GetMedicalTranscriptionJobRequest",
+    "GetMedicalTranscriptionJobResponse",
+    "GetMedicalVocabularyRequest",
+    "GetMedicalVocabularyResponse",
+    "ListMedicalTranscriptionJobsRequest",
+    "ListMedicalTranscriptionJobsResponse",
+    "ListMedicalVocabulariesRequest",
+    "ListMedicalVocabulariesResponse",
+    "MedicalTranscript",
+    "MedicalTranscriptionJob",
+    "MedicalTranscriptionJobSummary",
+    "MedicalTranscriptionSetting",
+    "StartMedicalTranscriptionJobRequest",
+    "StartMedicalTranscriptionJobResponse",
+    "UpdateMedicalVocabularyRequest",
+    "UpdateMedicalVocabularyResponse",
+]

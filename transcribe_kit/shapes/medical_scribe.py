@@ -473,3 +473,23 @@ class StartMedicalScribeJobResponse:
         default=None,
         metadata=wire("MedicalScribeJob"),
     )
+
+
+__all__ = [
+    "ClinicalNoteGenerationSettings",
+    "DeleteMedicalScribeJobRequest",
+    "DeleteMedicalScribeJobResponse",
+    "GetMedicalScribeJobRequest",
+    "GetMedicalScribeJobResponse",
+    "ListMedicalScribeJobsRequest",
+    "ListMedicalScribeJobsResponse",
+    "MedicalScribeChannelDefinition",
+    "MedicalScribeContext",
+    "MedicalScribeJob",
+    "MedicalScribeJobSummary",
+    "MedicalScribeOutput",
+    "MedicalScribePatientContext",
+    "MedicalScribeSettings",
+    "StartMedicalScribeJobRequest",
+    "StartMedicalScribeJobResponse",
+]

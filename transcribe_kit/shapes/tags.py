@@ -103,3 +103,13 @@ class UntagResourceRequest:
 @define(frozen=True, kw_only=True)
 class UntagResourceResponse:
     """The response of ``UntagResource``."""
+
+
+__all__ = [
+    "ListTagsForResourceRequest",
+    "ListTagsForResourceResponse",
+    "TagResourceRequest",
+    "TagResourceResponse",
+    "UntagResourceRequest",
+    "UntagResourceResponse",
+]

@@ -324,3 +324,21 @@ class TranscribeAudioResponse:
         default=None,
         metadata=wire("TranscriptResponse"),
     )
+
+
+__all__ = [
+    "SyncItem",
+    "SyncLanguageCodeItem",
+    "SyncMedia",
+    "SyncOutputConfiguration",
+    "SyncRedaction",
+    "TranscribeAudioMetadata",
+    "TranscribeAudioRequest",
+    "TranscribeAudioResponse",
+    "TranscribeAudioResults",
+    "TranscriptResponse",
+    "VocabularyFilterEntry",
+    "VocabularyFilterSettings",
+    "VocabularyPhrase",
+    "VocabularySettingsEntry",
+]

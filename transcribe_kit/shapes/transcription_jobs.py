@@ -647,3 +647,24 @@ class StartTranscriptionJobResponse:
         default=None,
         metadata=wire("TranscriptionJob"),
     )
+
+
+__all__ = [
+    "DeleteTranscriptionJobRequest",
+    "DeleteTranscriptionJobResponse",
+    "GetTranscriptionJobRequest",
+    "GetTranscriptionJobResponse",
+    "JobExecutionSettings",
+    "LanguageCodeItem",
+    "ListTranscriptionJobsRequest",
+    "ListTranscriptionJobsResponse",
+    "ModelSettings",
+    "Settings",
+    "StartTranscriptionJobRequest",
+    "StartTranscriptionJobResponse",
+    "Subtitles",
+    "SubtitlesOutput",
+    "ToxicityDetectionSettings",
+    "TranscriptionJob",
+    "TranscriptionJobSummary",
+]

@@ -313,3 +313,17 @@ class UpdateVocabularyResponse:
 
     #: The processing state of your custom vocabulary.
     vocabulary_state: VocabularyState | None = field(default=None, metadata=wire("VocabularyState"))
+
+
+__all__ = [
+    "CreateVocabularyRequest",
+    "CreateVocabularyResponse",
+    "DeleteVocabularyRequest",
+    "DeleteVocabularyResponse",
+    "GetVocabularyRequest",
+    "GetVocabularyResponse",
+    "ListVocabulariesRequest",
+    "ListVocabulariesResponse",
+    "UpdateVocabularyRequest",
+    "UpdateVocabularyResponse",
+]

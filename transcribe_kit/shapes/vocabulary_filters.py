@@ -333,3 +333,18 @@ class UpdateVocabularyFilterResponse:
 
     #: The date and time the specified custom vocabulary filter was last updated.
     last_modified_time: datetime | None = field(default=None, metadata=wire("LastModifiedTime"))
+
+
+__all__ = [
+    "CreateVocabularyFilterRequest",
+    "CreateVocabularyFilterResponse",
+    "DeleteVocabularyFilterRequest",
+    "DeleteVocabularyFilterResponse",
+    "GetVocabularyFilterRequest",
+    "GetVocabularyFilterResponse",
+    "ListVocabularyFiltersRequest",
+    "ListVocabularyFiltersResponse",
+    "UpdateVocabularyFilterRequest",
+    "UpdateVocabularyFilterResponse",
+    "VocabularyFilterInfo",
+]

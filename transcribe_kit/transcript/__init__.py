@@ -5,7 +5,7 @@
 ``parse_document`` any of them. All take bytes, text or an already decoded dict, and raise
 :class:`~transcribe_kit.errors.TranscriptParseError` naming the path of a malformed value.
 ``TranscribeClient.fetch_transcript`` reads a job's document from S3 or a presigned link
-(within :class:`FetchLimits`) and parses it.
+(within :class:`~transcribe_kit.FetchLimits`) and parses it.
 """
 
 from __future__ import annotations
@@ -39,7 +39,6 @@ from transcribe_kit.transcript._document import (
     parse_medical_transcript,
     parse_transcript,
 )
-from transcribe_kit.transcript._fetch import FetchLimits
 from transcribe_kit.transcript._medical_scribe import (
     ClinicalDocument,
     ClinicalDocumentation,
@@ -95,7 +94,6 @@ __all__ = [
     "Cue",
     "Detection",
     "EvidenceLink",
-    "FetchLimits",
     "InsightAttribute",
     "InsightSpan",
     "Interruptions",

@@ -16,8 +16,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 import attrs
 
+from transcribe_kit._redact import redact_urls
 from transcribe_kit.errors import UntrustedUrlError
-from transcribe_kit.retry import redact_urls
 
 _AWS_DOMAIN: Final = r"amazonaws\.com(?:\.cn)?"
 # s3, s3.<region>, s3-<region> (older), s3.dualstack.<region>

@@ -1,0 +1,227 @@
+"""Reading and writing the documents jobs use: S3 objects and presigned links (the I/O half).
+
+Which document a job wrote, and where, is planned in :mod:`transcribe_kit.transcript._fetch`
+without any I/O; this module reads it. :class:`DocumentReader` reads S3 objects through an
+aiobotocore S3 client it opens on first use (and :func:`s3_call` writes media through the
+same client), and presigned links with aiohttp, under the caller's retry policy, a size
+cap and a timeout (:class:`~transcribe_kit.FetchLimits`). Every failure is translated by
+the one error classifier. No URL leaves this module with its query string: errors and
+logs name a presigned link as ``https://host/path?<redacted>``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import AbstractAsyncContextManager
+from typing import Any, Final, TypeVar
+
+import aiohttp
+from botocore.config import Config
+
+from transcribe_kit._clock import SYSTEM_CLOCK, Clock
+from transcribe_kit._error_mapping import answer_error, fetch_error, translate, translated
+from transcribe_kit._redact import redact_urls
+from transcribe_kit._session import new_session, single_attempt_config
+from transcribe_kit.config import FetchLimits, RetryPolicy
+from transcribe_kit.errors import RequestTimeoutError, ServiceError, TranscriptTooLargeError
+from transcribe_kit.transcript._location import (
+    check_direct_url,
+    is_aws_endpoint,
+    is_presigned,
+    s3_object,
+)
+
+T = TypeVar("T")
+
+_READ_OPERATION: Final = "GetObject"
+_CHUNK_SIZE: Final = 64 * 1024
+_ERROR_BODY_LIMIT: Final = 64 * 1024
+
+
+async def _read_capped(chunks: AsyncIterator[bytes], limit: int, shown: str) -> bytes:
+    data = bytearray()
+    async for chunk in chunks:
+        data += chunk
+        if len(data) > limit:
+            raise TranscriptTooLargeError(
+                f"the document at {shown} is larger than the limit of {limit} bytes "
+                "(FetchLimits.max_bytes)",
+                uri=shown,
+            )
+    return bytes(data)
+
+
+def _check_length(length: object, limit: int, shown: str) -> None:
+    if isinstance(length, int) and length > limit:
+        raise TranscriptTooLargeError(
+            f"the document at {shown} is {length} bytes, more than the limit of {limit} "
+            "(FetchLimits.max_bytes)",
+            uri=shown,
+            http_status=200,
+        )
+
+
+class DocumentReader:
+    """Reads result documents from S3 or presigned links; owns the S3 client it opens.
+
+    ``open_s3_client`` makes the aiobotocore S3 client's context manager; it is entered on
+    the first S3 call and left by :meth:`close`. ``endpoint_url`` is the client's
+    configured endpoint: plain http is fetched from it, and path-style URLs on it name S3
+    objects (a local S3).
+    """
+
+    def __init__(
+        self,
+        open_s3_client: Callable[[], AbstractAsyncContextManager[Any]],
+        *,
+        endpoint_url: str | None,
+    ) -> None:
+        self._open_s3_client = open_s3_client
+        self.endpoint_url = endpoint_url
+        self._stack: contextlib.AsyncExitStack | None = None
+        self._s3: Any | None = None
+        self._lock = asyncio.Lock()
+
+    async def s3_client(self) -> Any:
+        """The aiobotocore S3 client, opened on first use."""
+        async with self._lock:
+            if self._s3 is None:
+                stack = contextlib.AsyncExitStack()
+                self._s3 = await stack.enter_async_context(self._open_s3_client())
+                self._stack = stack
+            return self._s3
+
+    async def close(self) -> None:
+        """Close the S3 client if one was opened."""
+        stack, self._stack, self._s3 = self._stack, None, None
+        if stack is not None:
+            await stack.aclose()
+
+    async def s3_call(
+        self,
+        operation_name: str,
+        call: Callable[[Any], Awaitable[T]],
+        *,
+        retry_policy: RetryPolicy,
+        clock: Clock = SYSTEM_CLOCK,
+    ) -> T:
+        """``call(s3_client)``, its failures typed and retried by ``retry_policy``."""
+        s3 = await self.s3_client()
+        return await retry_policy.call(
+            operation_name, lambda: translated(call(s3), operation_name), clock=clock
+        )
+
+    async def read(
+        self,
+        uri: str,
+        *,
+        limits: FetchLimits,
+        retry_policy: RetryPolicy,
+        clock: Clock = SYSTEM_CLOCK,
+    ) -> bytes:
+        """The bytes of the document at ``uri``, retried by ``retry_policy``.
+
+        Raises :class:`~transcribe_kit.TranscriptFetchError` (or a subclass) when the
+        answer is an error or the URL may not be fetched,
+        :class:`~transcribe_kit.TransportError` when no answer came in ``limits.timeout``
+        seconds, after the policy's retries.
+        """
+        location = s3_object(uri, endpoint_url=self.endpoint_url)
+        if location is None:
+            check_direct_url(uri, endpoint_url=self.endpoint_url)
+            shown = redact_urls(uri)
+
+            async def attempt() -> bytes:
+                return await self._get_url(uri, shown, limits.max_bytes)
+
+        else:
+            shown = str(location)
+
+            async def attempt() -> bytes:
+                return await self._get_object(location.bucket, location.key, shown, limits)
+
+        async def timed_attempt() -> bytes:
+            try:
+                return await asyncio.wait_for(attempt(), limits.timeout)
+            except asyncio.TimeoutError:
+                raise RequestTimeoutError(
+                    f"reading {shown} took longer than {limits.timeout} s (FetchLimits.timeout)",
+                    operation_name=_READ_OPERATION,
+                ) from None
+
+        try:
+            return await retry_policy.call(_READ_OPERATION, timed_attempt, clock=clock)
+        except ServiceError as error:
+            failure = fetch_error(error, shown, presigned=location is None and is_presigned(uri))
+            if location is None:
+                raise failure from None
+            raise failure from error
+
+    async def _get_object(self, bucket: str, key: str, shown: str, limits: FetchLimits) -> bytes:
+        client = await self.s3_client()
+        response = await translated(client.get_object(Bucket=bucket, Key=key), _READ_OPERATION)
+        _check_length(response.get("ContentLength"), limits.max_bytes, shown)
+        async with response["Body"] as body:
+            return await _read_capped(body.iter_chunks(_CHUNK_SIZE), limits.max_bytes, shown)
+
+    async def _get_url(self, url: str, shown: str, max_bytes: int) -> bytes:
+        # The query string is the signature: aiohttp's own errors name the URL, so they are
+        # replaced by errors that name it redacted, without the original as a cause.
+        try:
+            async with (
+                aiohttp.ClientSession(trust_env=True) as session,
+                session.get(url, allow_redirects=False) as response,
+            ):
+                if response.status != 200:
+                    # Enough of an error answer to find S3's code and message in.
+                    body = await response.content.read(_ERROR_BODY_LIMIT)
+                    raise answer_error(
+                        response.status,
+                        body,
+                        response.headers,
+                        operation_name=_READ_OPERATION,
+                        reason=response.reason,
+                    )
+                _check_length(response.content_length, max_bytes, shown)
+                return await _read_capped(
+                    response.content.iter_chunked(_CHUNK_SIZE), max_bytes, shown
+                )
+        except aiohttp.ClientError as error:
+            mapped = translate(error, _READ_OPERATION)
+            assert mapped is not None
+            raise type(mapped)(
+                f"reading {shown} failed: {mapped.message}", operation_name=_READ_OPERATION
+            ) from None
+
+
+def _open_s3_client(session: Any, settings: Mapping[str, Any]) -> AbstractAsyncContextManager[Any]:
+    arguments = {key: value for key, value in settings.items() if value}
+    config = single_attempt_config(arguments.pop("config", None))
+    endpoint_url = arguments.pop("endpoint_url", None)
+    # A Transcribe endpoint on AWS is no S3 endpoint; a local server serves both.
+    if endpoint_url is not None and not is_aws_endpoint(endpoint_url):
+        arguments["endpoint_url"] = endpoint_url
+        config = config.merge(Config(s3={"addressing_style": "path"}))
+    return session.create_client("s3", config=config, **arguments)  # type: ignore[no-any-return]
+
+
+def document_reader(
+    transcribe_client: Any, *, session: Any | None, settings: Mapping[str, Any] | None
+) -> DocumentReader:
+    """A reader whose S3 client has the Transcribe client's session, region and endpoint.
+
+    ``session`` and ``settings`` are those the Transcribe client was made with; ``None`` for
+    a client made elsewhere, whose region and endpoint are then used with the default
+    credentials.
+    """
+    if session is None or settings is None:
+        meta = transcribe_client.meta
+        session = new_session()
+        settings = {"region_name": meta.region_name, "endpoint_url": meta.endpoint_url}
+    chosen_session, chosen_settings = session, dict(settings)
+    return DocumentReader(
+        lambda: _open_s3_client(chosen_session, chosen_settings),
+        endpoint_url=chosen_settings.get("endpoint_url"),
+    )

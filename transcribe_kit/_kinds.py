@@ -1,0 +1,573 @@
+"""The registry of resource kinds: everything specific to a kind of job or model, declared once.
+
+Four kinds of job (transcription, medical transcription, Call Analytics, medical scribe)
+and three kinds of custom model (vocabularies, medical vocabularies, language models) move
+through statuses until they are done. Each is one entry here: its operations and their
+request and response classes, the members that hold its name, status and failure reason,
+its statuses in order, and for a job where its output documents are, how each is parsed
+and the account's quota of unfinished ones. Members are named as on the wire (the
+service model's names); the Python attribute behind each is read from the shapes'
+metadata, and every entry is checked against its classes when this module is imported.
+
+Everything else derives from these entries: the ``wait_for_*`` waiters and the
+many-jobs watcher (``TranscribeClient.as_completed``), exactly-once starts,
+``JobSubmitter``, and which document ``fetch_transcript`` reads and how. A local backend
+reads the same entries at the wire level (:attr:`ResourceKind.shape`,
+:attr:`~ResourceKind.members.name`, :attr:`~ResourceKind.members.status`,
+:attr:`~ResourceKind.statuses`, :attr:`JobKind.documents`).
+
+Adding a kind the service brings out is one entry below (and its shapes), plus tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Final, Generic, TypeVar
+
+import attrs
+
+import transcribe_kit.shapes
+from transcribe_kit.shapes._base import OpenEnum, wire_name
+from transcribe_kit.shapes.call_analytics import CallAnalyticsJob, CallAnalyticsJobSummary
+from transcribe_kit.shapes.common import VocabularyInfo
+from transcribe_kit.shapes.enums import (
+    CallAnalyticsJobStatus,
+    MedicalScribeJobStatus,
+    ModelStatus,
+    TranscriptionJobStatus,
+    VocabularyState,
+)
+from transcribe_kit.shapes.language_models import LanguageModel
+from transcribe_kit.shapes.medical import (
+    GetMedicalVocabularyResponse,
+    MedicalTranscriptionJob,
+    MedicalTranscriptionJobSummary,
+)
+from transcribe_kit.shapes.medical_scribe import MedicalScribeJob, MedicalScribeJobSummary
+from transcribe_kit.shapes.transcription_jobs import TranscriptionJob, TranscriptionJobSummary
+from transcribe_kit.shapes.vocabularies import GetVocabularyResponse
+from transcribe_kit.transcript._document import (
+    ResultDocument,
+    parse_call_analytics_transcript,
+    parse_clinical_document,
+    parse_medical_scribe_transcript,
+    parse_medical_transcript,
+    parse_transcript,
+)
+from transcribe_kit.transcript._medical_scribe import ClinicalDocument
+
+__all__ = [
+    "CALL_ANALYTICS_JOBS",
+    "JOB_KINDS",
+    "KINDS",
+    "LANGUAGE_MODELS",
+    "MEDICAL_SCRIBE_JOBS",
+    "MEDICAL_TRANSCRIPTION_JOBS",
+    "MEDICAL_VOCABULARIES",
+    "TRANSCRIPTION_JOBS",
+    "VOCABULARIES",
+    "Documents",
+    "JobKind",
+    "Members",
+    "Operations",
+    "Quota",
+    "ResourceKind",
+    "job_kind_of",
+    "job_kind_starting",
+]
+
+ResourceT = TypeVar("ResourceT")
+SummaryT = TypeVar("SummaryT")
+
+JOB_NOT_FOUND_CODE: Final = "BadRequestException"
+"""What the service answers for a job or vocabulary that does not exist (with its text)."""
+
+
+_ATTRIBUTES: Final[dict[type, Mapping[str, str]]] = {}
+_SHARED: Final[dict[tuple[type, type], tuple[str, ...]]] = {}
+
+
+def _attributes(cls: type) -> Mapping[str, str]:
+    """The Python attribute of each wire member of the shape ``cls``."""
+    found = _ATTRIBUTES.get(cls)
+    if found is None:
+        found = _ATTRIBUTES[cls] = {wire_name(field): field.name for field in attrs.fields(cls)}
+    return found
+
+
+def _member(item: object, wire: str) -> Any:
+    """The value of the member called ``wire`` on the wire, of a shape instance."""
+    return getattr(item, _attributes(type(item))[wire])
+
+
+def _path(item: object, path: str) -> Any:
+    """The value at a dotted path of wire members (``Transcript.TranscriptFileUri``)."""
+    for wire in path.split("."):
+        if item is None:
+            return None
+        item = _member(item, wire)
+    return item
+
+
+def _build(cls: type[Any], values: Mapping[str, object]) -> Any:
+    """A shape ``cls`` with the given wire members set."""
+    names = _attributes(cls)
+    return cls(**{names[wire]: value for wire, value in values.items()})
+
+
+@attrs.frozen(kw_only=True)
+class Operations:
+    """The names of a kind's operations (as the service model names them)."""
+
+    create: str
+    """The operation that starts a job or creates a model (``StartTranscriptionJob``)."""
+    get: str
+    list: str
+    delete: str
+    update: str | None = None
+
+    @classmethod
+    def named(cls, create: str, noun: str, plural: str, *, update: bool = False) -> Operations:
+        """The operations named as most are: ``<create><noun>``, ``Get<noun>``, ``List<plural>``."""
+        return cls(
+            create=f"{create}{noun}",
+            get=f"Get{noun}",
+            list=f"List{plural}",
+            delete=f"Delete{noun}",
+            update=f"Update{noun}" if update else None,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Members:
+    """Where a kind keeps what the library reads of it, by wire member names.
+
+    ``name``, ``status`` and ``failure_reason`` are members of the resource and of its
+    summary alike; ``created`` (jobs only) holds when one was requested. ``resource`` is
+    the member of the Get answer that holds the resource (``None``: the answer is the
+    resource), ``summaries`` the member of a List answer that holds its summaries, and
+    ``status_filter`` the List request's filter on the status.
+    """
+
+    name: str
+    status: str
+    summaries: str
+    status_filter: str
+    resource: str | None = None
+    failure_reason: str = "FailureReason"
+    created: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Quota:
+    """An account quota of the service: its name and its published default."""
+
+    name: str
+    default: int
+
+
+@attrs.frozen(kw_only=True)
+class Documents:
+    """Where a completed job's output documents are, and how its transcript is parsed.
+
+    Each location is a dotted path of wire members of the job
+    (``Transcript.TranscriptFileUri``): the member holds the document's URI (a list of
+    them for ``subtitles``); ``None`` where the kind writes no such document.
+    """
+
+    transcript: str
+    parse: Callable[[bytes], ResultDocument]
+    redacted_transcript: str | None = None
+    subtitles: str | None = None
+    clinical_document: str | None = None
+    parse_clinical_document: Callable[[bytes], ClinicalDocument] | None = None
+
+    @property
+    def uri_members(self) -> Mapping[str, tuple[str, ...]]:
+        """Each document the kind writes, by short name, and the member path of its URI.
+
+        ``{"transcript": ("Transcript", "TranscriptFileUri"), "redacted": ..., ...}``: the
+        wire-level form a backend that writes the documents reads.
+        """
+        paths = {
+            "transcript": self.transcript,
+            "redacted": self.redacted_transcript,
+            "subtitles": self.subtitles,
+            "clinical": self.clinical_document,
+        }
+        return {name: tuple(path.split(".")) for name, path in paths.items() if path}
+
+
+def _shape_class(name: str) -> type[Any]:
+    """The class of the service model's shape ``name`` (``GetTranscriptionJobRequest``)."""
+    cls: type[Any] = getattr(transcribe_kit.shapes, name)
+    return cls
+
+
+@attrs.frozen(kw_only=True)
+class ResourceKind(Generic[ResourceT, SummaryT]):
+    """One kind of resource that moves through statuses until it is done.
+
+    ``resource_type`` is what its Get answer holds, ``summary_type`` what its List answers
+    hold, and ``members`` where (:class:`Members`). ``statuses`` are its statuses in the
+    order it goes through them, the last the one it succeeds in; ``failure`` is the one it
+    fails in. The request and response classes of each operation are the shapes named
+    after it (``GetVocabularyRequest``).
+    """
+
+    noun: str
+    operations: Operations
+    resource_type: type[ResourceT]
+    summary_type: type[SummaryT]
+    members: Members
+    status_type: type[OpenEnum]
+    statuses: tuple[str, ...]
+    failure: str = "FAILED"
+    arn_type: str
+    """The resource type in its ARN (``arn:aws:transcribe:<region>:<account>:<type>/<name>``)."""
+    missing_code: str = JOB_NOT_FOUND_CODE
+    """The error code the service answers for one that does not exist."""
+
+    @property
+    def shape(self) -> str:
+        """The name of the service model's structure for the resource."""
+        return self.resource_type.__name__
+
+    @property
+    def success(self) -> str:
+        """The status it succeeds in."""
+        return self.statuses[-1]
+
+    @property
+    def final_statuses(self) -> tuple[str, str]:
+        """The statuses that end it: success and failure."""
+        return (self.success, self.failure)
+
+    @property
+    def running_statuses(self) -> tuple[str, ...]:
+        """The statuses it goes through before a final one."""
+        return self.statuses[:-1]
+
+    @staticmethod
+    def request_type(operation_name: str) -> type[Any]:
+        """The request class of one of its operations."""
+        return _shape_class(f"{operation_name}Request")
+
+    @staticmethod
+    def response_type(operation_name: str) -> type[Any]:
+        """The response class of one of its operations."""
+        return _shape_class(f"{operation_name}Response")
+
+    def is_final(self, status: str | None) -> bool:
+        """Whether ``status`` ends it."""
+        return status in self.final_statuses
+
+    def resource_of(self, response: object) -> ResourceT | None:
+        """The resource in a Get answer (``None`` if it lacks one); a resource is itself."""
+        if isinstance(response, self.resource_type):
+            return response
+        member = self.members.resource
+        found = None if member is None else _member(response, member)
+        return found if isinstance(found, self.resource_type) else None
+
+    def name_of(self, item: object) -> str | None:
+        """The name of a resource, a summary or a request."""
+        name: str | None = _member(item, self.members.name)
+        return name
+
+    def status_of(self, item: object) -> str | None:
+        """The status of a resource or a summary, as the service wrote it."""
+        status = _member(item, self.members.status)
+        return None if status is None else str(status)
+
+    def failure_reason_of(self, item: object) -> str | None:
+        """Why a resource or summary failed, if it did."""
+        reason: str | None = _member(item, self.members.failure_reason)
+        return reason
+
+    def get_request(self, name: str) -> Any:
+        """The Get request for the resource ``name``."""
+        return _build(self.request_type(self.operations.get), {self.members.name: name})
+
+    def delete_request(self, name: str) -> Any:
+        """The Delete request for the resource ``name``."""
+        return _build(self.request_type(self.operations.delete), {self.members.name: name})
+
+    def list_request(self, status: str | None = None) -> Any:
+        """The List request for the resources in ``status`` (all of them for ``None``)."""
+        filters = {} if status is None else {self.members.status_filter: self.status_type(status)}
+        return _build(self.request_type(self.operations.list), filters)
+
+    def summaries_of(self, page: object) -> list[SummaryT]:
+        """The summaries of one List answer."""
+        return list(_member(page, self.members.summaries) or [])
+
+    def summary_of(self, resource: ResourceT) -> SummaryT:
+        """The summary of a resource: the members both have, taken as they are."""
+        if isinstance(resource, self.summary_type):
+            return resource
+        shared = _shared_attributes(type(resource), self.summary_type)
+        summary: SummaryT = self.summary_type(**{name: getattr(resource, name) for name in shared})
+        return summary
+
+    def missing_summary(self, name: str, reason: str) -> SummaryT:
+        """The summary of a resource that no longer exists: failed, for ``reason``."""
+        summary: SummaryT = _build(
+            self.summary_type,
+            {
+                self.members.name: name,
+                self.members.status: self.status_type(self.failure),
+                self.members.failure_reason: reason,
+            },
+        )
+        return summary
+
+
+def _shared_attributes(resource: type, summary: type) -> tuple[str, ...]:
+    """The attributes of ``summary`` that ``resource`` has under the same wire name.
+
+    The model gives a member the same type wherever it has the same name in a job and its
+    summary (tests/unit/test_kinds.py checks it for every kind).
+    """
+    found = _SHARED.get((resource, summary))
+    if found is None:
+        of_resource = _attributes(resource)
+        found = _SHARED[(resource, summary)] = tuple(
+            name for wire, name in _attributes(summary).items() if of_resource.get(wire) == name
+        )
+    return found
+
+
+@attrs.frozen(kw_only=True)
+class JobKind(ResourceKind[ResourceT, SummaryT]):
+    """One kind of job the service runs: a :class:`ResourceKind` that writes documents.
+
+    ``documents`` says where a completed job's output documents are and how they are
+    parsed (the watcher lists jobs newest first down to the oldest it watches, by
+    ``members.created``); ``concurrent_quota`` is how many unfinished jobs of the kind
+    an account may have.
+    """
+
+    documents: Documents
+    concurrent_quota: Quota
+
+    def created_of(self, item: object) -> Any:
+        """When a job (or its summary) was requested."""
+        return _member(item, self.members.created or "CreationTime")
+
+    def document_uri(self, job: ResourceT, document: str) -> str | None:
+        """The URI of ``job``'s ``document`` (``"transcript"``, ``"clinical_document"``, ...)."""
+        path: str | None = getattr(self.documents, document)
+        uri: str | None = None if path is None else _path(job, path)
+        return uri
+
+    def subtitle_uris(self, job: ResourceT) -> tuple[str, ...]:
+        """The URIs of the subtitle files ``job`` wrote."""
+        path = self.documents.subtitles
+        return tuple((_path(job, path) if path else None) or ())
+
+
+_BATCH_JOBS: Final = Quota(name="Concurrent batch transcription jobs", default=250)
+
+
+def _job(
+    noun: str,
+    resource_type: type[ResourceT],
+    summary_type: type[SummaryT],
+    *,
+    status_type: type[OpenEnum],
+    arn_type: str,
+    documents: Documents,
+    status: str | None = None,
+    concurrent_quota: Quota = _BATCH_JOBS,
+) -> JobKind[ResourceT, SummaryT]:
+    """A kind of job, named as all of them are: ``Start<Shape>``, ``<Shape>Name``, ..."""
+    shape = resource_type.__name__
+    return JobKind(
+        noun=noun,
+        operations=Operations.named("Start", shape, f"{shape}s"),
+        resource_type=resource_type,
+        summary_type=summary_type,
+        members=Members(
+            name=f"{shape}Name",
+            status=status or f"{shape}Status",
+            resource=shape,
+            summaries=f"{shape}Summaries",
+            status_filter="Status",
+            created="CreationTime",
+        ),
+        status_type=status_type,
+        statuses=("QUEUED", "IN_PROGRESS", "COMPLETED"),
+        arn_type=arn_type,
+        documents=documents,
+        concurrent_quota=concurrent_quota,
+    )
+
+
+def _vocabulary(
+    noun: str, operation_infix: str, resource_type: type[ResourceT], arn_type: str
+) -> ResourceKind[ResourceT, VocabularyInfo]:
+    """A kind of custom vocabulary: ``Create<Infix>Vocabulary``, PENDING until READY."""
+    return ResourceKind(
+        noun=noun,
+        operations=Operations.named(
+            "Create", f"{operation_infix}Vocabulary", f"{operation_infix}Vocabularies", update=True
+        ),
+        resource_type=resource_type,
+        summary_type=VocabularyInfo,
+        members=Members(
+            name="VocabularyName",
+            status="VocabularyState",
+            summaries="Vocabularies",
+            status_filter="StateEquals",
+        ),
+        status_type=VocabularyState,
+        statuses=("PENDING", "READY"),
+        arn_type=arn_type,
+    )
+
+
+TRANSCRIPTION_JOBS: Final = _job(
+    "transcription job",
+    TranscriptionJob,
+    TranscriptionJobSummary,
+    status_type=TranscriptionJobStatus,
+    arn_type="transcription-job",
+    documents=Documents(
+        transcript="Transcript.TranscriptFileUri",
+        redacted_transcript="Transcript.RedactedTranscriptFileUri",
+        subtitles="Subtitles.SubtitleFileUris",
+        parse=parse_transcript,
+    ),
+)
+"""Transcription jobs (``StartTranscriptionJob``); their document is a ``Transcript``."""
+
+MEDICAL_TRANSCRIPTION_JOBS: Final = _job(
+    "medical transcription job",
+    MedicalTranscriptionJob,
+    MedicalTranscriptionJobSummary,
+    status_type=TranscriptionJobStatus,
+    status="TranscriptionJobStatus",
+    arn_type="medical-transcription-job",
+    documents=Documents(transcript="Transcript.TranscriptFileUri", parse=parse_medical_transcript),
+)
+"""Medical transcription jobs; their document is a ``Transcript`` as well."""
+
+CALL_ANALYTICS_JOBS: Final = _job(
+    "Call Analytics job",
+    CallAnalyticsJob,
+    CallAnalyticsJobSummary,
+    status_type=CallAnalyticsJobStatus,
+    arn_type="analytics",
+    documents=Documents(
+        transcript="Transcript.TranscriptFileUri",
+        redacted_transcript="Transcript.RedactedTranscriptFileUri",
+        parse=parse_call_analytics_transcript,
+    ),
+    concurrent_quota=Quota(name="Concurrent Call Analytics jobs", default=100),
+)
+"""Call Analytics jobs; their document is a ``CallAnalyticsTranscript``."""
+
+MEDICAL_SCRIBE_JOBS: Final = _job(
+    "medical scribe job",
+    MedicalScribeJob,
+    MedicalScribeJobSummary,
+    status_type=MedicalScribeJobStatus,
+    arn_type="medical-scribe-job",
+    documents=Documents(
+        transcript="MedicalScribeOutput.TranscriptFileUri",
+        clinical_document="MedicalScribeOutput.ClinicalDocumentUri",
+        parse=parse_medical_scribe_transcript,
+        parse_clinical_document=parse_clinical_document,
+    ),
+)
+"""Medical scribe (HealthScribe) jobs: a ``MedicalScribeTranscript`` and a clinical note."""
+
+VOCABULARIES: Final = _vocabulary("vocabulary", "", GetVocabularyResponse, "vocabulary")
+"""Custom vocabularies."""
+
+MEDICAL_VOCABULARIES: Final = _vocabulary(
+    "medical vocabulary", "Medical", GetMedicalVocabularyResponse, "medical-vocabulary"
+)
+"""Custom medical vocabularies."""
+
+LANGUAGE_MODELS: Final = ResourceKind(
+    noun="language model",
+    operations=Operations(
+        create="CreateLanguageModel",
+        get="DescribeLanguageModel",
+        list="ListLanguageModels",
+        delete="DeleteLanguageModel",
+        update="UpdateLanguageModel",
+    ),
+    resource_type=LanguageModel,
+    summary_type=LanguageModel,
+    members=Members(
+        name="ModelName",
+        status="ModelStatus",
+        resource="LanguageModel",
+        summaries="Models",
+        status_filter="StatusEquals",
+    ),
+    status_type=ModelStatus,
+    statuses=("IN_PROGRESS", "COMPLETED"),
+    arn_type="language-model",
+    missing_code="NotFoundException",
+)
+"""Custom language models: IN_PROGRESS until COMPLETED."""
+
+JOB_KINDS: Final[tuple[JobKind[Any, Any], ...]] = (
+    TRANSCRIPTION_JOBS,
+    MEDICAL_TRANSCRIPTION_JOBS,
+    CALL_ANALYTICS_JOBS,
+    MEDICAL_SCRIBE_JOBS,
+)
+"""Every kind of job."""
+
+KINDS: Final[tuple[ResourceKind[Any, Any], ...]] = (
+    *JOB_KINDS,
+    VOCABULARIES,
+    MEDICAL_VOCABULARIES,
+    LANGUAGE_MODELS,
+)
+"""Every kind of resource that moves through statuses."""
+
+_BY_START: Final = {kind.operations.create: kind for kind in JOB_KINDS}
+_BY_TYPE: Final = {
+    cls: kind
+    for kind in JOB_KINDS
+    for cls in (kind.resource_type, kind.response_type(kind.operations.get))
+}
+
+
+def job_kind_starting(operation_name: str) -> JobKind[Any, Any] | None:
+    """The kind of job ``operation_name`` starts, if it starts one."""
+    return _BY_START.get(operation_name)
+
+
+def job_kind_of(job: object) -> JobKind[Any, Any] | None:
+    """The kind of ``job`` (a job or its Get answer), if it is one."""
+    return _BY_TYPE.get(type(job))
+
+
+def _check(kind: ResourceKind[Any, Any]) -> None:
+    """Fail at import if an entry names a class or member the shapes do not have."""
+    operations = kind.operations
+    needs = {
+        kind.resource_type: (kind.members.name, kind.members.status, kind.members.failure_reason),
+        kind.summary_type: (kind.members.name, kind.members.status),
+        kind.request_type(operations.get): (kind.members.name,),
+        kind.request_type(operations.delete): (kind.members.name,),
+        kind.request_type(operations.list): (kind.members.status_filter,),
+        kind.response_type(operations.list): (kind.members.summaries,),
+    }
+    if kind.members.resource is not None:
+        needs[kind.response_type(operations.get)] = (kind.members.resource,)
+    for cls, members in needs.items():
+        missing = [member for member in members if member not in _attributes(cls)]
+        if missing:
+            raise TypeError(f"{kind.noun}: {cls.__name__} has no member {', '.join(missing)}")
+
+
+for _kind in KINDS:
+    _check(_kind)

@@ -61,6 +61,7 @@ from transcribe_kit.errors import (
     UntrustedUrlError,
     WaitTimeoutError,
 )
+from transcribe_kit.events._watch import EventWaitPolicy
 from transcribe_kit.paginators import Paginator
 from transcribe_kit.shapes import call_analytics as _call_analytics
 from transcribe_kit.shapes import common as _common
@@ -124,6 +125,7 @@ __all__ = [
     "RetryPolicy",
     "RateLimits",
     "WaitPolicy",
+    "EventWaitPolicy",
     "FetchLimits",
     "CaptionOptions",
     "Clock",

@@ -187,12 +187,11 @@ class _EventWatch(Generic[SummaryT]):
                 summary = await self.get(name)
         except TranscribeError as error:
             if is_not_found(error):
-                self.results.put_nowait(_Failure(error))
-            else:
-                # The message comes back for another try; the sweep is there meanwhile.
-                logger.warning(
-                    "reading the %s %r an event named failed: %s", self.kind.noun, name, error
-                )
+                raise  # a watched job that does not exist ends the watch, as with List
+            # The message comes back for another try; the sweep is there meanwhile.
+            logger.warning(
+                "reading the %s %r an event named failed: %s", self.kind.noun, name, error
+            )
             return
         if self.kind.is_final(self.kind.status_of(summary)):
             self.report(summary)

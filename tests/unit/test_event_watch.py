@@ -131,14 +131,9 @@ class FakeService:
                 )
             if operation_name == "ListTranscriptionJobs":
                 return ListTranscriptionJobsResponse(
-                    transcription_job_summaries=[
-                        TranscriptionJobSummary(
-                            transcription_job_name=name,
-                            transcription_job_status=TranscriptionJobStatus(status),
-                        )
-                        for name, status in self.statuses.items()
-                        if status == request.status
-                    ]
+                    transcription_job_summaries=self.listed(
+                        TranscriptionJobSummary, "transcription_job_name", request.status
+                    )
                 )
             if operation_name == "GetMedicalTranscriptionJob":
                 name = request.medical_transcription_job_name
@@ -150,18 +145,23 @@ class FakeService:
                 )
             if operation_name == "ListMedicalTranscriptionJobs":
                 return ListMedicalTranscriptionJobsResponse(
-                    medical_transcription_job_summaries=[
-                        MedicalTranscriptionJobSummary(
-                            medical_transcription_job_name=name,
-                            transcription_job_status=TranscriptionJobStatus(status),
-                        )
-                        for name, status in self.statuses.items()
-                        if status == request.status
-                    ]
+                    medical_transcription_job_summaries=self.listed(
+                        MedicalTranscriptionJobSummary,
+                        "medical_transcription_job_name",
+                        request.status,
+                    )
                 )
             raise AssertionError(f"unexpected call {operation_name}")
 
         return call
+
+    def listed(self, summary_type: Any, name_field: str, status: str) -> list[Any]:
+        """The summaries of the jobs in ``status``."""
+        return [
+            summary_type(**{name_field: name}, transcription_job_status=TranscriptionJobStatus(now))
+            for name, now in self.statuses.items()
+            if now == status
+        ]
 
 
 def no_queue(url: str) -> contextlib.AbstractAsyncContextManager[JobEventSource]:

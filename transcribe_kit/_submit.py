@@ -20,7 +20,6 @@ from collections.abc import Iterable
 
 import attrs
 
-from transcribe_kit import _watcher
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._clock import Clock
 from transcribe_kit._error_mapping import is_slot_exhausted, may_have_reached_service
@@ -33,6 +32,8 @@ from transcribe_kit.errors import (
     TranscribeError,
     WaitTimeoutError,
 )
+from transcribe_kit.events import _watch
+from transcribe_kit.events._watch import EventWaitPolicy, JobEventSource
 from transcribe_kit.shapes.transcription_jobs import (
     JobExecutionSettings,
     StartTranscriptionJobRequest,
@@ -67,7 +68,9 @@ class JobSubmitter:
     bound the backoff between those rounds; ``slot_timeout`` is the longest one wait for a
     slot may take before the requests not yet started fail with
     :class:`~transcribe_kit.JobSlotTimeoutError`. ``clock`` is where it reads the time and
-    sleeps (default: the client's).
+    sleeps (default: the client's). With ``events`` (a queue URL, or an open event stream
+    to keep one across waits) it learns that its jobs finished from their events, as
+    :meth:`~transcribe_kit.TranscribeClient.as_completed` does under ``event_policy``.
     With ``deferred_execution_role_arn`` every request without ``job_execution_settings``
     asks the service to queue it when the account is full
     (``AllowDeferredExecution``; the service then holds up to 10,000 jobs, so
@@ -90,6 +93,8 @@ class JobSubmitter:
         slot_timeout: float = 6 * 3600.0,
         deferred_execution_role_arn: str | None = None,
         clock: Clock | None = None,
+        events: str | JobEventSource | None = None,
+        event_policy: EventWaitPolicy | None = None,
     ) -> None:
         if max_running < 1:
             raise ValueError(f"max_running must be at least 1, got {max_running}")
@@ -112,6 +117,8 @@ class JobSubmitter:
         self._slot_timeout = slot_timeout
         self._role_arn = deferred_execution_role_arn
         self._clock = clock or client.clock
+        self._events = events
+        self._event_policy = event_policy or EventWaitPolicy()
         # The jobs started here and not yet seen finished, oldest first.
         self._running: dict[str, None] = {}
 
@@ -181,10 +188,13 @@ class JobSubmitter:
             raise self._no_slot_error()
         policy = attrs.evolve(self._slot_policy, timeout=remaining)
         freed = False
-        finished = _watcher.as_completed(
+        finished = _watch.as_completed(
             self._client._operation_method,
             TRANSCRIPTION_JOBS,
             list(self._running),
+            events=self._events,
+            open_queue=self._client._event_queue,
+            event_policy=self._event_policy,
             policy=policy,
             # Every job the round that freed a slot found is taken; none is waited for longer.
             until=lambda: freed,

@@ -267,7 +267,7 @@ async def as_completed(
     kind: JobKind[Any, SummaryT],
     names: Iterable[str],
     *,
-    events: JobEventSource | str,
+    events: JobEventSource | str | None,
     open_queue: Callable[[str], AbstractAsyncContextManager[JobEventSource]],
     event_policy: EventWaitPolicy,
     policy: WaitPolicy,
@@ -279,13 +279,14 @@ async def as_completed(
     """Yield the summary of each watched job as its event, or a sweep, finds it finished.
 
     ``events`` is a queue URL (a stream on it, ``open_queue(url)``, is opened for the
-    watch and closed after) or a :class:`JobEventSource` the caller keeps open. The watch
+    watch and closed after), a :class:`JobEventSource` the caller keeps open, or ``None``
+    (the List watcher alone). The watch
     ends once every job is found, quietly after a job once ``until()`` is true, or with
     :class:`~transcribe_kit.WaitTimeoutError` when ``policy.timeout`` passes. Kinds
     without events are watched by :func:`transcribe_kit._watcher.as_completed` alone.
     """
     detail_type = job_event_type(kind)
-    if detail_type is None:
+    if events is None or detail_type is None:
         polled = _watcher.as_completed(
             method,
             kind,

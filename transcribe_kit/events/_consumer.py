@@ -440,6 +440,10 @@ class EventStream:
                         for index, message in enumerate(batch)
                     ],
                 )
+            except asyncio.CancelledError:
+                # Whether or not it reached SQS, the batch is sent again (a handle deletes twice).
+                self._to_delete[:0] = batch
+                raise
             except Exception as error:
                 self._to_delete[:0] = batch
                 logger.warning(

@@ -8,6 +8,7 @@ service may).
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections import Counter
 from collections.abc import AsyncIterator
@@ -20,10 +21,13 @@ from aiobotocore.session import AioSession
 from tests.fakes import FakeClock
 from tests.integration._support import checked_client
 from tests.integration.scaling._aws import job_finished, queue_counts
-from tests.jobs import start_jobs, start_medical_jobs
+from tests.jobs import MEDIA, start_jobs, start_medical_jobs
 from transcribe_kit import (
     MEDICAL_TRANSCRIPTION_JOBS,
     EventWaitPolicy,
+    JobSubmitter,
+    LanguageCode,
+    StartTranscriptionJobRequest,
     TranscribeClient,
     TranscriptionJobStatus,
     WaitPolicy,
@@ -62,6 +66,12 @@ async def queue_url(tk: TranscribeClient, prefix: str, transcribe_backend: Local
     """The wired queue for ``prefix``; jobs are final from the first call after their start."""
     transcribe_backend.set_progression()
     return await tk.ensure_job_events(job_name_prefix=prefix, max_receive_count=3)
+
+
+def job_request(name: str) -> StartTranscriptionJobRequest:
+    return StartTranscriptionJobRequest(
+        transcription_job_name=name, language_code=LanguageCode.EN_US, media=MEDIA
+    )
 
 
 def count_calls(tk: TranscribeClient) -> Counter[str]:
@@ -218,3 +228,29 @@ async def test_medical_jobs_are_watched_with_list_whatever_the_events(
     )
 
     assert [job.medical_transcription_job_name for job in done] == names
+
+
+async def test_job_submitter_frees_its_slots_by_events(
+    tk: TranscribeClient, eventbridge: Any, queue_url: str, prefix: str
+) -> None:
+    published: list[asyncio.Task[None]] = []
+
+    def publish_on_start(params: dict[str, Any], **_: Any) -> None:
+        # The service publishes when the job ends; these jobs end at once.
+        name = params["TranscriptionJobName"]
+        published.append(asyncio.ensure_future(job_finished(eventbridge, name)))
+
+    tk.aiobotocore_client.meta.events.register(
+        "provide-client-params.transcribe.StartTranscriptionJob", publish_on_start
+    )
+    calls = count_calls(tk)
+    requests = [job_request(f"{prefix}-{index}") for index in range(3)]
+
+    async with tk.events(queue_url, wait_time=1) as stream:
+        submitter = JobSubmitter(tk, max_running=1, events=stream, event_policy=EVENTS_ONLY)
+        results = await asyncio.wait_for(submitter.submit(requests), timeout=20)
+    await asyncio.gather(*published)
+
+    assert [result.started for result in results] == [True, True, True]
+    assert calls["ListTranscriptionJobs"] == 0
+    assert calls["GetTranscriptionJob"] == 2  # one per event of a job whose slot was waited for

@@ -8,6 +8,7 @@ Listed in ``mkdocs.yml`` in the order they must run, each once the package is lo
   library generates, so that a class shows its constructor's signature with each field's
   type and default; a shape's field also says its wire name and the model's constraints;
 - :class:`EnumMembers`: an enum lists its members and their values in one table;
+- :class:`PytestFixtures`: a pytest fixture is labelled as one;
 - :class:`SphinxRoles`: ``:class:`~transcribe_kit.X``` and the other roles become
   autorefs cross-references, resolved against the package's public modules (and the
   ``::`` that opens a literal block reads as Sphinx shows it).
@@ -278,6 +279,19 @@ class EnumMembers(griffe.Extension):
                 for name in runtime.__members__:
                     if name in obj.members:
                         obj.del_member(name)
+
+
+class PytestFixtures(griffe.Extension):
+    """A function decorated as a pytest fixture carries the label ``fixture``."""
+
+    def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        """Label every fixture of the package."""
+        for obj in _objects(pkg):
+            if isinstance(obj, griffe.Function) and any(
+                str(decorator.value).split("(")[0].endswith(("pytest.fixture", "asyncio.fixture"))
+                for decorator in obj.decorators
+            ):
+                obj.labels.add("fixture")
 
 
 class SphinxRoles(griffe.Extension):

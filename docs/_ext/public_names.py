@@ -110,26 +110,39 @@ def griffe_paths_of(package: str = PACKAGE) -> Callable[[str], Iterable[str]]:
     return paths_of
 
 
+def raw_roles(site_dir: Path) -> int:
+    """How many Sphinx roles the pages of a built site show as text."""
+    role = re.compile(r":(?:class|meth|func|attr|data|mod|exc|obj|const):(?:`|<code>)")
+    return sum(
+        len(role.findall(page.read_text(encoding="utf-8"))) for page in site_dir.rglob("*.html")
+    )
+
+
 def _report(site_dir: Path) -> int:
     modules = public_modules()
     names = public_names(modules)
-    missing = set(undocumented(names, site_anchors(site_dir), griffe_paths_of()))
+    paths_of = griffe_paths_of()
+    missing = set(undocumented(names, site_anchors(site_dir), paths_of))
     print(f"{'module':44} {'__all__':>7} {'documented':>10} {'missing':>7}")
     for module, exported in modules.items():
         if exported is None:
-            print(f"{module:44} {'-':>7}   (no __all__)")
+            print(f"{module:44} {'-':>7}   (no __all__: not checked)")
             continue
         gone = sum(1 for public in missing if public.module == module)
         print(f"{module:44} {len(exported):>7} {len(exported) - gone:>10} {gone:>7}")
-    distinct = {public.name for public in names}
-    distinct_missing = {public.name for public in missing} - {
-        public.name for public in names if public not in missing
-    }
+
+    def canonical(public: PublicName) -> str:
+        paths = list(paths_of(public.path))  # its own path, then its canonical one
+        return paths[1] if len(paths) > 1 else public.path
+
+    objects = {canonical(public) for public in names}
+    missing_objects = {canonical(public) for public in missing}
     print(
         f"\n{len(names)} names in the __all__ of {sum(e is not None for e in modules.values())}"
-        f" modules ({len(distinct)} distinct): {len(missing)} without an entry"
-        f" ({len(distinct_missing)} distinct)"
+        f" public modules, {len(objects)} distinct objects: {len(missing)} names"
+        f" ({len(missing_objects)} objects) without an entry"
     )
+    print(f"Sphinx roles shown as raw text: {raw_roles(site_dir)}")
     for public in sorted(missing):
         print(f"  missing: {public.path}")
     return 1 if missing else 0

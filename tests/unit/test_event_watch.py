@@ -239,7 +239,7 @@ async def test_an_event_of_another_detail_type_is_left_for_other_consumers() -> 
     found = await watch(service, ["a"], source)
 
     assert found == ["a"]
-    assert source.outcomes() == [("a", "left for 5 s"), ("a", "acknowledged")]
+    assert source.outcomes() == [("a", "left for 30 s"), ("a", "acknowledged")]
 
 
 async def test_a_job_without_an_event_is_swept_after_the_grace_period() -> None:
@@ -364,13 +364,48 @@ async def test_a_gone_job_counts_as_failed_when_vanished_jobs_are_finished() -> 
 
 
 async def test_the_watch_ends_quietly_once_until_is_true() -> None:
-    service = FakeService(a="COMPLETED", b="COMPLETED")
+    service = FakeService(a="COMPLETED", b="COMPLETED", c="COMPLETED")
+    source = FakeSource(job_event("a"))
 
-    found = await watch(
-        service, ["a", "b"], FakeSource(job_event("a"), job_event("b")), until=lambda: True
-    )
+    found = await watch(service, ["a", "b", "c"], source, until=lambda: True)
 
     assert found == ["a"]
+
+
+async def test_jobs_found_before_until_came_true_are_yielded_too() -> None:
+    service = FakeService(a="COMPLETED", b="COMPLETED", c="COMPLETED")
+    source = FakeSource(job_event("a"), job_event("b"))
+    gate = asyncio.Event()
+    real_method = service.method
+
+    def method(operation_name: str) -> Callable[[Any], Awaitable[Any]]:
+        call = real_method(operation_name)
+
+        async def after_both(request: Any) -> Any:
+            # Both events are read before the watch hands out the first job.
+            answer = await call(request)
+            if request.transcription_job_name == "b":
+                gate.set()
+            return answer
+
+        return after_both
+
+    service.method = method  # type: ignore[method-assign]
+    found = as_completed(
+        service.method,
+        TRANSCRIPTION_JOBS,
+        ["a", "b", "c"],
+        events=source,
+        open_queue=no_queue,
+        event_policy=EventWaitPolicy(sweep=False),
+        policy=POLICY,
+        clock=FakeClock(),
+        until=gate.is_set,
+    )
+    names = [summary.transcription_job_name async for summary in found]
+
+    # Their events are deleted: a job found but not handed out would be lost to the caller.
+    assert names == ["a", "b"]
 
 
 async def test_a_kind_without_events_is_watched_with_list_alone() -> None:

@@ -105,12 +105,14 @@ class EventWaitPolicy:
     tests on a local backend may shorten it. ``sweep=False`` relies on the events alone
     (the watch's deadline is then the only backstop): for every process but one when
     several watch the same jobs. An event for a job the watch does not know is left for
-    the other consumers of the queue, visible again after ``leave_delay`` seconds.
+    the other consumers of the queue, visible again after ``leave_delay`` seconds (0 to
+    43,200); each time a watch leaves it counts as a receive towards the queue's
+    dead-letter limit.
     """
 
     grace_period: float = attrs.field(default=30.0, validator=finite(0, strict=True))
     sweep: bool = True
-    leave_delay: int = attrs.field(default=5, validator=attrs.validators.in_(range(43201)))
+    leave_delay: int = attrs.field(default=30, validator=attrs.validators.in_(range(43201)))
 
 
 @attrs.frozen
@@ -335,6 +337,11 @@ async def as_completed(
                 _raise_if_failed(kind, item)
             yield item
             if until is not None and until():
+                # The jobs already found go too: their events are deleted, none would return.
+                while not watch.results.empty():
+                    found = watch.results.get_nowait()
+                    if not isinstance(found, _Failure):
+                        yield found
                 return
 
 

@@ -6,7 +6,8 @@ next, and prints its own side-by-side table:
 - ``client_overhead``: client CPU per call, raw aiobotocore against TranscribeClient;
 - ``transcripts``: parsing and rendering a one-hour transcript, as ratios to json.loads;
 - ``watch_jobs``: API calls and detection delay to see 10, 100 and 1000 jobs complete;
-- ``shared_rate_limits``: requests a second from four processes sharing a DynamoDB limit.
+- ``shared_rate_limits``: requests a second from four processes sharing a DynamoDB limit;
+- ``event_watch``: calls and detection lag with job events and a sweep, against polling.
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ import subprocess
 import sys
 from typing import Final
 
-BENCHMARKS: Final = ("client_overhead", "transcripts", "watch_jobs", "shared_rate_limits")
+BENCHMARKS: Final = (
+    "client_overhead",
+    "transcripts",
+    "watch_jobs",
+    "shared_rate_limits",
+    "event_watch",
+)
 
 #: Generous bounds: each benchmark stops by itself well before.
 TIME_LIMIT_SECONDS: Final = 900

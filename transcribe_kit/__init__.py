@@ -31,7 +31,13 @@ from transcribe_kit._transcribe_plan import (
     TranscriptionJobOptions,
     TranscriptionResult,
 )
-from transcribe_kit.config import FetchLimits, RateLimits, RetryPolicy, WaitPolicy
+from transcribe_kit.config import (
+    EventWaitPolicy,
+    FetchLimits,
+    RateLimits,
+    RetryPolicy,
+    WaitPolicy,
+)
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,
@@ -61,7 +67,6 @@ from transcribe_kit.errors import (
     UntrustedUrlError,
     WaitTimeoutError,
 )
-from transcribe_kit.events._watch import EventWaitPolicy
 from transcribe_kit.paginators import Paginator
 from transcribe_kit.shapes import call_analytics as _call_analytics
 from transcribe_kit.shapes import common as _common

@@ -29,9 +29,9 @@ from transcribe_kit._kinds import (
 )
 from transcribe_kit._operations import OperationMethods
 from transcribe_kit._watcher import SummaryT
-from transcribe_kit.config import WaitPolicy
+from transcribe_kit.config import EventWaitPolicy, WaitPolicy
 from transcribe_kit.events import _watch
-from transcribe_kit.events._watch import EventWaitPolicy, JobEventSource
+from transcribe_kit.events._watch import JobEventSource
 from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, ItemT, Paginator, RequestT
 from transcribe_kit.shapes.call_analytics import (
     CallAnalyticsJob,

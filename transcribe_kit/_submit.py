@@ -25,7 +25,7 @@ from transcribe_kit._clock import Clock
 from transcribe_kit._error_mapping import is_slot_exhausted, may_have_reached_service
 from transcribe_kit._kinds import TRANSCRIPTION_JOBS
 from transcribe_kit._pacing import Pacing
-from transcribe_kit.config import WaitPolicy, check_number
+from transcribe_kit.config import EventWaitPolicy, WaitPolicy, check_number
 from transcribe_kit.errors import (
     JobSlotTimeoutError,
     LimitExceededError,
@@ -33,7 +33,7 @@ from transcribe_kit.errors import (
     WaitTimeoutError,
 )
 from transcribe_kit.events import _watch
-from transcribe_kit.events._watch import EventWaitPolicy, JobEventSource
+from transcribe_kit.events._watch import JobEventSource
 from transcribe_kit.shapes.transcription_jobs import (
     JobExecutionSettings,
     StartTranscriptionJobRequest,

@@ -14,7 +14,7 @@ sends those of your jobs to an SQS queue, and any number of workers consume it:
 - :func:`sqs_batch_response` does the same in an AWS Lambda function;
 - ``as_completed``, ``wait_all`` and ``JobSubmitter`` take ``events=`` (the queue's URL
   or a :class:`JobEventSource`) and sweep with List only for jobs whose event is late
-  (:class:`EventWaitPolicy`);
+  (:class:`~transcribe_kit.EventWaitPolicy`);
 - :func:`parse_event` types one event (:class:`TranscribeEvent`, with a detail shape per
   detail type, or :class:`UnknownDetail`).
 
@@ -54,7 +54,7 @@ from transcribe_kit.events._types import (
     event_key,
     parse_event,
 )
-from transcribe_kit.events._watch import EventWaitPolicy, JobEventDelivery, JobEventSource
+from transcribe_kit.events._watch import JobEventDelivery, JobEventSource
 
 __all__ = [
     "BatchResponse",
@@ -65,7 +65,6 @@ __all__ = [
     "EventDetail",
     "EventStream",
     "EventStreamStats",
-    "EventWaitPolicy",
     "FinishedJob",
     "JOB_STATE_CHANGES",
     "JobEventDelivery",

@@ -33,7 +33,7 @@ from transcribe_kit._clock import Clock, DeadlineExceededError, run_within
 from transcribe_kit._error_mapping import is_not_found
 from transcribe_kit._kinds import CALL_ANALYTICS_JOBS, TRANSCRIPTION_JOBS, JobKind
 from transcribe_kit._watcher import OperationMethod, SummaryT
-from transcribe_kit.config import WaitPolicy, finite
+from transcribe_kit.config import EventWaitPolicy, WaitPolicy
 from transcribe_kit.errors import ResourceFailedError, TranscribeError, WaitTimeoutError
 from transcribe_kit.events._types import (
     CallAnalyticsJobStateChange,
@@ -92,27 +92,6 @@ class JobEventSource(Protocol):
     """
 
     def __aiter__(self) -> AsyncIterator[JobEventDelivery]: ...
-
-
-@attrs.frozen(kw_only=True)
-class EventWaitPolicy:
-    """How a watch fed by job-state events falls back to the List watcher.
-
-    A watched job no event arrived for within ``grace_period`` seconds of being watched is
-    looked for by a sweep (one round of List calls for all such jobs), then again every
-    ``grace_period`` until it is found. The default, 30 s, is well past the few seconds
-    EventBridge and SQS take to deliver on AWS, and short against the minutes a job runs;
-    tests on a local backend may shorten it. ``sweep=False`` relies on the events alone
-    (the watch's deadline is then the only backstop): for every process but one when
-    several watch the same jobs. An event for a job the watch does not know is left for
-    the other consumers of the queue, visible again after ``leave_delay`` seconds (0 to
-    43,200); each time a watch leaves it counts as a receive towards the queue's
-    dead-letter limit.
-    """
-
-    grace_period: float = attrs.field(default=30.0, validator=finite(0, strict=True))
-    sweep: bool = True
-    leave_delay: int = attrs.field(default=30, validator=attrs.validators.in_(range(43201)))
 
 
 @attrs.frozen

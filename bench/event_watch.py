@@ -172,6 +172,8 @@ def main() -> int:
     header = f"{'jobs':>6}  {'strategy':<9} {'Get/job':>8} {'List/job':>9} {'msgs/job':>8}"
     print(f"{header} {'lag mean':>9} {'max':>6}")
     with LocalBackend() as backend:
+        # More jobs than the default quota of 250 run at once here.
+        backend.set_job_limit(max(250, *args.jobs))
         for jobs in args.jobs:
             for strategy in ("events", "watcher", "per-job"):
                 row = asyncio.run(measure(backend, jobs, args.spread, strategy, args.lost))

@@ -261,18 +261,20 @@ class EventWaitPolicy:
     """How a watch fed by job-state events falls back to the List watcher.
 
     A watched job no event arrived for within ``grace_period`` seconds of being watched is
-    looked for by a sweep (one round of List calls for all such jobs), then again every
-    ``grace_period`` until it is found. The default, 30 s, is well past the few seconds
-    EventBridge and SQS take to deliver on AWS, and short against the minutes a job runs;
-    tests on a local backend may shorten it. ``sweep=False`` relies on the events alone
-    (the watch's deadline is then the only backstop): for every process but one when
-    several watch the same jobs. An event for a job the watch does not know is left for
-    the other consumers of the queue, visible again after ``leave_delay`` seconds (0 to
-    43,200); each time a watch leaves it counts as a receive towards the queue's
-    dead-letter limit.
+    looked for by a sweep (one round of List calls for all such jobs). While sweeps find
+    it running, each next one comes twice as long after, at most ``max_sweep_interval``
+    seconds (10 minutes) apart: a long job costs a few sweeps, and a lost event is caught
+    within that much of the job's end. The default grace, 30 s, is well past the few
+    seconds EventBridge and SQS take to deliver on AWS; tests on a local backend may
+    shorten it. ``sweep=False`` relies on the events alone (the watch's deadline is then
+    the only backstop): for every process but one when several watch the same jobs. An
+    event for a job the watch does not know is left for the other consumers of the queue,
+    visible again after ``leave_delay`` seconds (0 to 43,200); each time a watch leaves it
+    counts as a receive towards the queue's dead-letter limit.
     """
 
     grace_period: float = attrs.field(default=30.0, validator=finite(0, strict=True))
+    max_sweep_interval: float = attrs.field(default=600.0, validator=finite(0, strict=True))
     sweep: bool = True
     leave_delay: int = attrs.field(default=30, validator=attrs.validators.in_(range(43201)))
 

@@ -255,7 +255,7 @@ async def test_a_job_without_an_event_is_swept_after_the_grace_period() -> None:
     assert service.calls["ListTranscriptionJobs"] >= 1
 
 
-async def test_a_job_a_sweep_finds_running_is_swept_again_a_grace_period_later() -> None:
+async def test_a_job_sweeps_find_running_is_swept_ever_less_often() -> None:
     service = FakeService(slow="IN_PROGRESS")
     clock = FakeClock()
     sweeps = 0
@@ -268,7 +268,7 @@ async def test_a_job_a_sweep_finds_running_is_swept_again_a_grace_period_later()
             nonlocal sweeps
             if operation_name == "ListTranscriptionJobs" and request.status == "QUEUED":
                 sweeps += 1
-                if sweeps == 2:
+                if sweeps == 4:
                     service.statuses["slow"] = "COMPLETED"
             return await call(request)
 
@@ -276,11 +276,15 @@ async def test_a_job_a_sweep_finds_running_is_swept_again_a_grace_period_later()
 
     service.method = method  # type: ignore[method-assign]
     found = await watch(
-        service, ["slow"], FakeSource(), clock=clock, event_policy=EventWaitPolicy(grace_period=20)
+        service,
+        ["slow"],
+        FakeSource(),
+        clock=clock,
+        event_policy=EventWaitPolicy(grace_period=20, max_sweep_interval=60),
     )
 
     assert found == ["slow"]
-    assert clock.sleeps[:2] == [20, 20]
+    assert clock.sleeps == [20, 40, 60, 60]
 
 
 async def test_without_the_sweep_a_lost_event_ends_in_the_deadline() -> None:
@@ -450,7 +454,12 @@ async def test_a_queue_url_is_opened_for_the_watch_and_closed_after() -> None:
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("grace_period", 0), ("grace_period", float("nan")), ("leave_delay", -1)],
+    [
+        ("grace_period", 0),
+        ("grace_period", float("nan")),
+        ("max_sweep_interval", -1),
+        ("leave_delay", -1),
+    ],
 )
 def test_an_event_wait_policy_refuses_values_out_of_range(option: str, value: float) -> None:
     with pytest.raises(ValueError, match=option):

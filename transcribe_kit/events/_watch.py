@@ -5,8 +5,9 @@
 confirms it (the event carries no transcript location, and the service is the truth),
 and the event is acknowledged. Delivery is best effort, so every watched job also has a
 due time, ``grace_period`` after it was added: a job still unfinished then is looked at
-by one round of the List watcher (a *sweep*), and again every ``grace_period`` until it is
-found. A sweep costs a few List calls however many jobs it covers, once a grace period,
+by one round of the List watcher (a *sweep*), and again after twice as long each time a
+sweep finds it running, up to ``max_sweep_interval``, until it is found. A sweep costs a
+few List calls however many jobs it covers, and comes ever more rarely for long jobs,
 instead of a round every few seconds.
 
 The queue is shared: an event for a job this watch does not know is left for the other
@@ -122,6 +123,8 @@ class _EventWatch(Generic[SummaryT]):
         self.vanished_as_finished = vanished_as_finished
         # Each unfinished job and the time (on the clock) a sweep is due to look at it.
         self.due: dict[str, float] = {}
+        # How long each job waited for its last sweep: doubled while sweeps find it running.
+        self.interval: dict[str, float] = {}
         self.found: set[str] = set()
         self.results: asyncio.Queue[SummaryT | _Failure] = asyncio.Queue()
         self.counts = {"events": 0, "duplicates": 0, "left": 0, "swept": 0, "sweeps": 0}
@@ -223,10 +226,14 @@ class _EventWatch(Generic[SummaryT]):
             async for summary in finished:
                 self.counts["swept"] += 1
                 self.report(summary)
-        later = self.clock.monotonic() + self.policy.grace_period
+        now = self.clock.monotonic()
+        longest = self.policy.max_sweep_interval
         for name in names:
             if name in self.due:
-                self.due[name] = later
+                # Still running: a long job is swept ever less often, at most `longest` apart.
+                interval = min(2 * self.interval.get(name, self.policy.grace_period), longest)
+                self.interval[name] = interval
+                self.due[name] = now + interval
 
 
 def _raise_if_failed(kind: JobKind[Any, SummaryT], summary: SummaryT) -> None:

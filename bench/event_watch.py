@@ -3,9 +3,10 @@
 Run: ``.venv/bin/python -m bench.event_watch`` (``--jobs 200 1000 --spread 20 --lost 0.02``).
 
 On a local backend (127.0.0.1; its SQS and EventBridge are moto's server behind it), each
-round starts ``--jobs`` transcription jobs whose durations are spread evenly over
-``--spread`` seconds, then sees them all finish in one of three ways, side by side in one
-run, each through a TranscribeClient paced by the published quotas (Get 30/s, List 5/s):
+round starts ``--jobs`` transcription jobs at one instant of the backend's clock (frozen
+while they start), their durations spread evenly over ``--spread`` seconds, then sees
+them all finish in one of three ways, side by side in one run, each through a
+TranscribeClient paced by the published quotas (Get 30/s, List 5/s):
 
 - ``events``: ``as_completed(names, events=queue_url)`` with a 5 s grace period. This
   benchmark stands in for the service: it publishes each job's ``aws.transcribe`` event
@@ -41,6 +42,7 @@ from transcribe_kit import (
     EventWaitPolicy,
     LanguageCode,
     Media,
+    RateLimits,
     StartTranscriptionJobRequest,
     TranscribeClient,
 )
@@ -52,14 +54,18 @@ STEPS = 10
 
 async def start(
     tk: TranscribeClient, backend: LocalBackend, prefix: str, jobs: int, spread: float
-) -> list[tuple[str, float]]:
-    """Start the jobs; each name with the wall time it is due to complete."""
-    due: list[tuple[str, float]] = []
-    for step in range(STEPS):
-        backend.set_job_duration(spread * (step + 1) / STEPS, f"{prefix}-s{step}-*")
-    for index in range(jobs):
-        step = index % STEPS
-        name = f"{prefix}-s{step}-{index}"
+) -> tuple[list[tuple[str, float]], float]:
+    """Start the jobs at one instant of the backend's clock (frozen meanwhile).
+
+    Returns each name with the wall time it is due to complete, and how far the backend's
+    clock stands behind the wall clock from then on.
+    """
+    durations = [spread * (step + 1) / STEPS for step in range(STEPS)]
+    for step, seconds in enumerate(durations):
+        backend.set_job_duration(seconds, f"{prefix}-s{step}-*")
+    backend.clock.freeze()
+    names = [f"{prefix}-s{index % STEPS}-{index}" for index in range(jobs)]
+    for name in names:
         await tk.start_transcription_job(
             StartTranscriptionJobRequest(
                 transcription_job_name=name,
@@ -67,8 +73,10 @@ async def start(
                 media=Media(media_file_uri="s3://media/meeting.mp3"),
             )
         )
-        due.append((name, time.time() + spread * (step + 1) / STEPS))
-    return due
+    behind = time.time() - backend.clock.resume()
+    started = time.time()
+    due = [(name, started + durations[index % STEPS]) for index, name in enumerate(names)]
+    return due, behind
 
 
 async def publish_when_due(
@@ -117,13 +125,18 @@ async def measure(
     calls: Counter[str] = Counter()
     lags: list[float] = []
 
+    behind = 0.0
+
     def seen(completed: datetime | None) -> None:
         if completed is not None:
-            lags.append(datetime.now(timezone.utc).timestamp() - completed.timestamp())
+            now = datetime.now(timezone.utc).timestamp() - behind  # on the backend's clock
+            lags.append(now - completed.timestamp())
 
-    async with backend.client() as tk:
+    # Starts are not what is measured: unpaced, so that the jobs all start at once.
+    limits = RateLimits().with_rates(StartTranscriptionJob=None)
+    async with backend.client(rate_limits=limits) as tk:
         queue_url = await tk.ensure_job_events(job_name_prefix=prefix)
-        due = await start(tk, backend, prefix, jobs, spread)
+        due, behind = await start(tk, backend, prefix, jobs, spread)
         names = [name for name, _ in due]
         count_calls(tk.aiobotocore_client, calls)
         publisher: asyncio.Task[int] | None = None

@@ -17,11 +17,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final
 
+from botocore import xform_name
+
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._converter import from_wire, to_wire
-from transcribe_kit.shapes.call_analytics import GetCallAnalyticsJobResponse
-from transcribe_kit.shapes.medical import GetMedicalTranscriptionJobResponse
-from transcribe_kit.shapes.medical_scribe import GetMedicalScribeJobResponse
+from transcribe_kit._kinds import JOB_KINDS
 from transcribe_kit.shapes.transcribe_audio import SyncItem
 from transcribe_kit.shapes.transcription_jobs import GetTranscriptionJobResponse, TranscriptionJob
 from transcribe_kit.testing._documents import sync_items
@@ -414,23 +414,15 @@ class LocalBackend:
 
     def _get_job(self, name: str) -> AnyJob:
         client = self._botocore_client("transcribe")
-        reads: tuple[tuple[str, str, type[AnyJob]], ...] = (
-            ("get_transcription_job", "TranscriptionJobName", GetTranscriptionJobResponse),
-            (
-                "get_medical_transcription_job",
-                "MedicalTranscriptionJobName",
-                GetMedicalTranscriptionJobResponse,
-            ),
-            ("get_call_analytics_job", "CallAnalyticsJobName", GetCallAnalyticsJobResponse),
-            ("get_medical_scribe_job", "MedicalScribeJobName", GetMedicalScribeJobResponse),
-        )
         try:
-            for method, member, response_type in reads:
+            for kind in JOB_KINDS:
+                get = kind.operations.get
                 try:
-                    answer = getattr(client, method)(**{member: name})
+                    answer = getattr(client, xform_name(get))(**{kind.members.name: name})
                 except client.exceptions.BadRequestException:
                     continue
-                return from_wire(answer, response_type)
+                job: AnyJob = from_wire(answer, kind.response_type(get))
+                return job
             raise LookupError(f"no job called {name!r}")
         finally:
             client.close()

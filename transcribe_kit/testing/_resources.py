@@ -408,7 +408,7 @@ class ResourceStore:
         assert isinstance(output, StructureShape)
         items_member = next(m for m, s in output.members.items() if s.type_name == "list")
         summary = output.members[items_member].member
-        status = next((request[f] for f in kind.status_filters if request.get(f)), None)
+        status = request.get(kind.status_filter) if kind.status_filter else None
         contains = (request.get("JobNameContains") or request.get("NameContains") or "").lower()
 
         def sort_key(record: Record) -> list[Any]:

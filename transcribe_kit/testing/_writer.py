@@ -83,7 +83,9 @@ class JobWriter:
         """Write the documents of the completing job ``record``; where each went."""
         job = record.kind.job
         assert job is not None
-        outputs = job.outputs(record.name, record.request, self._store.site)
+        outputs = job.outputs(
+            record.name, record.request, self._store.site, self._redaction_settings(record)
+        )
         source = self._source(record)
         speech = documents.timed(self._utterances(record, source), record.name)
         verbatim = (

@@ -82,7 +82,9 @@ SummaryT = TypeVar("SummaryT")
 
 JOB_NOT_FOUND_CODE: Final = "BadRequestException"
 """What the service answers for a job or vocabulary that does not exist (with its text)."""
-JOB_NOT_FOUND_MESSAGE: Final = "The requested job couldn't be found. Check the job name and try again."
+JOB_NOT_FOUND_MESSAGE: Final = (
+    "The requested job couldn't be found. Check the job name and try again."
+)
 """The text of the service's answer for a job that does not exist."""
 EVENT_SOURCE: Final = "aws.transcribe"
 """The ``source`` of the events the service publishes to EventBridge."""
@@ -489,8 +491,6 @@ def _vocabulary(
         ),
         events=events,
     )
-
-
 
 
 def _language_identification(detail_type: str, requested_by: str) -> StateChangeEvent:

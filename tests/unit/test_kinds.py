@@ -12,9 +12,8 @@ import pytest
 from botocore.model import Shape
 
 from tests._model import BUNDLED, full_wire_dict, model
-from transcribe_kit import TranscribeClient
+from transcribe_kit import TranscribeClient, events
 from transcribe_kit._converter import from_wire
-from transcribe_kit import events
 from transcribe_kit._kinds import (
     EVENT_SOURCE,
     JOB_KINDS,

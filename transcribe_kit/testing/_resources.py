@@ -96,8 +96,8 @@ class Record:
 
 #: Called when a job completes, to write its documents; returns where each output went.
 OutputWriter = Callable[[Record], Mapping[str, Location | list[Location]]]
-#: Called with every record whose status changed, after the change.
-Observer = Callable[[Record], None]
+#: Called with every record whose status changed, after the change, and the clock's time of it.
+Observer = Callable[[Record, float], None]
 
 
 class ResourceStore:
@@ -204,7 +204,7 @@ class ResourceStore:
         record.fields[record.kind.status_field] = status
         self._stamp(record, record.kind.modified_field, at)
         for observer in self.observers:
-            observer(record)
+            observer(record, at)
 
     def _stamp(self, record: Record, member: str | None, at: float) -> None:
         if member:

@@ -21,6 +21,7 @@ from typing import Any, Final
 
 from transcribe_kit.testing._clock import Clock
 from transcribe_kit.testing._control import Control
+from transcribe_kit.testing._events import EventPublisher
 from transcribe_kit.testing._front import FrontServer, Ticker
 from transcribe_kit.testing._outputs import S3Store, Site
 from transcribe_kit.testing._pending import PendingDocuments
@@ -62,6 +63,7 @@ class BackendServer:
         s3 = S3Store(account_id=ACCOUNT_ID, region_name=self.region_name)
         pending = PendingDocuments(s3)
         store.write_outputs = JobWriter(store, s3, transcripts, pending)
+        store.observers.append(EventPublisher(store))
 
         def reset_upstream() -> None:
             pending.clear()

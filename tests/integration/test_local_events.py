@@ -33,6 +33,7 @@ from transcribe_kit.events import (
     VocabularyStateChange,
 )
 from transcribe_kit.testing import LocalBackend, LocalClock
+from transcribe_kit.testing._resources import ACCOUNT_ID
 
 PREFIX = "events-"
 
@@ -67,6 +68,7 @@ async def test_a_completed_job_publishes_a_typed_job_state_change(
         transcription_job_status=TranscriptionJobStatus.COMPLETED,
     )
     assert event.resources == []
+    assert (event.account, event.region) == (ACCOUNT_ID, "us-east-1")
     assert event.time == datetime.fromtimestamp(int(ended_at), timezone.utc)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from typing import Any, Final
 
 from transcribe_kit._kinds import EVENT_SOURCE
@@ -39,25 +40,46 @@ class EventPublisher:
         copies = self._store.script.event_copies(kind.key, record.name)
         status = str(record.fields[kind.status_field])
         reason = record.fields.get("FailureReason") if status == kind.failed_status else None
-        entries = [
-            {
-                "Source": EVENT_SOURCE,
-                "DetailType": event.detail_type,
-                "Detail": json.dumps(event.detail(record.name, status, reason)),
-                "Resources": [],
-                "Time": at,
-            }
+        details = [
+            (event.detail_type, event.detail(record.name, status, reason))
             for event in kind.events
             if event.requested_by is None or member(record.request, (event.requested_by,))
         ]
-        if not entries or copies == 0:
-            return
         try:
-            backend = self._backend()
             for _ in range(copies):
-                backend.put_events(entries)
+                for detail_type, detail in details:
+                    self._publish(detail_type, detail, at)
         except Exception:  # an event is best effort; the resource has ended all the same
             _log.exception("publishing the events of %s failed", record.name)
+
+    def _publish(self, detail_type: str, detail: dict[str, str], at: float) -> None:
+        """Route one event through the default bus's rules, as ``PutEvents`` would."""
+        backend = self._backend()
+        site = self._store.site
+        envelope = {
+            "version": "0",
+            "id": str(uuid.uuid4()),
+            "detail-type": detail_type,
+            "source": EVENT_SOURCE,
+            "account": site.account_id,
+            "time": at,  # moto writes it out as EventBridge does, to the second
+            "region": site.region_name,
+            "resources": [],
+            "detail": detail,
+        }
+        rules = [
+            rule
+            for rule in backend.describe_event_bus("default").rules.values()
+            if rule.state == "ENABLED"
+        ]
+        if any("InputTransformer" in target for rule in rules for target in rule.targets):
+            # moto's own path, which fills in templates (and leaves out ``account``).
+            backend.put_events([_entry(envelope)])
+            return
+        for rule in rules:
+            # The event as it is: moto's default template would parse its JSON paths anew
+            # for every event (milliseconds each), and drop ``account``.
+            rule.send_to_targets(dict(envelope), transform_input=False)
 
     def _backend(self) -> Any:
         # Looked up each time: moto's reset makes new backends.
@@ -65,3 +87,14 @@ class EventPublisher:
 
         site = self._store.site
         return events_backends[site.account_id][site.region_name]
+
+
+def _entry(envelope: dict[str, Any]) -> dict[str, Any]:
+    """The ``PutEvents`` entry of ``envelope``."""
+    return {
+        "Source": envelope["source"],
+        "DetailType": envelope["detail-type"],
+        "Detail": json.dumps(envelope["detail"]),
+        "Resources": envelope["resources"],
+        "Time": envelope["time"],
+    }

@@ -1,9 +1,10 @@
-"""as_completed and wait_all fed by job-state events, over real HTTP to the local backend.
+"""as_completed, wait_all and JobSubmitter fed by job-state events, over real HTTP.
 
-The jobs run on the local backend; its SQS and EventBridge are moto's server behind it.
-The rule that ``ensure_job_events`` makes routes ``aws.transcribe`` events to the queue;
-the tests publish them with ``PutEvents`` as the service would (or leave one out, as the
-service may).
+The jobs run on the local backend, which publishes the service's ``aws.transcribe`` event
+when each ends into its EventBridge (moto's server behind it); the rule that
+``ensure_job_events`` makes routes them to the queue. The backend drops or duplicates an
+event where a test asks it to, as the service's best-effort delivery may; ``PutEvents``
+stands in for the service where no job of the backend could.
 """
 
 from __future__ import annotations
@@ -86,12 +87,10 @@ def count_calls(tk: TranscribeClient) -> Counter[str]:
 
 
 async def test_jobs_are_found_by_their_events_with_one_get_each(
-    tk: TranscribeClient, eventbridge: Any, sqs: Any, queue_url: str, prefix: str
+    tk: TranscribeClient, sqs: Any, queue_url: str, prefix: str
 ) -> None:
     names = [f"{prefix}-{index}" for index in range(3)]
     await start_jobs(tk, *names)
-    for name in reversed(names):
-        await job_finished(eventbridge, name)
     calls = count_calls(tk)
 
     done = await tk.wait_all(names, events=queue_url, event_policy=EVENTS_ONLY, policy=BOUNDED)
@@ -103,12 +102,10 @@ async def test_jobs_are_found_by_their_events_with_one_get_each(
 
 
 async def test_an_event_that_came_before_its_job_was_watched_waits_on_the_queue(
-    tk: TranscribeClient, eventbridge: Any, queue_url: str, prefix: str
+    tk: TranscribeClient, queue_url: str, prefix: str
 ) -> None:
     early, other = f"{prefix}-early", f"{prefix}-other"
-    await start_jobs(tk, early, other)
-    await job_finished(eventbridge, early)
-    await job_finished(eventbridge, other)
+    await start_jobs(tk, early, other)  # both end, and publish, at once
 
     # The first watch does not know `early` yet: it leaves that event on the queue.
     first = await tk.wait_all([other], events=queue_url, event_policy=EVENTS_ONLY, policy=BOUNDED)
@@ -118,12 +115,15 @@ async def test_an_event_that_came_before_its_job_was_watched_waits_on_the_queue(
 
 
 async def test_a_duplicate_event_is_reported_once_and_deleted(
-    tk: TranscribeClient, eventbridge: Any, sqs: Any, queue_url: str, prefix: str
+    tk: TranscribeClient,
+    transcribe_backend: LocalBackend,
+    sqs: Any,
+    queue_url: str,
+    prefix: str,
 ) -> None:
     twice, after = f"{prefix}-twice", f"{prefix}-after"
+    transcribe_backend.duplicate_events(twice)
     await start_jobs(tk, twice, after)
-    await job_finished(eventbridge, twice)
-    await job_finished(eventbridge, twice)
 
     # Visibility 0: every message received is at once visible again, as a duplicate is.
     async with tk.events(queue_url, wait_time=1, visibility_timeout=0) as stream:
@@ -133,7 +133,6 @@ async def test_a_duplicate_event_is_reported_once_and_deleted(
                 [twice], events=stream, event_policy=EVENTS_ONLY, policy=BOUNDED
             )
         ]
-        await job_finished(eventbridge, after)
         found += [
             job.transcription_job_name
             async for job in tk.as_completed(
@@ -153,7 +152,8 @@ async def test_a_job_whose_event_was_lost_is_swept_after_the_grace_period(
     async with checked_client(transcribe_backend, clock=clock) as tk:
         queue_url = await tk.ensure_job_events(job_name_prefix=prefix)
         lost = f"{prefix}-lost"
-        await start_jobs(tk, lost)  # its event never comes
+        transcribe_backend.drop_events(lost)
+        await start_jobs(tk, lost)
         calls = count_calls(tk)
 
         done = await tk.wait_all(
@@ -172,12 +172,10 @@ async def test_a_job_whose_event_was_lost_is_swept_after_the_grace_period(
 
 
 async def test_an_event_for_a_job_not_watched_is_left_for_other_consumers(
-    tk: TranscribeClient, eventbridge: Any, queue_url: str, prefix: str
+    tk: TranscribeClient, queue_url: str, prefix: str
 ) -> None:
     mine, theirs = f"{prefix}-mine", f"{prefix}-theirs"
-    await start_jobs(tk, mine)
-    await job_finished(eventbridge, theirs)
-    await job_finished(eventbridge, mine)
+    await start_jobs(tk, theirs, mine)
 
     await tk.wait_all([mine], events=queue_url, event_policy=EVENTS_ONLY, policy=BOUNDED)
     async with tk.events(queue_url, wait_time=1, idle_timeout=3) as other_consumer:
@@ -190,10 +188,17 @@ async def test_an_event_for_a_job_not_watched_is_left_for_other_consumers(
 
 
 async def test_an_event_no_consumer_takes_moves_to_the_dead_letter_queue(
-    tk: TranscribeClient, eventbridge: Any, sqs: Any, queue_url: str, prefix: str
+    tk: TranscribeClient,
+    transcribe_backend: LocalBackend,
+    eventbridge: Any,
+    sqs: Any,
+    queue_url: str,
+    prefix: str,
 ) -> None:
     waiting, nobodys = f"{prefix}-waiting", f"{prefix}-nobodys"
+    transcribe_backend.drop_events(waiting)  # the watch waits for an event that never comes
     await start_jobs(tk, waiting)
+    # The event of a job of another account or region, say: no job here to end.
     await job_finished(eventbridge, nobodys)
 
     # The watch leaves the event each time it comes; after three receives SQS moves it.
@@ -231,25 +236,14 @@ async def test_medical_jobs_are_watched_with_list_whatever_the_events(
 
 
 async def test_job_submitter_frees_its_slots_by_events(
-    tk: TranscribeClient, eventbridge: Any, queue_url: str, prefix: str
+    tk: TranscribeClient, queue_url: str, prefix: str
 ) -> None:
-    published: list[asyncio.Task[None]] = []
-
-    def publish_on_start(params: dict[str, Any], **_: Any) -> None:
-        # The service publishes when the job ends; these jobs end at once.
-        name = params["TranscriptionJobName"]
-        published.append(asyncio.ensure_future(job_finished(eventbridge, name)))
-
-    tk.aiobotocore_client.meta.events.register(
-        "provide-client-params.transcribe.StartTranscriptionJob", publish_on_start
-    )
     calls = count_calls(tk)
     requests = [job_request(f"{prefix}-{index}") for index in range(3)]
 
     async with tk.events(queue_url, wait_time=1) as stream:
         submitter = JobSubmitter(tk, max_running=1, events=stream, event_policy=EVENTS_ONLY)
         results = await asyncio.wait_for(submitter.submit(requests), timeout=20)
-    await asyncio.gather(*published)
 
     assert [result.started for result in results] == [True, True, True]
     assert calls["ListTranscriptionJobs"] == 0

@@ -13,6 +13,8 @@ import pytest
 
 from tests.fakes import FakeClock
 from transcribe_kit import (
+    CALL_ANALYTICS_JOBS,
+    MEDICAL_SCRIBE_JOBS,
     MEDICAL_TRANSCRIPTION_JOBS,
     TRANSCRIPTION_JOBS,
     EventWaitPolicy,
@@ -26,7 +28,7 @@ from transcribe_kit import (
     WaitTimeoutError,
 )
 from transcribe_kit.events import JobEventSource, TranscribeEvent, parse_event
-from transcribe_kit.events._watch import as_completed
+from transcribe_kit.events._watch import as_completed, job_event_type
 from transcribe_kit.shapes.medical import (
     GetMedicalTranscriptionJobResponse,
     ListMedicalTranscriptionJobsResponse,
@@ -464,3 +466,10 @@ async def test_a_queue_url_is_opened_for_the_watch_and_closed_after() -> None:
 def test_an_event_wait_policy_refuses_values_out_of_range(option: str, value: float) -> None:
     with pytest.raises(ValueError, match=option):
         EventWaitPolicy(**{option: value})  # type: ignore[arg-type]
+
+
+def test_the_event_a_job_kind_ends_with_comes_from_the_registry() -> None:
+    assert job_event_type(TRANSCRIPTION_JOBS) == "Transcribe Job State Change"
+    assert job_event_type(CALL_ANALYTICS_JOBS) == "Call Analytics Job State Change"
+    assert job_event_type(MEDICAL_TRANSCRIPTION_JOBS) is None
+    assert job_event_type(MEDICAL_SCRIBE_JOBS) is None

@@ -22,7 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
 from typing import Any, Final, Generic, Protocol
@@ -32,29 +32,23 @@ import attrs
 from transcribe_kit import _watcher
 from transcribe_kit._clock import Clock, DeadlineExceededError, run_within
 from transcribe_kit._error_mapping import is_not_found
-from transcribe_kit._kinds import CALL_ANALYTICS_JOBS, TRANSCRIPTION_JOBS, JobKind
+from transcribe_kit._kinds import JobKind
 from transcribe_kit._watcher import OperationMethod, SummaryT
 from transcribe_kit.config import EventWaitPolicy, WaitPolicy
 from transcribe_kit.errors import ResourceFailedError, TranscribeError, WaitTimeoutError
-from transcribe_kit.events._types import (
-    CallAnalyticsJobStateChange,
-    TranscribeEvent,
-    TranscriptionJobStateChange,
-)
+from transcribe_kit.events._types import TranscribeEvent
 
 logger: Final = logging.getLogger("transcribe_kit")
 
-#: The detail type of the event the service publishes when a job of a kind ends, by the
-#: kind's Get operation. Kinds not here publish none.
-_JOB_EVENTS: Final[Mapping[str, str]] = {
-    TRANSCRIPTION_JOBS.operations.get: TranscriptionJobStateChange.DETAIL_TYPE,
-    CALL_ANALYTICS_JOBS.operations.get: CallAnalyticsJobStateChange.DETAIL_TYPE,
-}
-
 
 def job_event_type(kind: JobKind[Any, Any]) -> str | None:
-    """The detail type of the event a job of ``kind`` publishes when it ends (``None``: none)."""
-    return _JOB_EVENTS.get(kind.operations.get)
+    """The detail type of the event a job of ``kind`` publishes when it ends (``None``: none).
+
+    Read from the registry of kinds: the kind's own state-change event, not one published
+    only for a feature a request asked for (language identification).
+    """
+    own = [event.detail_type for event in kind.events if event.requested_by is None]
+    return own[0] if own else None
 
 
 class JobEventDelivery(Protocol):

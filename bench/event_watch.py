@@ -8,10 +8,9 @@ while they start), their durations spread evenly over ``--spread`` seconds, then
 them all finish in one of three ways, side by side in one run, each through a
 TranscribeClient paced by the published quotas (Get 30/s, List 5/s):
 
-- ``events``: ``as_completed(names, events=queue_url)`` with a 5 s grace period. This
-  benchmark stands in for the service: it publishes each job's ``aws.transcribe`` event
-  to EventBridge when the job completes, except for a fraction ``--lost`` of them, which
-  the sweep must find;
+- ``events``: ``as_completed(names, events=queue_url)`` with a 5 s grace period. The
+  backend publishes each job's ``aws.transcribe`` event when the job completes, as the
+  service does, except for a fraction ``--lost`` of them, which the sweep must find;
 - ``watcher``: ``as_completed(names)``, List rounds backing off to 5 s;
 - ``per-job``: one ``wait_for_transcription_job`` per job (the client's wait policy).
 
@@ -25,7 +24,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import platform
 import statistics
 import sys
@@ -35,8 +33,6 @@ from collections import Counter
 from datetime import datetime, timezone
 from importlib.metadata import version
 from typing import Any
-
-from aiobotocore.session import AioSession
 
 from transcribe_kit import (
     EventWaitPolicy,
@@ -54,11 +50,11 @@ STEPS = 10
 
 async def start(
     tk: TranscribeClient, backend: LocalBackend, prefix: str, jobs: int, spread: float
-) -> tuple[list[tuple[str, float]], float]:
+) -> tuple[list[str], float]:
     """Start the jobs at one instant of the backend's clock (frozen meanwhile).
 
-    Returns each name with the wall time it is due to complete, and how far the backend's
-    clock stands behind the wall clock from then on.
+    Returns their names, and how far the backend's clock stands behind the wall clock from
+    then on.
     """
     durations = [spread * (step + 1) / STEPS for step in range(STEPS)]
     for step, seconds in enumerate(durations):
@@ -74,41 +70,7 @@ async def start(
             )
         )
     behind = time.time() - backend.clock.resume()
-    started = time.time()
-    due = [(name, started + durations[index % STEPS]) for index, name in enumerate(names)]
-    return due, behind
-
-
-async def publish_when_due(
-    settings: dict[str, Any], due: list[tuple[str, float]], lost: float
-) -> int:
-    """Publish each job's event once it is due, as the service would; leave out ``lost`` of them."""
-    every = round(1 / lost) if lost else 0
-    ordered = sorted(due, key=lambda entry: entry[1])
-    keep = [entry for index, entry in enumerate(ordered) if not every or index % every != every - 1]
-    # Jobs due at the same moment go out together, ten to a call (the PutEvents limit).
-    batches: list[list[tuple[str, float]]] = []
-    for entry in keep:
-        last = batches[-1] if batches else None
-        if last and len(last) < 10 and entry[1] - last[0][1] < 0.1:
-            last.append(entry)
-        else:
-            batches.append([entry])
-    async with AioSession().create_client("events", **settings) as events:
-        for batch in batches:
-            await asyncio.sleep(max(0.0, batch[-1][1] - time.time()))
-            entries = [
-                {
-                    "Source": "aws.transcribe",
-                    "DetailType": "Transcribe Job State Change",
-                    "Detail": json.dumps(
-                        {"TranscriptionJobName": name, "TranscriptionJobStatus": "COMPLETED"}
-                    ),
-                }
-                for name, _ in batch
-            ]
-            await events.put_events(Entries=entries)
-    return len(due) - len(keep)
+    return names, behind
 
 
 def count_calls(client: Any, calls: Counter[str]) -> None:
@@ -136,12 +98,12 @@ async def measure(
     limits = RateLimits().with_rates(StartTranscriptionJob=None)
     async with backend.client(rate_limits=limits) as tk:
         queue_url = await tk.ensure_job_events(job_name_prefix=prefix)
-        due, behind = await start(tk, backend, prefix, jobs, spread)
-        names = [name for name, _ in due]
+        every = round(1 / lost) if lost else 0
+        for index in range(every - 1, jobs if every else 0, every or 1):
+            backend.drop_events(f"{prefix}-s{index % STEPS}-{index}")
+        names, behind = await start(tk, backend, prefix, jobs, spread)
         count_calls(tk.aiobotocore_client, calls)
-        publisher: asyncio.Task[int] | None = None
         if strategy == "events":
-            publisher = asyncio.create_task(publish_when_due(backend.client_settings, due, lost))
             async with tk.events(queue_url) as stream:
                 found = tk.as_completed(
                     names, events=stream, event_policy=EventWaitPolicy(grace_period=5)
@@ -150,7 +112,6 @@ async def measure(
                     async for summary in found:
                         seen(summary.completion_time)
             calls["SQS messages"] = stream.stats.received
-            await publisher
         elif strategy == "watcher":
             async for summary in tk.as_completed(names):
                 seen(summary.completion_time)

@@ -654,7 +654,8 @@ def test_no_region_is_an_unreachable_service_with_the_flag_to_give(
 # --local: the long-lived local server
 
 
-def _local(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str):  # type: ignore[no-untyped-def]
+def _local(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run ``transcribe-kit --local ARGV``: its status, stdout and stderr."""
     code = main(["--local", *argv])
     out, err = capsys.readouterr()
     return code, out, err
@@ -668,7 +669,7 @@ def test_local_uses_the_server_the_environment_names(
     # Credentials of a real account are never sent to it.
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALACCOUNTKEY00")
 
-    code, out, _ = _local(monkeypatch, capsys, "jobs", "list", "--json")
+    code, out, _ = _local(capsys, "jobs", "list", "--json")
 
     assert code == 0
     assert [job["TranscriptionJobName"] for job in json.loads(out)] == ["alpha-1"]
@@ -679,7 +680,7 @@ def test_local_without_a_server_says_how_to_start_one(
 ) -> None:
     monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
 
-    code, out, err = _local(monkeypatch, capsys, "jobs", "list")
+    code, out, err = _local(capsys, "jobs", "list")
 
     assert code == EXIT_UNREACHABLE
     assert out == ""
@@ -691,7 +692,7 @@ def test_local_refuses_an_endpoint_that_is_not_on_this_machine(
 ) -> None:
     monkeypatch.setenv("AWS_ENDPOINT_URL_TRANSCRIBE", "https://transcribe.us-east-1.amazonaws.com")
 
-    code, _, err = _local(monkeypatch, capsys, "jobs", "list")
+    code, _, err = _local(capsys, "jobs", "list")
 
     assert code == EXIT_UNREACHABLE
     assert "not a local server" in _single_error_line(err)
@@ -705,7 +706,7 @@ def test_local_when_nothing_answers_says_how_to_start_a_server(
         port = unused.getsockname()[1]
     monkeypatch.setenv("AWS_ENDPOINT_URL_TRANSCRIBE", f"http://127.0.0.1:{port}")
 
-    code, _, err = _local(monkeypatch, capsys, "jobs", "list")
+    code, _, err = _local(capsys, "jobs", "list")
 
     assert code == EXIT_UNREACHABLE
     line = _single_error_line(err)

@@ -25,12 +25,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import os
 import sys
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
+
+from _setup import parser as example_parser
 
 from transcribe_kit import (
     DeleteTranscriptionJobRequest,
@@ -48,6 +49,8 @@ from transcribe_kit import (
 from transcribe_kit.rate_limiting import DynamoDBRateLimitBackend
 
 TABLE = "transcribe-kit-example-rate-limits"
+#: What the media is heard to say on the local backend.
+LOCAL_SAYS = "spk_0: Nightly batch, part one. Everything went through.\nspk_1: Good, ship it."
 
 
 def job_names(prefix: str, worker: int, jobs: int) -> list[str]:
@@ -75,6 +78,7 @@ def endpoint(args: argparse.Namespace) -> Iterator[dict[str, Any]]:
     with LocalBackend(region_name=args.region or "us-east-1") as backend:
         # Jobs take a second or two, as a short recording would on the service.
         backend.set_job_duration(1.5)
+        backend.set_transcript(args.media_uri, LOCAL_SAYS)
         # The service's delivery is best effort: lose one event, for the sweep to catch.
         backend.drop_events(f"{args.prefix}-w0-0")
         print(f"local backend at {backend.endpoint_url}; the event of {args.prefix}-w0-0 is lost")
@@ -195,9 +199,7 @@ async def main(args: argparse.Namespace) -> int:
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--aws", action="store_true", help="use the real service")
-    parser.add_argument("--region", default=os.environ.get("AWS_REGION"))
+    parser = example_parser(__doc__)
     parser.add_argument("--workers", type=int, default=3, help="worker processes (3)")
     parser.add_argument("--jobs", type=int, default=4, help="jobs each worker starts (4)")
     parser.add_argument("--rate", type=float, default=5.0, help="starts a second, in all (5)")

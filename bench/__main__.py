@@ -6,6 +6,7 @@ next, and prints its own side-by-side table:
 - ``client_overhead``: client CPU per call, raw aiobotocore against TranscribeClient;
 - ``transcripts``: parsing and rendering a one-hour transcript, as ratios to json.loads;
 - ``watch_jobs``: API calls and detection delay to see 10, 100 and 1000 jobs complete;
+- ``import_time``: ``import transcribe_kit`` and its entry points against aiobotocore's;
 - ``shared_rate_limits``: requests a second from four processes sharing a DynamoDB limit.
 """
 
@@ -16,7 +17,13 @@ import subprocess
 import sys
 from typing import Final
 
-BENCHMARKS: Final = ("client_overhead", "transcripts", "watch_jobs", "shared_rate_limits")
+BENCHMARKS: Final = (
+    "client_overhead",
+    "transcripts",
+    "import_time",
+    "watch_jobs",
+    "shared_rate_limits",
+)
 
 #: Generous bounds: each benchmark stops by itself well before.
 TIME_LIMIT_SECONDS: Final = 900

@@ -9,7 +9,9 @@ an API limited to a few dozen requests a second. The watcher instead:
 2. then, every round, lists the COMPLETED and FAILED jobs newest first, stopping at the
    oldest creation time still watched (the service lists newest first; a server that
    does not is read to the end), and reports the watched jobs it finds;
-3. once fewer jobs are left than a List round costs in calls, polls those few with Get.
+3. once fewer jobs are left than a List round costs in calls, polls those few with Get;
+   and while all jobs down to the oldest watched one fit on one page, whatever their
+   status, lists them with one unfiltered call instead of one per final status.
 
 Where it learns of finished jobs is a :class:`FinishedJobSource`; :class:`Polling` does
 the above, and a source fed by job-state events can take its place.
@@ -25,7 +27,7 @@ and leaves nothing running.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable
+from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any, Final, Generic, Protocol, TypeVar
 
@@ -37,7 +39,7 @@ from transcribe_kit._kinds import JobKind
 from transcribe_kit._pacing import Pacing
 from transcribe_kit.config import WaitPolicy
 from transcribe_kit.errors import ResourceFailedError, TranscribeError, WaitTimeoutError
-from transcribe_kit.paginators import Paginator
+from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, Paginator
 
 OperationMethod = Callable[[str], Callable[[Any], Awaitable[Any]]]
 """The client's typed method of an operation, by the operation's name."""
@@ -143,6 +145,9 @@ class Polling(Generic[SummaryT]):
         self.vanished_as_finished = vanished_as_finished
         # The List calls one round of the final statuses' pages costs (at least one each).
         self.list_round_cost = len(kind.final_statuses)
+        # Whether the jobs down to the oldest watched one, whatever their status, are
+        # likely to fit on one page: one unfiltered List call then does a round's work.
+        self.one_page = False
 
     def next_round(self, watch: _Watch[SummaryT], *, first: bool) -> AsyncGenerator[SummaryT, None]:
         """The jobs one round finds finished: by List, or by Get once few are left."""
@@ -150,6 +155,8 @@ class Polling(Generic[SummaryT]):
             return self.first_round(watch)
         if len(watch.pending) < self.list_round_cost:
             return self.get_each(watch, list(watch.pending))
+        if self.one_page:
+            return self.list_statuses(watch, (None,), floor=watch.oldest())
         return self.list_finished(watch, floor=watch.oldest())
 
     async def first_round(self, watch: _Watch[SummaryT]) -> AsyncGenerator[SummaryT, None]:
@@ -167,8 +174,8 @@ class Polling(Generic[SummaryT]):
             async for summary in found:
                 yield summary
 
-    def paginate(self, status: str) -> Paginator[Any, Any, SummaryT]:
-        """The jobs of the watched kind in ``status``, across pages."""
+    def paginate(self, status: str | None) -> Paginator[Any, Any, SummaryT]:
+        """The jobs of the watched kind in ``status`` (``None``: any), across pages."""
         kind = self.kind
         return Paginator(
             self.method(kind.operations.list),
@@ -214,7 +221,7 @@ class Polling(Generic[SummaryT]):
             else:
                 watch.pending[name] = summary
 
-    async def list_finished(
+    def list_finished(
         self,
         watch: _Watch[SummaryT],
         *,
@@ -226,8 +233,23 @@ class Polling(Generic[SummaryT]):
         With ``worth``, a listing also stops before its next page would bring the calls of
         this round to ``worth()``: the Get calls the jobs still sought would cost instead.
         """
-        cost = 0
-        for status in self.kind.final_statuses:
+        return self.list_statuses(watch, self.kind.final_statuses, floor=floor, worth=worth)
+
+    async def list_statuses(
+        self,
+        watch: _Watch[SummaryT],
+        statuses: Sequence[str | None],
+        *,
+        floor: datetime | None,
+        worth: Callable[[], int] | None = None,
+    ) -> AsyncGenerator[SummaryT, None]:
+        """List the jobs in each of ``statuses`` (``None``: any) newest first, to ``floor``.
+
+        Yields the watched jobs found finished and records the others' summaries.
+        """
+        kind = self.kind
+        cost = read = 0
+        for status in statuses:
             if worth is not None and cost + 1 >= worth():
                 break
             paginator = self.paginate(status)
@@ -235,9 +257,15 @@ class Polling(Generic[SummaryT]):
             async with contextlib.aclosing(paginator.pages()) as pages:
                 async for page in pages:
                     for summary in paginator.items_of(page):
-                        descent.saw(self.kind.created_of(summary))
-                        if self.kind.name_of(summary) in watch.pending:
+                        read += 1
+                        descent.saw(kind.created_of(summary))
+                        name = kind.name_of(summary)
+                        if name not in watch.pending:
+                            continue
+                        if kind.is_final(kind.status_of(summary)):
                             yield watch.finished(summary)
+                        else:
+                            watch.pending[name] = summary  # listed without a status filter
                     if not watch.pending or descent.past(floor):
                         break
                     if worth is not None and cost + paginator.pages_read + 1 >= worth():
@@ -246,7 +274,13 @@ class Polling(Generic[SummaryT]):
             if not watch.pending:
                 break
         if worth is None:
-            self.list_round_cost = max(cost, len(self.kind.final_statuses))
+            if statuses == (None,):
+                self.one_page = cost <= 1
+            else:
+                self.list_round_cost = max(cost, len(statuses))
+                # The finished jobs read, the watched ones left and the running ones
+                # (at least those): all on one page of every status?
+                self.one_page = read + len(watch.pending) <= DEFAULT_PAGE_SIZE
 
 
 class _Descent:

@@ -116,15 +116,18 @@ async def test_a_server_that_lists_oldest_first_is_read_to_the_end() -> None:
         FakeAioClient()
         .script(
             "ListTranscriptionJobs",
-            lambda params: _reversed(
-                table.list_answer({"Status": params["Status"], "MaxResults": 1000}), params
-            ),
+            lambda params: _reversed(table.list_answer(_all_pages(params)), params),
         )
         .script("GetTranscriptionJob", table.get_answer)
     )
     async with TranscribeClient(client=oldest_first, clock=clock, wait_policy=EXACT) as tk:
         done = await tk.wait_all(["job-000", "job-001", "job-002"])
     assert [job.transcription_job_status for job in done] == ["COMPLETED"] * 3
+
+
+def _all_pages(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` asking for every job at once, in the same status (if any)."""
+    return {"MaxResults": 1000} | ({"Status": params["Status"]} if "Status" in params else {})
 
 
 def _reversed(answer: dict[str, Any], params: dict[str, Any]) -> dict[str, Any]:
@@ -325,7 +328,7 @@ async def test_a_listing_out_of_order_on_a_later_page_is_read_to_the_end() -> No
     def almost_newest_first(params: dict[str, Any]) -> dict[str, Any]:
         every = table.list_answer({"Status": params["Status"], "MaxResults": 1000})
         summaries = every["TranscriptionJobSummaries"]
-        if params["Status"] == "COMPLETED" and len(summaries) > 150:
+        if len(summaries) > 150:
             # One old job put back out of order, on the second page of a hundred.
             summaries.insert(150, summaries.pop())
         chunks = pages(summaries, "TranscriptionJobSummaries", 100)
@@ -375,3 +378,16 @@ async def test_a_source_of_its_own_feeds_the_watch_without_a_call() -> None:
     )
     seen = [job.transcription_job_name async for job in finished]
     assert seen == ["b", "c", "a"]
+
+
+async def test_a_watch_that_fits_on_one_page_lists_once_a_round_whatever_the_status() -> None:
+    clock, table = _table(30, failed=frozenset({3}))
+    fake = table.serve(FakeAioClient())
+    async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
+        done = await tk.wait_all(table.jobs)
+    assert [job.transcription_job_status for job in done].count("FAILED") == 1
+    statuses = [params.get("Status") for params in fake.calls_to("ListTranscriptionJobs")]
+    # Learning the running jobs, one round by status, then one call a round.
+    assert statuses[:4] == ["QUEUED", "IN_PROGRESS", "COMPLETED", "FAILED"]
+    assert statuses[4:]
+    assert set(statuses[4:]) == {None}

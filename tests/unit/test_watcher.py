@@ -385,7 +385,7 @@ async def test_a_watch_that_fits_on_one_page_lists_once_a_round_whatever_the_sta
     fake = table.serve(FakeAioClient())
     async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
         done = await tk.wait_all(table.jobs)
-    assert [job.transcription_job_status for job in done].count("FAILED") == 1
+    assert [job.transcription_job_status for job in done].count(TranscriptionJobStatus.FAILED) == 1
     statuses = [params.get("Status") for params in fake.calls_to("ListTranscriptionJobs")]
     # Learning the running jobs, one round by status, then one call a round.
     assert statuses[:4] == ["QUEUED", "IN_PROGRESS", "COMPLETED", "FAILED"]

@@ -37,6 +37,8 @@ __all__ = [
     "MEDICAL_SCRIBE_JOBS",
     "JobSubmitter",
     "JobSubmission",
+    "JobOutcome",
+    "BatchProgress",
     "TranscribeMode",
     "TranscriptionJobOptions",
     "TranscriptionResult",
@@ -111,7 +113,7 @@ if TYPE_CHECKING:
         JobKind,
     )
     from transcribe_kit._shape_dicts import from_dict, to_dict
-    from transcribe_kit._submit import JobSubmission, JobSubmitter
+    from transcribe_kit._submit import BatchProgress, JobOutcome, JobSubmission, JobSubmitter
     from transcribe_kit._transcribe_plan import (
         TranscribeMode,
         TranscriptionJobOptions,
@@ -217,7 +219,7 @@ _HOMES: Final[dict[str, tuple[str, ...]]] = {
         "JobKind",
     ),
     "transcribe_kit._shape_dicts": ("from_dict", "to_dict"),
-    "transcribe_kit._submit": ("JobSubmission", "JobSubmitter"),
+    "transcribe_kit._submit": ("BatchProgress", "JobOutcome", "JobSubmission", "JobSubmitter"),
     "transcribe_kit._transcribe_plan": (
         "TranscribeMode",
         "TranscriptionJobOptions",

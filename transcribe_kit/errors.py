@@ -25,7 +25,7 @@ Every error is a :class:`TranscribeError`::
     │   ├── ConflictError             ConflictException: the name is taken
     │   ├── InternalFailureError      InternalFailureException
     │   ├── LimitExceededError        LimitExceededException: a quota or rate limit
-    │   ├── NotFoundError             NotFoundException
+    │   ├── NotFoundError             NotFoundException (and a missing queue, rule or table)
     │   ├── ThrottlingError           ThrottlingException and the other throttling codes
     │   └── AccessDeniedError         AccessDeniedException, credentials or signature rejected
     ├── TransportError                no answer from the service
@@ -332,6 +332,10 @@ ERRORS_BY_CODE: Final[Mapping[str, type[ServiceError]]] = {
     "InternalFailureException": InternalFailureError,
     "LimitExceededException": LimitExceededError,
     "NotFoundException": NotFoundError,
+    # The other services the library calls: EventBridge and DynamoDB, SQS (both spellings).
+    "ResourceNotFoundException": NotFoundError,
+    "AWS.SimpleQueueService.NonExistentQueue": NotFoundError,
+    "QueueDoesNotExist": NotFoundError,
     "ThrottlingException": ThrottlingError,
     "Throttling": ThrottlingError,
     "ThrottledException": ThrottlingError,
@@ -340,9 +344,15 @@ ERRORS_BY_CODE: Final[Mapping[str, type[ServiceError]]] = {
     "RequestThrottled": ThrottlingError,
     "RequestThrottledException": ThrottlingError,
     "SlowDown": ThrottlingError,
+    "ProvisionedThroughputExceededException": ThrottlingError,
     "AccessDeniedException": AccessDeniedError,
     "UnrecognizedClientException": AccessDeniedError,
     "InvalidSignatureException": AccessDeniedError,
     "ExpiredTokenException": AccessDeniedError,
 }
-"""The error class for each error code the service (or its front door) answers."""
+"""The error class for each error code the service (or its front door) answers.
+
+Also the codes of the services the library calls beside Transcribe (S3, SQS, EventBridge,
+DynamoDB) that mean the same: a missing queue, rule or table is a :class:`NotFoundError`,
+DynamoDB's ``ProvisionedThroughputExceededException`` a :class:`ThrottlingError`.
+"""

@@ -18,17 +18,15 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any, Final, TypeVar
 
 import aiohttp
-from botocore.config import Config
 
 from transcribe_kit._clock import SYSTEM_CLOCK, Clock
+from transcribe_kit._companion import companion_settings, local_endpoint, open_client
 from transcribe_kit._error_mapping import answer_error, fetch_error, translate, translated
 from transcribe_kit._redact import redact_urls
-from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit.config import FetchLimits, RetryPolicy
 from transcribe_kit.errors import RequestTimeoutError, ServiceError, TranscriptTooLargeError
 from transcribe_kit.transcript._location import (
     check_direct_url,
-    is_aws_endpoint,
     is_presigned,
     s3_object,
 )
@@ -196,32 +194,17 @@ class DocumentReader:
             ) from None
 
 
-def _open_s3_client(session: Any, settings: Mapping[str, Any]) -> AbstractAsyncContextManager[Any]:
-    arguments = {key: value for key, value in settings.items() if value}
-    config = single_attempt_config(arguments.pop("config", None))
-    endpoint_url = arguments.pop("endpoint_url", None)
-    # A Transcribe endpoint on AWS is no S3 endpoint; a local server serves both.
-    if endpoint_url is not None and not is_aws_endpoint(endpoint_url):
-        arguments["endpoint_url"] = endpoint_url
-        config = config.merge(Config(s3={"addressing_style": "path"}))
-    return session.create_client("s3", config=config, **arguments)  # type: ignore[no-any-return]
-
-
 def document_reader(
     transcribe_client: Any, *, session: Any | None, settings: Mapping[str, Any] | None
 ) -> DocumentReader:
     """A reader whose S3 client has the Transcribe client's session, region and endpoint.
 
     ``session`` and ``settings`` are those the Transcribe client was made with; ``None`` for
-    a client made elsewhere, whose region and endpoint are then used with the default
-    credentials.
+    a client made elsewhere (see :func:`~transcribe_kit._companion.companion_settings`).
+    The endpoint a local Transcribe client uses, however it was configured, is trusted.
     """
-    if session is None or settings is None:
-        meta = transcribe_client.meta
-        session = new_session()
-        settings = {"region_name": meta.region_name, "endpoint_url": meta.endpoint_url}
-    chosen_session, chosen_settings = session, dict(settings)
+    chosen, arguments = companion_settings(transcribe_client, session=session, settings=settings)
     return DocumentReader(
-        lambda: _open_s3_client(chosen_session, chosen_settings),
-        endpoint_url=chosen_settings.get("endpoint_url"),
+        lambda: open_client("s3", session=chosen, settings=arguments),
+        endpoint_url=local_endpoint(arguments.get("endpoint_url")),
     )

@@ -372,7 +372,7 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
 
         A document in your bucket is read with S3 ``GetObject`` (an S3 client made from
         this client's session, region and endpoint); a presigned link to the service's
-        bucket is fetched over HTTPS from AWS hosts only. Raises
+        bucket is fetched over HTTPS from S3 endpoints only. Raises
         :class:`~transcribe_kit.TranscriptNotReadyError` for a job that has not completed,
         :class:`~transcribe_kit.TranscriptLinkExpiredError` for a presigned link older than
         15 minutes (get the job again), another

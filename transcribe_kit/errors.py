@@ -12,7 +12,7 @@ Every error is a :class:`TranscribeError`::
     │   ├── TranscriptNotReadyError   the job has not completed (or failed): no document yet
     │   ├── TranscriptLinkExpiredError  a presigned link was refused: get the job again
     │   ├── TranscriptTooLargeError   the document is larger than FetchLimits.max_bytes
-    │   └── UntrustedUrlError         not https on an AWS host or the configured endpoint
+    │   └── UntrustedUrlError         not https on an S3 endpoint nor the configured endpoint
     ├── EventParseError               a message is not an EventBridge event (also a ValueError)
     ├── PaginationError               a List operation repeated a NextToken (it would loop)
     ├── WaitTimeoutError              a waiter's deadline or attempt limit passed first
@@ -159,7 +159,7 @@ class TranscriptTooLargeError(TranscriptFetchError):
 
 
 class UntrustedUrlError(TranscriptFetchError):
-    """A document URL that is not https on an AWS host nor on the client's configured endpoint."""
+    """A document URL that is not https on an S3 endpoint nor on the client's own endpoint."""
 
 
 class PaginationError(TranscribeError):

@@ -7,17 +7,27 @@ same client), and presigned links with aiohttp, under the caller's retry policy,
 cap and a timeout (:class:`~transcribe_kit.FetchLimits`). Every failure is translated by
 the one error classifier. No URL leaves this module with its query string: errors and
 logs name a presigned link as ``https://host/path?<redacted>``.
+
+A presigned link carries its own authorisation, and nothing of the user's machine is
+added to it: no ``~/.netrc`` entry (which aiohttp's ``trust_env`` would send as
+``Authorization: Basic``), no cookies of earlier answers. The proxy the environment names
+for the link's scheme (``HTTPS_PROXY``, ``HTTP_PROXY``, minus the hosts in ``NO_PROXY``)
+is used, as botocore uses it for S3, with the credentials written in its URL only.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import urllib.request
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Final, TypeVar
+from urllib.parse import urlsplit
 
 import aiohttp
+import yarl
 
 from transcribe_kit._clock import SYSTEM_CLOCK, Clock
 from transcribe_kit._companion import companion_settings, local_endpoint, open_client
@@ -106,10 +116,13 @@ class DocumentReader:
         clock: Clock = SYSTEM_CLOCK,
     ) -> T:
         """``call(s3_client)``, its failures typed and retried by ``retry_policy``."""
-        s3 = await self.s3_client()
-        return await retry_policy.call(
-            operation_name, lambda: translated(call(s3), operation_name), clock=clock
-        )
+
+        async def attempt() -> T:
+            # Opened within the attempt: making a client resolves credentials, which may
+            # take time the policy's deadline bounds.
+            return await translated(call(await self.s3_client()), operation_name)
+
+        return await retry_policy.call(operation_name, attempt, clock=clock)
 
     async def read(
         self,
@@ -158,8 +171,12 @@ class DocumentReader:
             raise failure from error
 
     async def _get_object(self, bucket: str, key: str, shown: str, limits: FetchLimits) -> bytes:
+        # The body is read within the translation too: a body cut off mid-way fails there.
+        return await translated(self._read_object(bucket, key, shown, limits), _READ_OPERATION)
+
+    async def _read_object(self, bucket: str, key: str, shown: str, limits: FetchLimits) -> bytes:
         client = await self.s3_client()
-        response = await translated(client.get_object(Bucket=bucket, Key=key), _READ_OPERATION)
+        response = await client.get_object(Bucket=bucket, Key=key)
         _check_length(response.get("ContentLength"), limits.max_bytes, shown)
         async with response["Body"] as body:
             return await _read_capped(body.iter_chunks(_CHUNK_SIZE), limits.max_bytes, shown)
@@ -167,10 +184,23 @@ class DocumentReader:
     async def _get_url(self, url: str, shown: str, max_bytes: int) -> bytes:
         # The query string is the signature: aiohttp's own errors name the URL, so they are
         # replaced by errors that name it redacted, without the original as a cause.
+        proxy, proxy_headers = _proxy_for(url)
+        # aiohttp sends proxy headers with the CONNECT of an https link; a plain http
+        # request goes to the proxy whole, so its own headers carry them there.
+        headers = proxy_headers if proxy_headers and not url.lower().startswith("https") else None
         try:
             async with (
-                aiohttp.ClientSession(trust_env=True) as session,
-                session.get(url, allow_redirects=False) as response,
+                aiohttp.ClientSession(
+                    trust_env=False, cookie_jar=aiohttp.DummyCookieJar()
+                ) as session,
+                # Sent as written: the signature covers the query string's encoding.
+                session.get(
+                    yarl.URL(url, encoded=True),
+                    allow_redirects=False,
+                    headers=headers,
+                    proxy=proxy,
+                    proxy_headers=None if headers else proxy_headers,
+                ) as response,
             ):
                 if response.status != 200:
                     # Enough of an error answer to find S3's code and message in.
@@ -192,6 +222,25 @@ class DocumentReader:
             raise type(mapped)(
                 f"reading {shown} failed: {mapped.message}", operation_name=_READ_OPERATION
             ) from None
+
+
+def _proxy_for(url: str) -> tuple[str | None, dict[str, str] | None]:
+    """The proxy the environment names for ``url``, and the credentials in its URL.
+
+    ``(None, None)`` when there is none or ``NO_PROXY`` exempts the host; the credentials
+    come as the ``Proxy-Authorization`` header, which goes to the proxy only.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname
+    proxy = urllib.request.getproxies().get(parts.scheme.lower())
+    if not proxy or not host or urllib.request.proxy_bypass(host):
+        return None, None
+    address = yarl.URL(proxy)
+    if address.user is None:
+        return proxy, None
+    pair = f"{address.user}:{address.password or ''}".encode()
+    credentials = "Basic " + base64.b64encode(pair).decode("ascii")
+    return str(address.with_user(None)), {"Proxy-Authorization": credentials}
 
 
 def document_reader(

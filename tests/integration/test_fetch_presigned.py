@@ -20,6 +20,7 @@ from aiohttp import web
 
 from tests.documents import HEALTHSCRIBE, OLDER_SPEAKERS
 from transcribe_kit import (
+    ConnectError,
     FetchLimits,
     GetMedicalScribeJobResponse,
     MedicalScribeJob,
@@ -56,6 +57,7 @@ class FakeS3Server:
         self.authorizations: list[str | None] = []
         self.release = asyncio.Event()
         self.failures_before_success = 0
+        self.cuts_before_success = 0
         self.url = ""
         app = web.Application()
         app.router.add_get("/doc/{name}", self.document)
@@ -65,6 +67,7 @@ class FakeS3Server:
         app.router.add_get("/streamed", self.streamed)
         app.router.add_get("/redirect", self.redirect)
         app.router.add_get("/flaky/{name}", self.flaky)
+        app.router.add_get("/cut/{name}", self.cut)
         self.runner = web.AppRunner(app)
 
     async def start(self) -> None:
@@ -116,6 +119,21 @@ class FakeS3Server:
             self.failures_before_success -= 1
             return web.Response(status=503, body=b"<Error><Code>SlowDown</Code></Error>")
         return web.Response(body=self.documents[request.match_info["name"]])
+
+    async def cut(self, request: web.Request) -> web.StreamResponse:
+        """The document, or while ``cuts_before_success`` lasts, half of it and a hang-up."""
+        self.requests.append(request.path)
+        body = self.documents[request.match_info["name"]]
+        if self.cuts_before_success == 0:
+            return web.Response(body=body)
+        self.cuts_before_success -= 1
+        response = web.StreamResponse()
+        response.content_length = len(body)
+        await response.prepare(request)
+        await response.write(body[: len(body) // 2])
+        assert request.transport is not None
+        request.transport.close()
+        return response
 
 
 @pytest_asyncio.fixture
@@ -358,3 +376,44 @@ async def test_no_proxy_exempts_a_host(
 
     assert proxy.seen == []
     assert server.requests == ["/doc/transcript"]
+
+
+CUT_PATHS = [
+    pytest.param(True, id="presigned-link"),
+    pytest.param(False, id="s3-object"),
+]
+
+
+def _cut_uri(server: FakeS3Server, presigned: bool) -> str:
+    return server.link("/cut/transcript") if presigned else f"{server.url}/cut/transcript"
+
+
+@pytest.mark.parametrize("presigned", CUT_PATHS)
+async def test_a_body_cut_off_mid_way_is_retried(
+    tk: TranscribeClient, server: FakeS3Server, presigned: bool
+) -> None:
+    server.cuts_before_success = 1
+    retrying = tk.with_options(
+        retry_policy=RetryPolicy(max_attempts=2, initial_backoff=0, jitter=0)
+    )
+
+    document = await retrying.fetch_transcript(_cut_uri(server, presigned))
+
+    assert isinstance(document, Transcript)
+    assert server.requests == ["/cut/transcript", "/cut/transcript"]
+
+
+@pytest.mark.parametrize("presigned", CUT_PATHS)
+async def test_a_body_cut_off_every_time_ends_as_a_connect_error(
+    tk: TranscribeClient, server: FakeS3Server, presigned: bool
+) -> None:
+    server.cuts_before_success = 3
+    retrying = tk.with_options(
+        retry_policy=RetryPolicy(max_attempts=3, initial_backoff=0, jitter=0)
+    )
+
+    with pytest.raises(ConnectError) as caught:
+        await retrying.fetch_transcript(_cut_uri(server, presigned))
+
+    assert server.requests == ["/cut/transcript"] * 3
+    assert SIGNATURE not in str(caught.value)

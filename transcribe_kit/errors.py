@@ -39,11 +39,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from transcribe_kit._redact import redact_urls
+
 
 class TranscribeError(Exception):
     """Base class of every error transcribe_kit raises."""
 
     def __init__(self, message: str, *, operation_name: str | None = None) -> None:
+        # Whatever a message quotes (an answer, aiohttp's text, a caller's URL), no
+        # signature of a presigned link is kept in it, nor in the error's repr.
+        message = redact_urls(message)
         super().__init__(message)
         self.message = message
         self.operation_name = operation_name

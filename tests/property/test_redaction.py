@@ -2,7 +2,8 @@
 
 Links with and without a scheme, with whitespace or ``#`` before the ``?``, percent-encoded
 or not, alone or inside other text; then through the places that put a URL in front of a
-person: a ConnectError's message and a retry's log line.
+person: the message and repr of every library error, a retry's log line and the log line
+of a Lambda handler that failed.
 """
 
 from __future__ import annotations
@@ -15,10 +16,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from transcribe_kit import ConnectError, RetryPolicy
+from tests.unit.test_event_lambda import batch, record
+from transcribe_kit import (
+    ConnectError,
+    RequestTimeoutError,
+    RetryPolicy,
+    TranscribeError,
+    TranscriptFetchError,
+)
 from transcribe_kit._clock import Clock
 from transcribe_kit._error_mapping import translate
 from transcribe_kit._redact import SIGNATURE_PARAMETERS, redact_urls
+from transcribe_kit.events import TranscribeEvent, sqs_batch_response
 
 #: Characters a signature, a credential scope or a session token is written with.
 VALUE_CHARACTERS = string.ascii_letters + string.digits + "%/+=-_."
@@ -93,6 +102,22 @@ def test_a_connect_error_names_no_signing_value(case: tuple[str, list[str]]) -> 
     assert _leaked(str(mapped), found) == []
 
 
+@settings(max_examples=100)
+@given(
+    texts_with_links(),
+    st.sampled_from([TranscribeError, ConnectError, RequestTimeoutError, TranscriptFetchError]),
+)
+def test_no_library_error_keeps_a_signing_value(
+    case: tuple[str, list[str]], error_type: type[TranscribeError]
+) -> None:
+    text, found = case
+
+    error = error_type(f"reading {text} failed")
+
+    assert _leaked(str(error), found) == []
+    assert _leaked(repr(error), found) == []
+
+
 class _InstantClock:
     def monotonic(self) -> float:
         return 0.0
@@ -127,4 +152,20 @@ async def test_a_retry_log_line_names_no_signing_value(
         await RetryPolicy(max_attempts=2).call("GetObject", attempt, clock=clock)
 
     assert "failed on attempt 1" in caplog.text
+    assert SECRET_PREFIX not in caplog.text
+
+
+def test_a_lambda_handlers_failure_is_logged_without_a_signing_value(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    link = "https://s3.amazonaws.com/b/k.json?X-Amz-Signature=SeCrEt5"
+
+    def handle(event: TranscribeEvent) -> None:
+        raise RuntimeError(f"could not read {link}")
+
+    with caplog.at_level(logging.WARNING, logger="transcribe_kit"):
+        answer = sqs_batch_response(batch(record("m1", "a")), handle)
+
+    assert answer == {"batchItemFailures": [{"itemIdentifier": "m1"}]}
+    assert "could not read https://s3.amazonaws.com/b/k.json?<redacted>" in caplog.text
     assert SECRET_PREFIX not in caplog.text

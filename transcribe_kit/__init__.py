@@ -35,6 +35,7 @@ from transcribe_kit.config import FetchLimits, RateLimits, RetryPolicy, WaitPoli
 from transcribe_kit.errors import (
     AccessDeniedError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
     ConnectError,
     DocumentTypeError,
@@ -132,6 +133,7 @@ __all__ = [
     "TranscribeError",
     "RequestValidationError",
     "UnsupportedOperationError",
+    "ClientClosedError",
     "TranscriptParseError",
     "DocumentTypeError",
     "TranscriptFetchError",

@@ -46,7 +46,12 @@ from transcribe_kit.config import (
     RetryPolicy,
     WaitPolicy,
 )
-from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
+from transcribe_kit.errors import (
+    ClientClosedError,
+    ConflictError,
+    TranscribeError,
+    UnsupportedOperationError,
+)
 from transcribe_kit.events._methods import JobEventMethods
 from transcribe_kit.shapes.common import ContentRedaction
 from transcribe_kit.shapes.enums import (
@@ -221,7 +226,11 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         await self.close()
 
     async def close(self) -> None:
-        """Close the aiobotocore clients this object created; a no-op otherwise."""
+        """Close the aiobotocore clients this object created; a no-op otherwise.
+
+        Calls still in flight on them end at once in
+        :class:`~transcribe_kit.ClientClosedError`, without a retry; so does any call after.
+        """
         documents, self._documents = self._documents, None
         if documents is not None:
             await documents.close()
@@ -236,7 +245,9 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         if self._parent is not None:
             return self._parent.aiobotocore_client
         if self._client is None:
-            raise TranscribeError("the client is not open: use `async with TranscribeClient(...)`")
+            raise ClientClosedError(
+                "the client is not open: use `async with TranscribeClient(...)`"
+            )
         return self._client
 
     def __repr__(self) -> str:
@@ -328,6 +339,12 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         try:
             response: dict[str, Any] = await method(**params)
         except Exception as exc:
+            if (self._parent or self)._client is not client:
+                # close() shut the connection under this call: say so, and retry nothing.
+                raise ClientClosedError(
+                    f"the client was closed while {operation_name} was in flight",
+                    operation_name=operation_name,
+                ) from exc
             mapped = translate(exc, operation_name)
             if mapped is None:
                 raise

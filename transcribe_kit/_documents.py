@@ -34,7 +34,13 @@ from transcribe_kit._companion import companion_settings, local_endpoint, open_c
 from transcribe_kit._error_mapping import answer_error, fetch_error, translate, translated
 from transcribe_kit._redact import redact_urls
 from transcribe_kit.config import FetchLimits, RetryPolicy
-from transcribe_kit.errors import RequestTimeoutError, ServiceError, TranscriptTooLargeError
+from transcribe_kit.errors import (
+    ClientClosedError,
+    RequestTimeoutError,
+    ServiceError,
+    TranscribeError,
+    TranscriptTooLargeError,
+)
 from transcribe_kit.transcript._location import (
     check_direct_url,
     is_presigned,
@@ -91,10 +97,14 @@ class DocumentReader:
         self._stack: contextlib.AsyncExitStack | None = None
         self._s3: Any | None = None
         self._lock = asyncio.Lock()
+        self._closed = False
 
     async def s3_client(self) -> Any:
-        """The aiobotocore S3 client, opened on first use."""
+        """The aiobotocore S3 client, opened on first use; none once :meth:`close` ran."""
         async with self._lock:
+            if self._closed:
+                # A retry after close() would open a client that nothing closes.
+                raise ClientClosedError("the client is closed: it reads no more documents")
             if self._s3 is None:
                 stack = contextlib.AsyncExitStack()
                 self._s3 = await stack.enter_async_context(self._open_s3_client())
@@ -102,7 +112,8 @@ class DocumentReader:
             return self._s3
 
     async def close(self) -> None:
-        """Close the S3 client if one was opened."""
+        """Close the S3 client if one was opened; S3 reads in flight end in ClientClosedError."""
+        self._closed = True
         stack, self._stack, self._s3 = self._stack, None, None
         if stack is not None:
             await stack.aclose()
@@ -120,7 +131,7 @@ class DocumentReader:
         async def attempt() -> T:
             # Opened within the attempt: making a client resolves credentials, which may
             # take time the policy's deadline bounds.
-            return await translated(call(await self.s3_client()), operation_name)
+            return await self._translated(call(await self.s3_client()), operation_name)
 
         return await retry_policy.call(operation_name, attempt, clock=clock)
 
@@ -170,9 +181,23 @@ class DocumentReader:
                 raise failure from None
             raise failure from error
 
+    async def _translated(self, call: Awaitable[T], operation_name: str) -> T:
+        """``translated(call)``; a failure because :meth:`close` ran is a ClientClosedError."""
+        try:
+            return await translated(call, operation_name)
+        except TranscribeError as error:
+            if not self._closed or isinstance(error, ClientClosedError):
+                raise
+            raise ClientClosedError(
+                f"the client was closed while {operation_name} was in flight",
+                operation_name=operation_name,
+            ) from error
+
     async def _get_object(self, bucket: str, key: str, shown: str, limits: FetchLimits) -> bytes:
         # The body is read within the translation too: a body cut off mid-way fails there.
-        return await translated(self._read_object(bucket, key, shown, limits), _READ_OPERATION)
+        return await self._translated(
+            self._read_object(bucket, key, shown, limits), _READ_OPERATION
+        )
 
     async def _read_object(self, bucket: str, key: str, shown: str, limits: FetchLimits) -> bytes:
         client = await self.s3_client()

@@ -6,6 +6,7 @@ Every error is a :class:`TranscribeError`::
     ├── RequestValidationError        a request breaks the model's rules (raised locally,
     │                                 before anything is sent; also a ValueError)
     ├── UnsupportedOperationError     the installed botocore does not know the operation
+    ├── ClientClosedError             the client is not open, or was closed during the call
     ├── TranscriptParseError          a result document is malformed (also a ValueError)
     │   └── DocumentTypeError         the document is of another type than the parser's
     ├── TranscriptFetchError          a result document (transcript, subtitles) could not be read
@@ -78,6 +79,13 @@ class RequestValidationError(TranscribeError, ValueError):
 
 class UnsupportedOperationError(TranscribeError):
     """The aiobotocore client in use does not know this operation (its botocore is too old)."""
+
+
+class ClientClosedError(TranscribeError):
+    """The client is not open: never entered, or closed while this call was in flight.
+
+    Not retried: a closed client answers nothing more. Open a client again for more calls.
+    """
 
 
 class TranscriptParseError(TranscribeError, ValueError):

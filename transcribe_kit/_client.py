@@ -118,6 +118,15 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
     passed as ``client=`` keeps its own botocore retries, which then multiply with the
     policy's: give it ``Config(retries={"total_max_attempts": 1})`` or use
     ``RetryPolicy.none()``.
+
+    On its first call it registers one handler on the aiobotocore client's
+    ``before-parse.transcribe`` event (a client passed as ``client=`` too): for the calls
+    made through this object, a 2xx answer is read from its JSON into the response class
+    at once, and botocore is left an empty body. Your ``after-call`` and
+    ``needs-retry`` handlers see the dict they would have seen; a ``before-parse``
+    handler registered after that first call sees the empty body for these calls. Calls
+    made on :attr:`aiobotocore_client` directly, and error answers, are parsed by
+    botocore as usual.
     """
 
     def __init__(

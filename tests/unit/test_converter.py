@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 
 import attrs
+import cattrs
 import pytest
 from botocore.utils import parse_timestamp
 
@@ -24,7 +25,7 @@ from transcribe_kit import (
     TranscriptionJobStatus,
     TranscriptionJobSummary,
 )
-from transcribe_kit._converter import compiled_once, from_wire, to_wire
+from transcribe_kit._converter import compiled_once, converter, from_wire, to_wire
 from transcribe_kit.shapes._base import OpenEnum, wire
 
 ENUM_CLASSES = [
@@ -309,3 +310,79 @@ def test_members_inherited_from_a_base_class_are_read() -> None:
 
 def test_a_class_without_slots_is_read() -> None:
     assert from_wire({"Name": "a"}, _WithoutSlots) == _WithoutSlots(name="a")
+
+
+# One cattrs converter, its hooks honoured
+
+
+def test_to_wire_and_from_wire_are_the_cattrs_converters() -> None:
+    answer = {"TranscriptionJobName": "job-1", "TranscriptionJobStatus": "PAUSED"}
+    summary = from_wire(answer, TranscriptionJobSummary)
+
+    assert isinstance(converter, cattrs.Converter)
+    assert converter.structure(answer, TranscriptionJobSummary) == summary
+    assert converter.unstructure(summary) == to_wire(summary) == answer
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Clip:
+    length: timedelta | None = attrs.field(default=None, metadata=wire("LengthSeconds"))
+
+
+@pytest.fixture
+def seconds_as_timedelta() -> None:
+    """Hooks for ``timedelta`` (no shape of the model has one) registered on the converter."""
+    converter.register_structure_hook(timedelta, lambda value, _: timedelta(seconds=value))
+    converter.register_unstructure_hook(timedelta, lambda value: value.total_seconds())
+
+
+@pytest.mark.usefixtures("seconds_as_timedelta")
+def test_a_hook_registered_on_the_converter_reads_members_of_its_type() -> None:
+    assert from_wire({"LengthSeconds": 90.5}, _Clip) == _Clip(length=timedelta(seconds=90.5))
+
+
+@pytest.mark.usefixtures("seconds_as_timedelta")
+def test_a_hook_registered_on_the_converter_writes_members_of_its_type() -> None:
+    assert to_wire(_Clip(length=timedelta(minutes=2))) == {"LengthSeconds": 120.0}
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Speaker:
+    name: str | None = attrs.field(default=None, metadata=wire("Name"))
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Turn:
+    speakers: list[_Speaker] | None = attrs.field(default=None, metadata=wire("Speakers"))
+
+
+def test_a_hook_registered_for_a_shape_after_use_is_honoured_where_it_is_held() -> None:
+    answer = {"Speakers": [{"Name": "alice"}]}
+    assert from_wire(answer, _Turn) == _Turn(speakers=[_Speaker(name="alice")])
+
+    converter.register_structure_hook(
+        _Speaker, lambda value, _: _Speaker(name=value["Name"].upper())
+    )
+
+    assert from_wire(answer, _Turn) == _Turn(speakers=[_Speaker(name="ALICE")])
+
+
+@attrs.define(frozen=True, kw_only=True)
+class _Node:
+    name: str = attrs.field(metadata=wire("Name"))
+    children: list[_Node] | None = attrs.field(default=None, metadata=wire("Children"))
+
+
+def test_a_shape_that_holds_itself_round_trips_at_every_depth() -> None:
+    tree = {"Name": "a", "Children": [{"Name": "b", "Children": [{"Name": "c"}]}]}
+
+    assert to_wire(from_wire(tree, _Node)) == tree
+
+
+def test_a_shape_that_holds_itself_names_a_wrong_value_deep_inside() -> None:
+    tree = {"Name": "a", "Children": [{"Name": "b", "Children": [{"Name": 3}]}]}
+
+    with pytest.raises(MalformedResponseError) as caught:
+        from_wire(tree, _Node)
+
+    assert caught.value.path == "Children[0].Children[0].Name"

@@ -27,6 +27,7 @@ from transcribe_kit import (
 )
 from transcribe_kit.shapes.transcribe_audio import SyncItem, TranscribeAudioResults
 from transcribe_kit.transcript import Transcript
+from transcribe_kit.transcript._codec import MAX_DEPTH
 from transcribe_kit.transcript._document import decode_subtitles
 from transcribe_kit.transcript._sync import transcript_from_sync_results
 
@@ -73,6 +74,27 @@ def test_nesting_thousands_deep_in_a_dict_is_a_parse_error() -> None:
 
     with pytest.raises(TranscriptParseError, match="nested too deeply"):
         parse_transcript({"results": {"transcripts": [], "items": [], "deep": deep}})
+
+
+def _nested(levels: int) -> Any:
+    value: Any = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("as_bytes", [True, False], ids=["bytes", "dict"])
+def test_the_depth_limit_is_a_count_of_levels_whatever_the_python(as_bytes: bool) -> None:
+    # results (1) > deep (2) > the nested lists: the document is exactly MAX_DEPTH deep.
+    fits = {"results": {"transcripts": [], "items": [], "deep": _nested(MAX_DEPTH - 2)}}
+    deeper = {"results": {"transcripts": [], "items": [], "deep": _nested(MAX_DEPTH - 1)}}
+
+    def given(document: dict[str, Any]) -> Any:
+        return json.dumps(document).encode() if as_bytes else document
+
+    assert parse_transcript(given(fits)).results.extra["deep"] == fits["results"]["deep"]
+    with pytest.raises(TranscriptParseError, match="nested too deeply"):
+        parse_transcript(given(deeper))
 
 
 @pytest.mark.parametrize(

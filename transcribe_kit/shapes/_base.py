@@ -8,7 +8,8 @@ metadata, written next to the field::
         default=None, metadata=wire("MaxSpeakerLabels", minimum=2, maximum=30)
     )
 
-The converter reads the wire name from there; local validation reads the constraints.
+The converter reads the wire name from there (a class whose fields all have one is a
+shape, see :func:`is_shape`); local validation reads the constraints.
 """
 
 from __future__ import annotations
@@ -60,6 +61,13 @@ def wire_name(attribute: attrs.Attribute[Any]) -> str:
     """The wire name of a shape's field."""
     name: str = attribute.metadata[WIRE_NAME]
     return name
+
+
+def is_shape(annotation: object) -> bool:
+    """Whether ``annotation`` is a shape: an ``attrs`` class whose every field has a wire name."""
+    if not isinstance(annotation, type) or not attrs.has(annotation):
+        return False
+    return all(WIRE_NAME in field.metadata for field in attrs.fields(annotation))
 
 
 def constraints(attribute: attrs.Attribute[Any]) -> Constraints:

@@ -160,11 +160,40 @@ def decode_json(data: bytes | str) -> JsonValue:
         raise TranscriptParseError("", "invalid JSON: nested too deeply") from None
     except ValueError as error:  # NaN or Infinity, an integer of thousands of digits
         raise TranscriptParseError("", f"invalid JSON: {error}") from None
+    if too_deep(decoded):
+        raise TranscriptParseError("", "invalid JSON: nested too deeply")
     return decoded
+
+
+#: How deep a document may nest (a real one nests fewer than ten levels). Deeper data is
+#: refused by this count, not by Python's recursion limit, which differs between versions.
+MAX_DEPTH: Final = 256
+
+
+def too_deep(value: object, limit: int = MAX_DEPTH) -> bool:
+    """Whether lists and objects nest more than ``limit`` levels deep in ``value``."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children: Any = item.values()
+        elif isinstance(item, (list, tuple)):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, _CONTAINERS))
+    return False
+
+
+_CONTAINERS = (Mapping, list, tuple)
 
 
 def encode_json(data: Mapping[str, Any]) -> bytes:
     """JSON data given as Python objects, written as JSON text to keep as a document's source."""
+    if too_deep(data):
+        raise TranscriptParseError("", "nested too deeply")
     try:
         return json.dumps(data, ensure_ascii=False, allow_nan=False).encode()
     except RecursionError:

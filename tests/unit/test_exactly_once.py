@@ -39,6 +39,13 @@ JOB: dict[str, Any] = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _job_created_just_now() -> None:
+    # Made when each test runs, not when the module was imported: a long test session
+    # would otherwise age the job past the clock skew allowed.
+    JOB["CreationTime"] = datetime.now(timezone.utc)
+
+
 def _error(code: str, status: int) -> Any:
     return typed_error(code, status=status, operation="StartTranscriptionJob")
 

@@ -165,7 +165,9 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         self._exit_stack: contextlib.AsyncExitStack | None = None
         self._parent: TranscribeClient | None = None
         self._retry_policy = retry_policy or RetryPolicy()
+        #: How the waiters and the watcher poll when a call passes no policy of its own.
         self.wait_policy = wait_policy
+        #: Where the client and its waiters read the time and sleep.
         self.clock = clock or SystemClock()
         self._rate_limiter = OperationRateLimiter(
             rate_limits or RateLimits(), clock=self.clock, backend=rate_limit_backend

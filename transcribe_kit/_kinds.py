@@ -340,7 +340,7 @@ def _shared_attributes(resource: type, summary: type) -> tuple[str, ...]:
 
 @attrs.frozen(kw_only=True)
 class JobKind(ResourceKind[ResourceT, SummaryT]):
-    """One kind of job the service runs: a :class:`ResourceKind` that writes documents.
+    """One kind of job the service runs: a ``ResourceKind`` that writes documents.
 
     ``documents`` says where a completed job's output documents are and how they are
     parsed (the watcher lists jobs newest first down to the oldest it watches, by

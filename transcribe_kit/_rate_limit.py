@@ -110,7 +110,7 @@ class InProcessRateLimitBackend:
         *,
         clock: Clock,
     ) -> TokenBucket:
-        """A new :class:`TokenBucket`, full."""
+        """A new token bucket in this process's memory, full."""
         return TokenBucket(rate, capacity, clock=clock)
 
 

@@ -71,7 +71,7 @@ _DLQ_SUFFIX: Final = "-dlq"
 
 @attrs.frozen(kw_only=True)
 class JobEventsWiring:
-    """What :func:`ensure_job_events` makes: names, the rule's pattern, the queue settings."""
+    """What :meth:`TranscribeClient.ensure_job_events` makes: names, rule pattern, queue."""
 
     job_name_prefix: str
     queue_name: str

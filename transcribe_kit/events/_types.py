@@ -297,7 +297,7 @@ def parse_event(data: Mapping[str, Any] | str | bytes) -> TranscribeEvent:
     """The typed event from an EventBridge event: a decoded dict, or its JSON text.
 
     An SQS message body that EventBridge delivered, or the ``event`` a Lambda function
-    receives from a rule, is such JSON. Raises :class:`~transcribe_kit.EventParseError`
+    receives from a rule, is such JSON. Raises :class:`~transcribe_kit.errors.EventParseError`
     when ``data`` is not an EventBridge event (not a JSON object, no ``detail-type``, a
     ``detail`` that is not an object); an unknown or malformed detail is kept raw instead.
     """

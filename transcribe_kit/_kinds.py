@@ -4,17 +4,17 @@ Four kinds of job (transcription, medical transcription, Call Analytics, medical
 and three kinds of custom model (vocabularies, medical vocabularies, language models) move
 through statuses until they are done. Each is one entry here: its operations and their
 request and response classes, the members that hold its name, status and failure reason,
-its statuses in order, and for a job where its output documents are, how each is parsed
-and the account's quota of unfinished ones. Members are named as on the wire (the
+its statuses in order, the events the service publishes when one ends, and for a job
+where its output documents are, how each is parsed and the account's quota of unfinished
+ones. Members are named as on the wire (the
 service model's names); the Python attribute behind each is read from the shapes'
 metadata, and every entry is checked against its classes when this module is imported.
 
 Everything else derives from these entries: the ``wait_for_*`` waiters and the
 many-jobs watcher (``TranscribeClient.as_completed``), exactly-once starts,
 ``JobSubmitter``, and which document ``fetch_transcript`` reads and how. A local backend
-reads the same entries at the wire level (:attr:`ResourceKind.shape`,
-:attr:`~ResourceKind.members.name`, :attr:`~ResourceKind.members.status`,
-:attr:`~ResourceKind.statuses`, :attr:`JobKind.documents`).
+(``transcribe_kit.testing``) reads the same entries at the wire level: operations, members,
+statuses, ARN types, not-found answers, document locations, quotas and events.
 
 Adding a kind the service brings out is one entry below (and its shapes), plus tests.
 """
@@ -68,6 +68,7 @@ __all__ = [
     "VOCABULARIES",
     "Documents",
     "JobKind",
+    "StateChangeEvent",
     "Members",
     "Operations",
     "Quota",
@@ -81,6 +82,12 @@ SummaryT = TypeVar("SummaryT")
 
 JOB_NOT_FOUND_CODE: Final = "BadRequestException"
 """What the service answers for a job or vocabulary that does not exist (with its text)."""
+JOB_NOT_FOUND_MESSAGE: Final = (
+    "The requested job couldn't be found. Check the job name and try again."
+)
+"""The text of the service's answer for a job that does not exist."""
+EVENT_SOURCE: Final = "aws.transcribe"
+"""The ``source`` of the events the service publishes to EventBridge."""
 
 
 _ATTRIBUTES: Final[dict[type, Mapping[str, str]]] = {}
@@ -143,10 +150,11 @@ class Members:
     """Where a kind keeps what the library reads of it, by wire member names.
 
     ``name``, ``status`` and ``failure_reason`` are members of the resource and of its
-    summary alike; ``created`` (jobs only) holds when one was requested. ``resource`` is
-    the member of the Get answer that holds the resource (``None``: the answer is the
-    resource), ``summaries`` the member of a List answer that holds its summaries, and
-    ``status_filter`` the List request's filter on the status.
+    summary alike; ``created`` holds when one was requested (jobs, language models),
+    ``modified`` when it last changed, ``started`` and ``completed`` (jobs) when it started
+    and ended. ``resource`` is the member of the Get answer that holds the resource
+    (``None``: the answer is the resource), ``summaries`` the member of a List answer that
+    holds its summaries, and ``status_filter`` the List request's filter on the status.
     """
 
     name: str
@@ -156,6 +164,9 @@ class Members:
     resource: str | None = None
     failure_reason: str = "FailureReason"
     created: str | None = None
+    modified: str | None = None
+    started: str | None = None
+    completed: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -164,6 +175,33 @@ class Quota:
 
     name: str
     default: int
+
+
+@attrs.frozen(kw_only=True)
+class StateChangeEvent:
+    """An event the service publishes to EventBridge when a resource of a kind ends.
+
+    Published to the account's default bus, source :data:`EVENT_SOURCE`, as ``detail_type``,
+    best effort and only on a final status (success or failure). Its detail holds the
+    resource's name in the member ``name``, the final status in ``status``, the reason in
+    ``failure_reason`` when it failed, and the members ``fixed`` (``JobType``). With
+    ``requested_by`` it is published only for a resource whose request set that member
+    (``IdentifyLanguage``); the envelope's ``resources`` is empty.
+    """
+
+    detail_type: str
+    name: str
+    status: str
+    failure_reason: str = "FailureReason"
+    fixed: tuple[tuple[str, str], ...] = ()
+    requested_by: str | None = None
+
+    def detail(self, name: str, status: str, failure_reason: str | None = None) -> dict[str, str]:
+        """The event's detail for the resource ``name`` that ended in ``status``."""
+        detail = {**dict(self.fixed), self.name: name, self.status: status}
+        if failure_reason is not None:
+            detail[self.failure_reason] = failure_reason
+        return detail
 
 
 @attrs.frozen(kw_only=True)
@@ -181,6 +219,8 @@ class Documents:
     subtitles: str | None = None
     clinical_document: str | None = None
     parse_clinical_document: Callable[[bytes], ClinicalDocument] | None = None
+    redaction_request: str | None = None
+    """The dotted path of the start request's member that asks for a redacted transcript."""
 
     @property
     def uri_members(self) -> Mapping[str, tuple[str, ...]]:
@@ -212,7 +252,8 @@ class ResourceKind(Generic[ResourceT, SummaryT]):
     hold, and ``members`` where (:class:`Members`). ``statuses`` are its statuses in the
     order it goes through them, the last the one it succeeds in; ``failure`` is the one it
     fails in. The request and response classes of each operation are the shapes named
-    after it (``GetVocabularyRequest``).
+    after it (``GetVocabularyRequest``). ``events`` are those the service publishes when
+    one ends, in the order it publishes them.
     """
 
     noun: str
@@ -227,6 +268,9 @@ class ResourceKind(Generic[ResourceT, SummaryT]):
     """The resource type in its ARN (``arn:aws:transcribe:<region>:<account>:<type>/<name>``)."""
     missing_code: str = JOB_NOT_FOUND_CODE
     """The error code the service answers for one that does not exist."""
+    missing_message: str = JOB_NOT_FOUND_MESSAGE
+    """The text of that answer."""
+    events: tuple[StateChangeEvent, ...] = ()
 
     @property
     def shape(self) -> str:
@@ -362,6 +406,14 @@ class JobKind(ResourceKind[ResourceT, SummaryT]):
     against the model.
     """
 
+    @property
+    def deferrable(self) -> bool:
+        """Whether a start may ask to wait in the service's queue past the quota.
+
+        (``JobExecutionSettings.AllowDeferredExecution``: up to 10,000 jobs wait QUEUED.)
+        """
+        return "JobExecutionSettings" in _attributes(self.request_type(self.operations.create))
+
     def created_of(self, item: object) -> Any:
         """When a job (or its summary) was requested."""
         return _member(item, self.members.created or "CreationTime")
@@ -400,6 +452,7 @@ def _job(
     unreported_start_members: tuple[str, ...],
     status: str | None = None,
     concurrent_quota: Quota = _BATCH_JOBS,
+    events: tuple[StateChangeEvent, ...] = (),
 ) -> JobKind[ResourceT, SummaryT]:
     """A kind of job, named as all of them are: ``Start<Shape>``, ``<Shape>Name``, ..."""
     shape = resource_type.__name__
@@ -415,6 +468,8 @@ def _job(
             summaries=f"{shape}Summaries",
             status_filter="Status",
             created="CreationTime",
+            started="StartTime",
+            completed="CompletionTime",
         ),
         status_type=status_type,
         statuses=("QUEUED", "IN_PROGRESS", "COMPLETED"),
@@ -422,11 +477,16 @@ def _job(
         documents=documents,
         concurrent_quota=concurrent_quota,
         unreported_start_members=frozenset(unreported_start_members),
+        events=events,
     )
 
 
 def _vocabulary(
-    noun: str, operation_infix: str, resource_type: type[ResourceT], arn_type: str
+    noun: str,
+    operation_infix: str,
+    resource_type: type[ResourceT],
+    arn_type: str,
+    events: tuple[StateChangeEvent, ...] = (),
 ) -> ResourceKind[ResourceT, VocabularyInfo]:
     """A kind of custom vocabulary: ``Create<Infix>Vocabulary``, PENDING until READY."""
     return ResourceKind(
@@ -441,10 +501,27 @@ def _vocabulary(
             status="VocabularyState",
             summaries="Vocabularies",
             status_filter="StateEquals",
+            modified="LastModifiedTime",
         ),
         status_type=VocabularyState,
         statuses=("PENDING", "READY"),
         arn_type=arn_type,
+        missing_message=(
+            "The requested vocabulary couldn't be found. Check the vocabulary name and try "
+            "your request again."
+        ),
+        events=events,
+    )
+
+
+def _language_identification(detail_type: str, requested_by: str) -> StateChangeEvent:
+    """The event of a transcription job's language identification ending."""
+    return StateChangeEvent(
+        detail_type=detail_type,
+        name="JobName",
+        status="LanguageIdentificationStatus",
+        fixed=(("JobType", "TranscriptionJob"),),
+        requested_by=requested_by,
     )
 
 
@@ -459,6 +536,18 @@ TRANSCRIPTION_JOBS: Final = _job(
         redacted_transcript="Transcript.RedactedTranscriptFileUri",
         subtitles="Subtitles.SubtitleFileUris",
         parse=parse_transcript,
+        redaction_request="ContentRedaction",
+    ),
+    events=(
+        _language_identification("Language Identification State Change", "IdentifyLanguage"),
+        _language_identification(
+            "Multiple Language Identification State Change", "IdentifyMultipleLanguages"
+        ),
+        StateChangeEvent(
+            detail_type="Transcribe Job State Change",
+            name="TranscriptionJobName",
+            status="TranscriptionJobStatus",
+        ),
     ),
     unreported_start_members=(*_OUTPUT_TO_BUCKET, "Tags"),
 )
@@ -474,7 +563,7 @@ MEDICAL_TRANSCRIPTION_JOBS: Final = _job(
     documents=Documents(transcript="Transcript.TranscriptFileUri", parse=parse_medical_transcript),
     unreported_start_members=(*_OUTPUT_TO_BUCKET, "Tags"),
 )
-"""Medical transcription jobs; their document is a ``Transcript`` as well."""
+"""Medical transcription jobs; their document is a ``Transcript`` as well (no events)."""
 
 CALL_ANALYTICS_JOBS: Final = _job(
     "Call Analytics job",
@@ -486,9 +575,15 @@ CALL_ANALYTICS_JOBS: Final = _job(
         transcript="Transcript.TranscriptFileUri",
         redacted_transcript="Transcript.RedactedTranscriptFileUri",
         parse=parse_call_analytics_transcript,
+        redaction_request="Settings.ContentRedaction",
     ),
     unreported_start_members=("OutputLocation", "OutputEncryptionKMSKeyId", "Tags"),
     concurrent_quota=Quota(name="Concurrent Call Analytics jobs", default=100),
+    events=(
+        StateChangeEvent(
+            detail_type="Call Analytics Job State Change", name="JobName", status="JobStatus"
+        ),
+    ),
 )
 """Call Analytics jobs; their document is a ``CallAnalyticsTranscript``."""
 
@@ -512,15 +607,27 @@ MEDICAL_SCRIBE_JOBS: Final = _job(
         "Tags",
     ),
 )
-"""Medical scribe (HealthScribe) jobs: a ``MedicalScribeTranscript`` and a clinical note."""
+"""Medical scribe (HealthScribe) jobs: a ``MedicalScribeTranscript`` and a clinical note.
 
-VOCABULARIES: Final = _vocabulary("vocabulary", "", GetVocabularyResponse, "vocabulary")
+No events (the service documents none)."""
+
+VOCABULARIES: Final = _vocabulary(
+    "vocabulary",
+    "",
+    GetVocabularyResponse,
+    "vocabulary",
+    events=(
+        StateChangeEvent(
+            detail_type="Vocabulary State Change", name="VocabularyName", status="VocabularyState"
+        ),
+    ),
+)
 """Custom vocabularies."""
 
 MEDICAL_VOCABULARIES: Final = _vocabulary(
     "medical vocabulary", "Medical", GetMedicalVocabularyResponse, "medical-vocabulary"
 )
-"""Custom medical vocabularies."""
+"""Custom medical vocabularies (no events: the service documents them for vocabularies only)."""
 
 LANGUAGE_MODELS: Final = ResourceKind(
     noun="language model",
@@ -539,11 +646,24 @@ LANGUAGE_MODELS: Final = ResourceKind(
         resource="LanguageModel",
         summaries="Models",
         status_filter="StatusEquals",
+        created="CreateTime",
+        modified="LastModifiedTime",
     ),
     status_type=ModelStatus,
     statuses=("IN_PROGRESS", "COMPLETED"),
     arn_type="language-model",
     missing_code="NotFoundException",
+    missing_message=(
+        "The requested language model couldn't be found. Check the model name and try again."
+    ),
+    # The service documents the detail type but not its members: those of the model's shape.
+    events=(
+        StateChangeEvent(
+            detail_type="Transcribe Language Model State Change",
+            name="ModelName",
+            status="ModelStatus",
+        ),
+    ),
 )
 """Custom language models: IN_PROGRESS until COMPLETED."""
 
@@ -584,18 +704,29 @@ def job_kind_of(job: object) -> JobKind[Any, Any] | None:
 def _check(kind: ResourceKind[Any, Any]) -> None:
     """Fail at import if an entry names a class or member the shapes do not have."""
     operations = kind.operations
+    members = kind.members
+    stamps = (members.created, members.modified, members.started, members.completed)
+    requested = [event.requested_by for event in kind.events if event.requested_by]
+    if isinstance(kind, JobKind) and kind.documents.redaction_request:
+        requested.append(kind.documents.redaction_request.partition(".")[0])
     needs = {
-        kind.resource_type: (kind.members.name, kind.members.status, kind.members.failure_reason),
-        kind.summary_type: (kind.members.name, kind.members.status),
-        kind.request_type(operations.get): (kind.members.name,),
-        kind.request_type(operations.delete): (kind.members.name,),
-        kind.request_type(operations.list): (kind.members.status_filter,),
-        kind.response_type(operations.list): (kind.members.summaries,),
+        kind.resource_type: (
+            members.name,
+            members.status,
+            members.failure_reason,
+            *filter(None, stamps),
+        ),
+        kind.summary_type: (members.name, members.status),
+        kind.request_type(operations.create): tuple(requested),
+        kind.request_type(operations.get): (members.name,),
+        kind.request_type(operations.delete): (members.name,),
+        kind.request_type(operations.list): (members.status_filter,),
+        kind.response_type(operations.list): (members.summaries,),
     }
-    if kind.members.resource is not None:
-        needs[kind.response_type(operations.get)] = (kind.members.resource,)
-    for cls, members in needs.items():
-        missing = [member for member in members if member not in _attributes(cls)]
+    if members.resource is not None:
+        needs[kind.response_type(operations.get)] = (members.resource,)
+    for cls, wires in needs.items():
+        missing = [wire for wire in wires if wire not in _attributes(cls)]
         if missing:
             raise TypeError(f"{kind.noun}: {cls.__name__} has no member {', '.join(missing)}")
 

@@ -82,6 +82,40 @@ async def test_a_job_writes_to_the_customer_bucket_under_its_output_key(
     assert await transcribe_client.fetch_transcript(job) == parse_transcript(written)
 
 
+async def test_a_completed_jobs_documents_are_listed_in_its_bucket(
+    transcribe_client: TranscribeClient, local_clock: LocalClock, local_s3: Any, local_bucket: str
+) -> None:
+    await _transcription_job(
+        transcribe_client,
+        local_clock,
+        output_bucket_name=local_bucket,
+        output_key="transcripts/",
+        subtitles=Subtitles(formats=[SubtitleFormat.SRT]),
+    )
+
+    listed = await local_s3.list_objects_v2(Bucket=local_bucket, Prefix="transcripts/")
+
+    assert sorted(entry["Key"] for entry in listed["Contents"]) == [
+        "transcripts/meeting.json",
+        "transcripts/meeting.srt",
+    ]
+
+
+async def test_a_completed_jobs_transcript_can_be_copied_within_s3(
+    transcribe_client: TranscribeClient, local_clock: LocalClock, local_s3: Any, local_bucket: str
+) -> None:
+    job = await _transcription_job(transcribe_client, local_clock, output_bucket_name=local_bucket)
+
+    await local_s3.copy_object(
+        Bucket=local_bucket,
+        Key="kept/meeting.json",
+        CopySource={"Bucket": local_bucket, "Key": "meeting.json"},
+    )
+
+    copied = await _object(local_s3, local_bucket, "kept/meeting.json")
+    assert parse_transcript(copied) == await transcribe_client.fetch_transcript(job)
+
+
 async def test_a_transcript_has_numbers_as_strings_and_speaker_segments(
     transcribe_client: TranscribeClient, local_clock: LocalClock, local_s3: Any, local_bucket: str
 ) -> None:

@@ -12,9 +12,19 @@ import pytest
 from botocore.model import Shape
 
 from tests._model import BUNDLED, full_wire_dict, model
-from transcribe_kit import TranscribeClient
+from transcribe_kit import TranscribeClient, events
 from transcribe_kit._converter import from_wire
-from transcribe_kit._kinds import JOB_KINDS, KINDS, JobKind, ResourceKind, job_kind_of
+from transcribe_kit._kinds import (
+    EVENT_SOURCE,
+    JOB_KINDS,
+    KINDS,
+    MEDICAL_SCRIBE_JOBS,
+    MEDICAL_TRANSCRIPTION_JOBS,
+    JobKind,
+    ResourceKind,
+    job_kind_of,
+)
+from transcribe_kit.shapes._base import wire_name
 from transcribe_kit.testing import _kinds as local_kinds
 
 ids = [kind.noun for kind in KINDS]
@@ -143,19 +153,65 @@ def test_the_client_has_a_waiter_for_it(kind: ResourceKind[Any, Any]) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=ids)
-def test_the_local_backend_knows_the_kind_by_the_same_wire_facts(
-    kind: ResourceKind[Any, Any],
-) -> None:
-    backend = {row.shape: row for row in local_kinds.KINDS}[kind.shape]
+def test_the_local_backend_plays_the_kind_from_its_entry(kind: ResourceKind[Any, Any]) -> None:
+    (row,) = [row for row in local_kinds.KINDS if row.entry is kind]
 
-    assert backend.name_field == kind.members.name
-    assert backend.status_field == kind.members.status
-    assert backend.statuses == kind.statuses
-    assert backend.failed_status == kind.failure
-    assert backend.arn_type == kind.arn_type
-    assert backend.missing_code == kind.missing_code
-    assert set(backend.operations) <= set(_operations(kind).values())
-    if isinstance(kind, JobKind):
-        assert backend.job is not None
-        assert dict(backend.job.uri_members) == dict(kind.documents.uri_members)
-        assert backend.job.concurrent_limit == kind.concurrent_quota.default
+    assert (row.shape, row.name_field, row.status_field) == (
+        kind.shape,
+        kind.members.name,
+        kind.members.status,
+    )
+    assert (row.statuses, row.failed_status, row.events) == (
+        kind.statuses,
+        kind.failure,
+        kind.events,
+    )
+    assert set(row.operations) == set(_operations(kind).values())
+    assert (row.job is not None) == isinstance(kind, JobKind)
+
+
+def test_the_local_backend_writes_out_only_kinds_the_registry_lacks() -> None:
+    unregistered = [row for row in local_kinds.KINDS if row.entry is None]
+    service = model(BUNDLED)
+
+    assert {row.shape for row in unregistered}.isdisjoint(kind.shape for kind in KINDS)
+    for row in unregistered:
+        assert row.name_field in service.shape_for(row.shape).members
+        for operation in row.operations:
+            assert service.operation_model(operation).name == operation
+
+
+@pytest.mark.parametrize("kind", JOB_KINDS, ids=job_ids)
+def test_what_a_job_start_asks_for_is_in_its_request(kind: JobKind[Any, Any]) -> None:
+    start = model(BUNDLED).operation_model(kind.operations.create).input_shape
+    redaction = kind.documents.redaction_request
+
+    assert kind.deferrable == ("JobExecutionSettings" in start.members)
+    if redaction is not None:
+        assert _member_at(start, redaction).name == "ContentRedaction"
+
+
+EVENT_KINDS = [kind for kind in KINDS if kind.events]
+
+
+@pytest.mark.parametrize("kind", EVENT_KINDS, ids=[kind.noun for kind in EVENT_KINDS])
+def test_its_events_are_those_the_event_consumer_reads(kind: ResourceKind[Any, Any]) -> None:
+    start = model(BUNDLED).operation_model(kind.operations.create).input_shape
+    for event in kind.events:
+        shape = events.DETAIL_SHAPES[event.detail_type]
+        wire = {wire_name(field) for field in attrs.fields(shape)}
+        detail = event.detail("name-1", kind.failure, "a reason")
+
+        assert events.NAME_MEMBERS[event.detail_type] == event.name
+        assert set(detail) <= wire
+        assert from_wire(detail, shape).resource_name == "name-1"
+        assert from_wire(detail, shape).status == kind.failure
+        if event.requested_by is not None:
+            assert start.members[event.requested_by].type_name == "boolean"
+    assert kind.events[-1].requested_by is None, "the last event is the resource's own"
+    assert EVENT_SOURCE == events.SOURCE
+
+
+def test_medical_jobs_and_scribe_jobs_publish_no_events() -> None:
+    assert MEDICAL_TRANSCRIPTION_JOBS.events == ()
+    assert MEDICAL_SCRIBE_JOBS.events == ()

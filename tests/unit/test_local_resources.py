@@ -238,3 +238,34 @@ def test_reset_forgets_resources_tags_scripts_and_the_registered_answer() -> Non
     assert store.script.failures == []
     with pytest.raises(ServiceFaultError):
         store.answer("GetCallAnalyticsJob", CALL_ANALYTICS_JOBS, {"CallAnalyticsJobName": "call-1"})
+
+
+def test_observers_hear_a_job_end_at_its_due_time_not_when_it_is_read() -> None:
+    store, clock = _store()
+    heard: list[tuple[str, str, float]] = []
+
+    def observe(record: Record, at: float) -> None:
+        if record.finished:
+            heard.append((record.name, record.fields["TranscriptionJobStatus"], at))
+
+    store.observers.append(observe)
+    _start(store, "call")
+    due = clock() + 1
+
+    clock.advance(5)
+    _get(store, "call")
+    _get(store, "call")
+
+    assert heard == [("call", "COMPLETED", due)]
+
+
+def test_the_last_event_rule_matching_a_name_says_how_often_its_events_are_published() -> None:
+    store, _ = _store()
+    store.script.publish("call-*", [JOB], 0)
+    store.script.publish("call-twice", [JOB], 2)
+
+    copies = {
+        name: store.script.event_copies(JOB, name) for name in ("call-1", "call-twice", "other")
+    }
+
+    assert copies == {"call-1": 0, "call-twice": 2, "other": 1}

@@ -58,6 +58,7 @@ class Control:
             "duration": self._duration,
             "limit": self._limit,
             "fault": self._fault,
+            "events": self._events,
             "transcript": self._transcript,
             "sync-transcript": self._sync_transcript,
             "clock": self._clock,
@@ -128,6 +129,13 @@ class Control:
                 http_status=status,
             )
         )
+        return {}
+
+    def _events(self, body: Mapping[str, Any]) -> dict[str, Any]:
+        copies = int(body["copies"])
+        if copies < 0:
+            raise ControlError(f"copies must be 0 or more, got {copies}")
+        self._store.script.publish(str(body["name"]), _kinds(body), copies)
         return {}
 
     def _transcript(self, body: Mapping[str, Any]) -> dict[str, Any]:

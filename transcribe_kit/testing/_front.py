@@ -11,6 +11,8 @@ Besides that it serves:
 
 - the presigned-style links to documents in the service's bucket (checked, then read
   from moto's S3);
+- the documents of completed jobs, made before any S3 request that may look at them
+  (:mod:`._pending`);
 - ``/_transcribe_kit/<command>``: the backend's control API (:mod:`._control`);
 - ``/moto-api/reset``, which empties this backend (Transcribe state, S3, scripts), and
   moto's ``state-manager/set-transition`` for the Transcribe model names, which sets how
@@ -26,6 +28,7 @@ from __future__ import annotations
 import http.client
 import json
 import logging
+import re
 import threading
 import urllib.parse
 import uuid
@@ -39,6 +42,7 @@ from werkzeug.wrappers import Request, Response
 from transcribe_kit.testing._control import Control, ControlError
 from transcribe_kit.testing._kinds import BY_KEY, OPERATIONS
 from transcribe_kit.testing._outputs import SIGNED_HEADERS
+from transcribe_kit.testing._pending import PendingDocuments
 from transcribe_kit.testing._resources import ResourceStore, ServiceFaultError, fault_for
 
 if TYPE_CHECKING:
@@ -55,6 +59,7 @@ _ANSWER_DROPPED_HEADERS: Final = frozenset(
     {"transfer-encoding", "connection", "keep-alive", "server", "date"}
 )
 _JSON: Final = "application/x-amz-json-1.1"
+_IPV4: Final = re.compile(r"[0-9]+(\.[0-9]+){3}")
 _UPSTREAM_TIMEOUT: Final = 60.0
 CONTROL_PREFIX: Final = "/_transcribe_kit/"
 _VOCABULARY_SOURCES: Final = ("CreateVocabulary", "UpdateVocabulary")
@@ -78,10 +83,12 @@ class FrontServer:
         control: Control,
         lock: threading.Lock,
         *,
+        pending: PendingDocuments,
         on_change: Callable[[], None] = lambda: None,
         on_s3_change: Callable[[], None] = lambda: None,
     ) -> None:
         self.store = store
+        self._pending = pending
         self._on_s3_change = on_s3_change
         self._control = control
         self._upstream = urllib.parse.urlsplit(upstream)
@@ -242,6 +249,8 @@ class FrontServer:
             return self._forward(request, environ)
         with self._lock:
             refusal = self.store.links.refusal(path, request.args, self.store.clock())
+            if refusal is None:
+                self._pending.make(bucket, urllib.parse.unquote(path).partition(bucket + "/")[2])
         if refusal is not None:
             code, message = refusal
             body = (
@@ -253,6 +262,10 @@ class FrontServer:
         return Response(payload, status, headers)
 
     def _forward(self, request: Request, environ: WSGIEnvironment) -> Response:
+        # S3 speaks REST; a request with a target (SQS, EventBridge, ...) names no object.
+        if self._pending and "X-Amz-Target" not in request.headers:
+            with self._lock:
+                _make_documents(self._pending, request)
         target = environ.get("RAW_URI") or request.full_path
         status, headers, payload = self._send(
             request.method, target, request.get_data(), request.headers
@@ -286,6 +299,30 @@ class FrontServer:
             return upstream.status, kept, payload
         finally:
             connection.close()
+
+
+def _make_documents(pending: PendingDocuments, request: Request) -> None:
+    """Make the planned documents an S3 ``request`` may look at.
+
+    Those it names (its object, the object it copies), or else those of the bucket it
+    works on (under its ``prefix``, for a listing).
+    """
+    host = request.host.rpartition(":")[0] if ":" in request.host else request.host
+    path = request.path.lstrip("/")
+    if "." in host and not _IPV4.fullmatch(host):  # virtual-hosted: the bucket in the host
+        bucket, key = host.partition(".")[0], path
+    else:
+        bucket, _, key = path.partition("/")
+    if bucket and key:
+        pending.make(bucket, key)
+    elif bucket:
+        pending.make(bucket, prefix=request.args.get("prefix", ""))
+    source = request.headers.get("x-amz-copy-source")
+    if source:
+        source_bucket, _, source_key = (
+            urllib.parse.unquote(source.partition("?")[0]).lstrip("/").partition("/")
+        )
+        pending.make(source_bucket, source_key)
 
 
 def _epoch_seconds(value: object) -> float:

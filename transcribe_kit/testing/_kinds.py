@@ -1,9 +1,15 @@
-"""What differs between the kinds of resource the local backend keeps: one table, :data:`KINDS`.
+"""The kinds of resource the local backend keeps: one row each, in :data:`KINDS`.
 
-Each :class:`Kind` row names a resource's operations, the wire names of its name and
-status members, its statuses, how it is missing, and, for a job, where its documents go
-and which document it writes. The store (:mod:`transcribe_kit.testing._resources`), the
-output writer and the front server read nothing about a kind from anywhere else.
+What the service says of a kind (operations, wire names of its members, statuses, ARN
+type, not-found answer, where a job reports its documents, its quota, its events) comes
+from the registry of kinds (:mod:`transcribe_kit._kinds`): each row of a kind there is
+built from its entry by :func:`_registered`. Written here is only what is the backend's
+own: the public name a test scripts the kind by, how it names the kind in messages,
+where a job's documents go and which document it makes, what a resource gains as it is
+made and started, and which request members name other resources. Vocabulary filters
+and Call Analytics categories, which do not move through statuses, are not in the
+registry and are written out whole. The store (:mod:`transcribe_kit.testing._resources`),
+the output writer and the front server read nothing about a kind from anywhere else.
 """
 
 from __future__ import annotations
@@ -12,16 +18,19 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, Final
 
-from attrs import define, field
+from attrs import define
 
+from transcribe_kit import _kinds as registry
+from transcribe_kit._kinds import JobKind, ResourceKind, StateChangeEvent
 from transcribe_kit.testing._outputs import Location, Site
-
-JOB_NOT_FOUND: Final = "The requested job couldn't be found. Check the job name and try again."
 
 Fields = dict[str, Any]
 Request = Mapping[str, Any]
 #: Sets members a resource gains at a step (creation, start): ``(fields, request, site)``.
 Hook = Callable[[Fields, Request, Site], None]
+#: Where a job's documents go: ``(name, request, site, redaction)``, ``redaction`` being the
+#: request's redaction settings (``None`` without).
+Outputs = Callable[[str, Request, Site, "Mapping[str, Any] | None"], "JobOutputs"]
 
 
 def _nothing(fields: Fields, request: Request, site: Site) -> None:
@@ -43,8 +52,8 @@ class JobFacts:
     """What only jobs have: their documents, where they go and how many may run."""
 
     document: str
-    """The document written: ``transcript``, ``call_analytics`` or ``medical_scribe``."""
-    outputs: Callable[[str, Request, Site], JobOutputs]
+    """The document made: ``transcript``, ``call_analytics`` or ``medical_scribe``."""
+    outputs: Outputs
     uri_members: Mapping[str, tuple[str, ...]]
     """Where each output's URI is in the job (``transcript`` -> Transcript.TranscriptFileUri)."""
     concurrent_limit: int
@@ -67,22 +76,22 @@ class Kind:
     """The model's structure for the whole resource; records are shaped like it."""
     name_field: str
     noun: str
+    """What the backend's messages call one (``job``, ``vocabulary``)."""
     arn_type: str
     operations: tuple[str, ...]
     missing_code: str = "NotFoundException"
     missing_message: str = ""
     status_field: str | None = None
     statuses: tuple[str, ...] = ()
-    """The statuses shown in turn when moved by reads; the last is the successful end."""
-    waiting_status: str | None = None
-    """The status of a job waiting for a free slot (``QUEUED``)."""
+    """The statuses in the order a resource goes through them; the last is success."""
     failed_status: str = "FAILED"
     created_field: str | None = None
     modified_field: str | None = None
     """Stamped at creation, update and every change of status."""
     started_field: str | None = None
     completed_field: str | None = None
-    status_filters: tuple[str, ...] = ("Status", "StateEquals", "StatusEquals")
+    status_filter: str | None = None
+    """The List request's member that filters on the status."""
     newest_first: bool = False
     references: tuple[tuple[tuple[str, ...], str], ...] = ()
     """Members that name another resource, and that resource's kind key."""
@@ -90,29 +99,19 @@ class Kind:
     """Whether an update makes the resource again, through its statuses from the first."""
     on_create: Hook = _nothing
     on_start: Hook = _nothing
-    job: JobFacts | None = field(default=None)
-
-    @property
-    def running_status(self) -> str | None:
-        """The status while the resource is being made (IN_PROGRESS, PENDING)."""
-        return self.statuses[-2] if len(self.statuses) >= 2 else None
-
-    @property
-    def done_status(self) -> str | None:
-        """The status of success (COMPLETED, READY)."""
-        return self.statuses[-1] if self.statuses else None
-
-    @property
-    def operation_verbs(self) -> dict[str, str]:
-        """Each operation by its verb (``Start``, ``Get``, ``List``, ...)."""
-        return {_verb(operation): operation for operation in self.operations}
+    job: JobFacts | None = None
+    events: tuple[StateChangeEvent, ...] = ()
+    """The events the service publishes when one ends (see :mod:`._events`)."""
+    entry: ResourceKind[Any, Any] | None = None
+    """The registry's entry the row is built from (``None``: a kind the registry lacks)."""
 
 
-def _verb(operation: str) -> str:
-    for verb in ("Create", "Start", "Get", "Describe", "List", "Update", "Delete"):
-        if operation.startswith(verb):
-            return "Get" if verb == "Describe" else verb
-    raise ValueError(operation)
+def member(request: Request, path: tuple[str, ...]) -> Any:
+    """The member at ``path`` in ``request`` (``None`` if it is missing, or ``path`` is empty)."""
+    value: Any = request if path else None
+    for name in path:
+        value = value.get(name) if isinstance(value, Mapping) else None
+    return value
 
 
 # Where documents go.
@@ -144,14 +143,6 @@ def _service_location(site: Site, name: str, file_name: str) -> Location:
     return Location(site.service_bucket, key, presigned=True)
 
 
-def member(request: Request, path: tuple[str, ...]) -> Any:
-    """The member at ``path`` in ``request`` (``None`` if it is missing, or ``path`` is empty)."""
-    value: Any = request if path else None
-    for name in path:
-        value = value.get(name) if isinstance(value, Mapping) else None
-    return value
-
-
 def _with_redaction(transcript: Location, redaction: Mapping[str, Any] | None) -> JobOutputs:
     if not redaction:
         return JobOutputs(transcript=transcript)
@@ -159,39 +150,43 @@ def _with_redaction(transcript: Location, redaction: Mapping[str, Any] | None) -
     return JobOutputs(transcript=transcript if both else None, redacted=_redacted(transcript))
 
 
-def _transcription_outputs(name: str, request: Request, site: Site) -> JobOutputs:
+def _transcription_outputs(
+    name: str, request: Request, site: Site, redaction: Mapping[str, Any] | None
+) -> JobOutputs:
     bucket = request.get("OutputBucketName")
     transcript = (
         Location(bucket, _customer_key(name, request.get("OutputKey")))
         if bucket
         else _service_location(site, name, "asrOutput.json")
     )
-    outputs = _with_redaction(transcript, member(request, TRANSCRIPTION_REDACTION))
+    outputs = _with_redaction(transcript, redaction)
     formats = (request.get("Subtitles") or {}).get("Formats") or ()
     subtitles = tuple((fmt, _with_extension(transcript, f".{fmt}")) for fmt in formats)
     return JobOutputs(transcript=outputs.transcript, redacted=outputs.redacted, subtitles=subtitles)
 
 
-def _medical_outputs(name: str, request: Request, site: Site) -> JobOutputs:
+def _medical_outputs(
+    name: str, request: Request, site: Site, redaction: Mapping[str, Any] | None
+) -> JobOutputs:
     key = _customer_key(name, request.get("OutputKey"), default_prefix="medical")
     return JobOutputs(transcript=Location(request["OutputBucketName"], key))
 
 
-def _call_analytics_outputs(name: str, request: Request, site: Site) -> JobOutputs:
+def _call_analytics_outputs(
+    name: str, request: Request, site: Site, redaction: Mapping[str, Any] | None
+) -> JobOutputs:
     location = request.get("OutputLocation")
     if location:
         bucket, _, prefix = location.removeprefix("s3://").partition("/")
         transcript = Location(bucket, _customer_key(name, prefix))
     else:
         transcript = _service_location(site, name, "analytics.json")
-    return _with_redaction(transcript, member(request, CALL_ANALYTICS_REDACTION))
+    return _with_redaction(transcript, redaction)
 
 
-TRANSCRIPTION_REDACTION: Final = ("ContentRedaction",)
-CALL_ANALYTICS_REDACTION: Final = ("Settings", "ContentRedaction")
-
-
-def _medical_scribe_outputs(name: str, request: Request, site: Site) -> JobOutputs:
+def _medical_scribe_outputs(
+    name: str, request: Request, site: Site, redaction: Mapping[str, Any] | None
+) -> JobOutputs:
     bucket = request["OutputBucketName"]
     return JobOutputs(
         transcript=Location(bucket, f"{name}/transcript.json"),
@@ -264,77 +259,92 @@ def _job_started(sample_rate: int) -> Hook:
     return started
 
 
-def _job(
-    shape: str,
+# The rows
+
+
+@define(frozen=True, kw_only=True)
+class JobMaking:
+    """How the backend plays a kind of job: where its documents go, which it makes."""
+
+    document: str
+    outputs: Outputs
+    sample_rate: int = 44100
+    channel_roles: tuple[str, str] = ("spk_0", "spk_1")
+
+
+def _operations(entry: ResourceKind[Any, Any]) -> tuple[str, ...]:
+    operations = entry.operations
+    names = (operations.create, operations.get, operations.list, operations.update)
+    return (*filter(None, names), operations.delete)
+
+
+def _registered(
+    entry: ResourceKind[Any, Any],
     key: str,
-    arn_type: str,
-    job: JobFacts,
+    noun: str,
     *,
-    status_field: str | None = None,
+    job: JobMaking | None = None,
     references: tuple[tuple[tuple[str, ...], str], ...] = (),
+    remade_on_update: bool = False,
     on_create: Hook = _nothing,
 ) -> Kind:
-    """A kind of job: Start/Get/List/Delete, QUEUED to COMPLETED, newest listed first."""
+    """The row of the registry's ``entry``: its facts, and the backend's own given here."""
+    members = entry.members
+    facts = None
+    if isinstance(entry, JobKind):
+        assert job is not None, f"{entry.noun}: a job needs its documents"
+        redaction = entry.documents.redaction_request
+        facts = JobFacts(
+            document=job.document,
+            outputs=job.outputs,
+            uri_members=entry.documents.uri_members,
+            concurrent_limit=entry.concurrent_quota.default,
+            deferrable=entry.deferrable,
+            redaction_member=tuple(redaction.split(".")) if redaction else (),
+            sample_rate=job.sample_rate,
+            channel_roles=job.channel_roles,
+        )
     return Kind(
         key=key,
-        shape=shape,
-        name_field=f"{shape}Name",
-        noun="job",
-        arn_type=arn_type,
-        operations=(f"Start{shape}", f"Get{shape}", f"List{shape}s", f"Delete{shape}"),
-        missing_code="BadRequestException",
-        missing_message=JOB_NOT_FOUND,
-        status_field=status_field or f"{shape}Status",
-        statuses=("QUEUED", "IN_PROGRESS", "COMPLETED"),
-        waiting_status="QUEUED",
-        created_field="CreationTime",
-        started_field="StartTime",
-        completed_field="CompletionTime",
-        newest_first=True,
-        references=references,
-        on_create=on_create,
-        on_start=_job_started(job.sample_rate),
-        job=job,
-    )
-
-
-def _vocabulary(shape_prefix: str, key: str, arn_type: str, on_create: Hook) -> Kind:
-    noun = "vocabulary"
-    return Kind(
-        key=key,
-        shape=f"Get{shape_prefix}Response",
-        name_field="VocabularyName",
+        shape=entry.shape,
+        name_field=members.name,
         noun=noun,
-        arn_type=arn_type,
-        operations=(
-            f"Create{shape_prefix}",
-            f"Get{shape_prefix}",
-            f"List{shape_prefix.replace('Vocabulary', 'Vocabularies')}",
-            f"Update{shape_prefix}",
-            f"Delete{shape_prefix}",
-        ),
-        # As the service answers for a missing vocabulary, on every operation.
-        missing_code="BadRequestException",
-        missing_message=(
-            "The requested vocabulary couldn't be found. Check the vocabulary name and try "
-            "your request again."
-        ),
-        status_field="VocabularyState",
-        statuses=("PENDING", "READY"),
-        modified_field="LastModifiedTime",
-        remade_on_update=True,
+        arn_type=entry.arn_type,
+        operations=_operations(entry),
+        missing_code=entry.missing_code,
+        missing_message=entry.missing_message,
+        status_field=members.status,
+        statuses=entry.statuses,
+        failed_status=entry.failure,
+        created_field=members.created,
+        modified_field=members.modified,
+        started_field=members.started,
+        completed_field=members.completed,
+        status_filter=members.status_filter,
+        newest_first=facts is not None,
+        references=references,
+        remade_on_update=remade_on_update,
         on_create=on_create,
+        on_start=_nothing if job is None else _job_started(job.sample_rate),
+        job=facts,
+        events=entry.events,
+        entry=entry,
     )
 
 
-VOCABULARIES: Final = _vocabulary(
-    "Vocabulary", "transcribe::vocabulary", "vocabulary", _vocabulary_created
+VOCABULARIES: Final = _registered(
+    registry.VOCABULARIES,
+    "transcribe::vocabulary",
+    "vocabulary",
+    remade_on_update=True,
+    on_create=_vocabulary_created,
 )
-MEDICAL_VOCABULARIES: Final = _vocabulary(
-    "MedicalVocabulary",
+MEDICAL_VOCABULARIES: Final = _registered(
+    registry.MEDICAL_VOCABULARIES,
     "transcribe::medicalvocabulary",
-    "medical-vocabulary",
-    _medical_vocabulary_created,
+    "vocabulary",
+    remade_on_update=True,
+    on_create=_medical_vocabulary_created,
 )
 VOCABULARY_FILTERS: Final = Kind(
     key="transcribe::vocabularyfilter",
@@ -352,23 +362,10 @@ VOCABULARY_FILTERS: Final = Kind(
     modified_field="LastModifiedTime",
     on_create=_filter_created,
 )
-LANGUAGE_MODELS: Final = Kind(
-    key="transcribe::languagemodel",
-    shape="LanguageModel",
-    name_field="ModelName",
-    noun="language model",
-    arn_type="language-model",
-    operations=(
-        "CreateLanguageModel",
-        "DescribeLanguageModel",
-        "ListLanguageModels",
-        "UpdateLanguageModel",
-        "DeleteLanguageModel",
-    ),
-    status_field="ModelStatus",
-    statuses=("IN_PROGRESS", "COMPLETED"),
-    created_field="CreateTime",
-    modified_field="LastModifiedTime",
+LANGUAGE_MODELS: Final = _registered(
+    registry.LANGUAGE_MODELS,
+    "transcribe::languagemodel",
+    "language model",
     on_create=_model_created,
 )
 CALL_ANALYTICS_CATEGORIES: Final = Kind(
@@ -389,57 +386,36 @@ CALL_ANALYTICS_CATEGORIES: Final = Kind(
     on_create=_category_created,
 )
 
-#: Where a job with a ``Transcript`` member reports its transcript and the redacted one.
-_TRANSCRIPT_URIS: Final = {
-    "transcript": ("Transcript", "TranscriptFileUri"),
-    "redacted": ("Transcript", "RedactedTranscriptFileUri"),
-}
 _SETTINGS_REFERENCES: Final = (
     (("Settings", "VocabularyName"), VOCABULARIES.key),
     (("Settings", "VocabularyFilterName"), VOCABULARY_FILTERS.key),
 )
-TRANSCRIPTION_JOBS: Final = _job(
-    "TranscriptionJob",
+TRANSCRIPTION_JOBS: Final = _registered(
+    registry.TRANSCRIPTION_JOBS,
     "transcribe::transcriptionjob",
-    "transcription-job",
-    JobFacts(
-        document="transcript",
-        outputs=_transcription_outputs,
-        uri_members={**_TRANSCRIPT_URIS, "subtitles": ("Subtitles", "SubtitleFileUris")},
-        concurrent_limit=250,
-        deferrable=True,
-        redaction_member=TRANSCRIPTION_REDACTION,
-    ),
+    "job",
+    job=JobMaking(document="transcript", outputs=_transcription_outputs),
     references=(
         *_SETTINGS_REFERENCES,
         (("ModelSettings", "LanguageModelName"), LANGUAGE_MODELS.key),
     ),
     on_create=_transcription_created,
 )
-MEDICAL_TRANSCRIPTION_JOBS: Final = _job(
-    "MedicalTranscriptionJob",
+MEDICAL_TRANSCRIPTION_JOBS: Final = _registered(
+    registry.MEDICAL_TRANSCRIPTION_JOBS,
     "transcribe::medicaltranscriptionjob",
-    "medical-transcription-job",
-    JobFacts(
-        document="transcript",
-        outputs=_medical_outputs,
-        uri_members={"transcript": ("Transcript", "TranscriptFileUri")},
-        concurrent_limit=250,
-    ),
-    status_field="TranscriptionJobStatus",
+    "job",
+    job=JobMaking(document="transcript", outputs=_medical_outputs),
     references=((("Settings", "VocabularyName"), MEDICAL_VOCABULARIES.key),),
     on_create=_medical_created,
 )
-CALL_ANALYTICS_JOBS: Final = _job(
-    "CallAnalyticsJob",
+CALL_ANALYTICS_JOBS: Final = _registered(
+    registry.CALL_ANALYTICS_JOBS,
     "transcribe::callanalyticsjob",
-    "analytics",
-    JobFacts(
+    "job",
+    job=JobMaking(
         document="call_analytics",
         outputs=_call_analytics_outputs,
-        uri_members=_TRANSCRIPT_URIS,
-        concurrent_limit=100,
-        redaction_member=CALL_ANALYTICS_REDACTION,
         sample_rate=8000,
         channel_roles=("AGENT", "CUSTOMER"),
     ),
@@ -448,18 +424,13 @@ CALL_ANALYTICS_JOBS: Final = _job(
         (("Settings", "LanguageModelName"), LANGUAGE_MODELS.key),
     ),
 )
-MEDICAL_SCRIBE_JOBS: Final = _job(
-    "MedicalScribeJob",
+MEDICAL_SCRIBE_JOBS: Final = _registered(
+    registry.MEDICAL_SCRIBE_JOBS,
     "transcribe::medicalscribejob",
-    "medical-scribe-job",
-    JobFacts(
+    "job",
+    job=JobMaking(
         document="medical_scribe",
         outputs=_medical_scribe_outputs,
-        uri_members={
-            "transcript": ("MedicalScribeOutput", "TranscriptFileUri"),
-            "clinical": ("MedicalScribeOutput", "ClinicalDocumentUri"),
-        },
-        concurrent_limit=250,
         sample_rate=16000,
         channel_roles=("CLINICIAN", "PATIENT"),
     ),

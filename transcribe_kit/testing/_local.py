@@ -17,11 +17,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final
 
+from botocore import xform_name
+
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._converter import from_wire, to_wire
-from transcribe_kit.shapes.call_analytics import GetCallAnalyticsJobResponse
-from transcribe_kit.shapes.medical import GetMedicalTranscriptionJobResponse
-from transcribe_kit.shapes.medical_scribe import GetMedicalScribeJobResponse
+from transcribe_kit._kinds import JOB_KINDS
 from transcribe_kit.shapes.transcribe_audio import SyncItem
 from transcribe_kit.shapes.transcription_jobs import GetTranscriptionJobResponse, TranscriptionJob
 from transcribe_kit.testing._documents import sync_items
@@ -104,12 +104,16 @@ class LocalBackend:
     it. The backend runs in a child process of its own, so every backend is isolated from
     every other, in one process or many. It answers all 45 Transcribe operations itself
     (jobs of every kind, vocabularies, filters, language models, categories, tags,
-    ``TranscribeAudio``) and S3 through moto's server.
+    ``TranscribeAudio``), and S3, SQS and EventBridge through moto's server.
 
     Jobs take ``seconds`` of its clock (default 1 s) from start to completion; vocabularies
     and language models as long to be ready. A completed job has written its documents
-    where the service would (see :meth:`set_transcript` for what they say). The scripting
-    methods make jobs fail, calls fail and limits bind; :meth:`reset` forgets everything.
+    where the service would (see :meth:`set_transcript` for what they say). A job,
+    vocabulary or language model that ends publishes the service's ``aws.transcribe``
+    events to the default EventBridge bus, whose rules (those
+    :meth:`~TranscribeClient.ensure_job_events` makes) route them to SQS. The scripting
+    methods make jobs fail, calls fail, limits bind and events go missing or come twice;
+    :meth:`reset` forgets everything.
     """
 
     def __init__(self, *, region_name: str = "us-east-1", seconds: float = DEFAULT_SECONDS):
@@ -314,6 +318,29 @@ class LocalBackend:
         """
         self._command("limit", {"limit": _check_count("limit", limit, 0), "kinds": list(kinds)})
 
+    def drop_events(self, name: str = "*", *, kinds: Iterable[str] = JOB_MODELS) -> None:
+        """Publish no events for the jobs called ``name`` (a name or a pattern: ``lost-*``).
+
+        The service's delivery is best effort: a consumer must catch a job whose event
+        never comes. Applies to jobs that end from now on; where several rules match a
+        name, the one given last wins. ``kinds`` may name vocabularies and language models.
+        """
+        self._script_events(name, 0, kinds)
+
+    def duplicate_events(
+        self, name: str = "*", copies: int = 2, *, kinds: Iterable[str] = JOB_MODELS
+    ) -> None:
+        """Publish each event of the jobs called ``name`` ``copies`` times (1: once, as usual).
+
+        EventBridge and SQS deliver at least once: a consumer must handle a job once however
+        often its event comes. Each copy is a separate event (its own ``id``), as a repeated
+        delivery can be. Applies as :meth:`drop_events` does.
+        """
+        self._script_events(name, _check_count("copies", copies, 1), kinds)
+
+    def _script_events(self, name: str, copies: int, kinds: Iterable[str]) -> None:
+        self._command("events", {"name": name, "copies": copies, "kinds": list(kinds)})
+
     def set_transcript(
         self,
         media: str | bytes | os.PathLike[str],
@@ -414,23 +441,15 @@ class LocalBackend:
 
     def _get_job(self, name: str) -> AnyJob:
         client = self._botocore_client("transcribe")
-        reads: tuple[tuple[str, str, type[AnyJob]], ...] = (
-            ("get_transcription_job", "TranscriptionJobName", GetTranscriptionJobResponse),
-            (
-                "get_medical_transcription_job",
-                "MedicalTranscriptionJobName",
-                GetMedicalTranscriptionJobResponse,
-            ),
-            ("get_call_analytics_job", "CallAnalyticsJobName", GetCallAnalyticsJobResponse),
-            ("get_medical_scribe_job", "MedicalScribeJobName", GetMedicalScribeJobResponse),
-        )
         try:
-            for method, member, response_type in reads:
+            for kind in JOB_KINDS:
+                get = kind.operations.get
                 try:
-                    answer = getattr(client, method)(**{member: name})
+                    answer = getattr(client, xform_name(get))(**{kind.members.name: name})
                 except client.exceptions.BadRequestException:
                     continue
-                return from_wire(answer, response_type)
+                job: AnyJob = from_wire(answer, kind.response_type(get))
+                return job
             raise LookupError(f"no job called {name!r}")
         finally:
             client.close()

@@ -96,8 +96,8 @@ class Record:
 
 #: Called when a job completes, to write its documents; returns where each output went.
 OutputWriter = Callable[[Record], Mapping[str, Location | list[Location]]]
-#: Called with every record whose status changed, after the change.
-Observer = Callable[[Record], None]
+#: Called with every record whose status changed, after the change, and the clock's time of it.
+Observer = Callable[[Record, float], None]
 
 
 class ResourceStore:
@@ -204,7 +204,7 @@ class ResourceStore:
         record.fields[record.kind.status_field] = status
         self._stamp(record, record.kind.modified_field, at)
         for observer in self.observers:
-            observer(record)
+            observer(record, at)
 
     def _stamp(self, record: Record, member: str | None, at: float) -> None:
         if member:
@@ -408,7 +408,7 @@ class ResourceStore:
         assert isinstance(output, StructureShape)
         items_member = next(m for m, s in output.members.items() if s.type_name == "list")
         summary = output.members[items_member].member
-        status = next((request[f] for f in kind.status_filters if request.get(f)), None)
+        status = request.get(kind.status_filter) if kind.status_filter else None
         contains = (request.get("JobNameContains") or request.get("NameContains") or "").lower()
 
         def sort_key(record: Record) -> list[Any]:

@@ -56,6 +56,7 @@ class Script:
     durations: list[tuple[_Rule, float]] = field(factory=list)
     limits: dict[str, int] = field(factory=dict)
     faults: list[Fault] = field(factory=list)
+    event_rules: list[tuple[_Rule, int]] = field(factory=list)
 
     def progression(self, kind: str, name: str) -> Progression:
         """How the resource ``name`` of ``kind`` moves, decided when it is made."""
@@ -82,6 +83,16 @@ class Script:
 
     def take(self, seconds: float, pattern: str, kinds: Iterable[str]) -> None:
         self.durations.append((_Rule(pattern, frozenset(kinds)), seconds))
+
+    def publish(self, pattern: str, kinds: Iterable[str], copies: int) -> None:
+        self.event_rules.append((_Rule(pattern, frozenset(kinds)), copies))
+
+    def event_copies(self, kind: str, name: str) -> int:
+        """How many times each event of ``name`` is published (0: dropped; by default 1)."""
+        for rule, copies in reversed(self.event_rules):
+            if rule.matches(kind, name):
+                return copies
+        return 1
 
     def limit(self, kind: str, default: int) -> int:
         return self.limits.get(kind, default)

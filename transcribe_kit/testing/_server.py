@@ -21,8 +21,10 @@ from typing import Any, Final
 
 from transcribe_kit.testing._clock import Clock
 from transcribe_kit.testing._control import Control
+from transcribe_kit.testing._events import EventPublisher
 from transcribe_kit.testing._front import FrontServer, Ticker
 from transcribe_kit.testing._outputs import S3Store, Site
+from transcribe_kit.testing._pending import PendingDocuments
 from transcribe_kit.testing._resources import ACCOUNT_ID, ResourceStore
 from transcribe_kit.testing._script import DEFAULT_SECONDS
 from transcribe_kit.testing._writer import JobWriter, Transcripts
@@ -58,12 +60,16 @@ class BackendServer:
 
         store = ResourceStore(site=Site(self.region_name, ACCOUNT_ID), clock=Clock())
         transcripts = Transcripts()
-        store.write_outputs = JobWriter(
-            store, S3Store(host, port, region_name=self.region_name), transcripts
-        )
-        control = Control(
-            store, transcripts, reset_upstream=lambda: _post(upstream, "/moto-api/reset")
-        )
+        s3 = S3Store(account_id=ACCOUNT_ID, region_name=self.region_name)
+        pending = PendingDocuments(s3)
+        store.write_outputs = JobWriter(store, s3, transcripts, pending)
+        store.observers.append(EventPublisher(store))
+
+        def reset_upstream() -> None:
+            pending.clear()
+            _post(upstream, "/moto-api/reset")
+
+        control = Control(store, transcripts, reset_upstream=reset_upstream)
         control.run("default", {"seconds": self._seconds})
         lock = threading.Lock()
         ticker = Ticker(store, lock)
@@ -73,6 +79,7 @@ class BackendServer:
             store,
             control,
             lock,
+            pending=pending,
             on_change=ticker.wake,
             on_s3_change=transcripts.found.clear,
         )

@@ -204,6 +204,8 @@ class JobTable:
             "CreationTime": created,
             "TranscriptionJobStatus": status,
         }
+        if status in ("COMPLETED", "FAILED"):
+            summary["CompletionTime"] = self.jobs[name][2]
         if status == "FAILED":
             summary["FailureReason"] = f"{name} could not be read"
         return summary

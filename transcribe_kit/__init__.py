@@ -25,7 +25,7 @@ from transcribe_kit._kinds import (
     JobKind,
 )
 from transcribe_kit._shape_dicts import from_dict, to_dict
-from transcribe_kit._submit import JobSubmission, JobSubmitter
+from transcribe_kit._submit import BatchProgress, JobOutcome, JobSubmission, JobSubmitter
 from transcribe_kit._transcribe_plan import (
     TranscribeMode,
     TranscriptionJobOptions,
@@ -118,6 +118,8 @@ __all__ = [
     "MEDICAL_SCRIBE_JOBS",
     "JobSubmitter",
     "JobSubmission",
+    "JobOutcome",
+    "BatchProgress",
     "TranscribeMode",
     "TranscriptionJobOptions",
     "TranscriptionResult",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import socket
 from datetime import datetime
 from pathlib import Path
 
@@ -30,7 +31,16 @@ from transcribe_kit import (
     TranscriptionJobStatus,
     parse_transcript,
 )
-from transcribe_kit.cli import main
+from transcribe_kit.cli import (
+    EXIT_INTERNAL,
+    EXIT_JOB_FAILED,
+    EXIT_NOT_FOUND,
+    EXIT_STATUSES,
+    EXIT_TIMEOUT,
+    EXIT_UNREACHABLE,
+    EXIT_USAGE,
+    main,
+)
 from transcribe_kit.testing import LocalBackend
 
 REGION = "us-east-1"
@@ -204,19 +214,19 @@ def test_jobs_wait_prints_each_status_until_completed(cli: Cli) -> None:
     ]
 
 
-def test_jobs_wait_exits_1_when_the_timeout_passes(cli: Cli) -> None:
+def test_jobs_wait_exits_5_when_the_timeout_passes(cli: Cli) -> None:
     cli.start_jobs("alpha-1")
 
     # The first poll sees QUEUED; the last, a second before the deadline, IN_PROGRESS (if a
     # loaded machine gets to it in time); the job never completes, one status per Get.
     code, out, err = cli("jobs", "wait", "alpha-1", "--timeout", "1.5")
 
-    assert code == 1
+    assert code == EXIT_TIMEOUT
     assert out.splitlines() in (["alpha-1: QUEUED"], ["alpha-1: QUEUED", "alpha-1: IN_PROGRESS"])
     assert "still " in _single_error_line(err)
 
 
-def test_jobs_wait_exits_1_when_the_job_fails(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_jobs_wait_exits_3_when_the_job_fails(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     failed = TranscriptionJob(
         transcription_job_name="alpha-1",
         transcription_job_status=TranscriptionJobStatus.FAILED,
@@ -230,7 +240,7 @@ def test_jobs_wait_exits_1_when_the_job_fails(cli: Cli, monkeypatch: pytest.Monk
 
     code, out, err = cli("jobs", "wait", "alpha-1")
 
-    assert code == 1
+    assert code == EXIT_JOB_FAILED
     assert out.splitlines() == ["alpha-1: FAILED"]
     assert "The media format is not supported." in _single_error_line(err)
 
@@ -242,7 +252,7 @@ def test_jobs_delete_deletes_the_job(cli: Cli) -> None:
 
     assert code == 0
     assert out == "deleted alpha-1\n"
-    assert cli("jobs", "get", "alpha-1")[0] == 1
+    assert cli("jobs", "get", "alpha-1")[0] == EXIT_NOT_FOUND
 
 
 # transcript
@@ -353,15 +363,30 @@ def test_transcribe_runs_a_job_and_prints_its_transcript(cli: Cli) -> None:
     assert err.splitlines() == ["cli-job: QUEUED", "cli-job: IN_PROGRESS", "cli-job: COMPLETED"]
 
 
-def test_transcribe_of_a_local_file_for_a_job_needs_a_bucket(cli: Cli, tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", ["job", "auto"])
+def test_transcribe_of_a_local_file_for_a_job_names_the_bucket_flag(
+    cli: Cli, tmp_path: Path, mode: str
+) -> None:
     media = tmp_path / "call.wav"
     media.write_bytes(b"RIFF")
 
-    code, out, err = cli("transcribe", str(media), "--mode", "job")
+    # auto: ta-IN is no TranscribeAudio language, so the file needs a job.
+    code, out, err = cli("transcribe", str(media), "--mode", mode, "--language", "ta-IN")
 
-    assert code == 1
+    assert code == EXIT_USAGE
     assert out == ""
-    assert "bucket" in _single_error_line(err)
+    line = _single_error_line(err)
+    assert line.startswith("transcribe-kit: --bucket: ")
+    assert "--bucket BUCKET" in line
+    assert "TranscriptionJobOptions" not in line
+    assert "job.bucket" not in line
+
+
+def test_transcribe_names_the_flag_of_a_setting_the_service_refuses(cli: Cli) -> None:
+    code, _, err = cli("transcribe", "s3://media/call.wav", "--mode", "job", "--max-speakers", "40")
+
+    assert code == EXIT_USAGE
+    assert _single_error_line(err).startswith("transcribe-kit: --max-speakers: ")
 
 
 # vocabularies
@@ -389,10 +414,10 @@ def test_vocabularies_list_and_get(cli: Cli) -> None:
 # errors and arguments
 
 
-def test_a_missing_job_is_one_line_on_stderr_and_exit_1(cli: Cli) -> None:
+def test_a_missing_job_is_one_line_on_stderr_and_exit_4(cli: Cli) -> None:
     code, out, err = cli("jobs", "get", "no-such-job")
 
-    assert code == 1
+    assert code == EXIT_NOT_FOUND
     assert out == ""
     assert "couldn't be found" in _single_error_line(err)
 
@@ -444,10 +469,246 @@ def test_the_endpoint_comes_from_the_environment(
     ]
 
 
-def test_local_starts_a_backend_for_the_command(
-    cli: Cli, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code = main(["--local", "jobs", "list", "--json"])
+def test_help_lists_every_exit_status(cli: Cli) -> None:
+    code, out, _ = cli("--help")
 
     assert code == 0
-    assert json.loads(capsys.readouterr().out) == []
+    listed = out.split("exit statuses:", 1)[1]
+    for status, meaning in EXIT_STATUSES.items():
+        assert re.search(rf"^ +{status} +{re.escape(meaning[:30])}", listed, re.M), status
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "0", "NaN"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["jobs", "wait", "alpha-1"],
+        ["transcribe", "s3://media/call.wav"],
+        ["batch", "s3://media/call.wav"],
+    ],
+    ids=["jobs-wait", "transcribe", "batch"],
+)
+def test_a_duration_that_is_no_finite_positive_number_is_refused(
+    cli: Cli, command: list[str], value: str
+) -> None:
+    code, out, err = cli(*command, f"--timeout={value}")
+
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert "--timeout: must be a finite number of seconds above 0" in err
+
+
+# links stay hidden
+
+
+def _completed_job_in_the_service_bucket(cli: Cli, name: str) -> None:
+    """A completed job whose transcript is behind a presigned link (a signed query)."""
+    cli.start_jobs(name)
+    cli.complete(name)
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+def test_jobs_get_hides_a_presigned_links_query(cli: Cli, as_json: bool) -> None:
+    _completed_job_in_the_service_bucket(cli, "linked")
+
+    code, out, _ = cli("jobs", "get", "linked", *(["--json"] if as_json else []))
+
+    assert code == 0
+    assert "/aws-transcribe-" in out
+    assert "?<redacted>" in out
+    assert "X-Amz-Signature" not in out
+    assert "X-Amz-Credential" not in out
+
+
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+def test_jobs_get_show_links_prints_the_link_whole(cli: Cli, as_json: bool) -> None:
+    _completed_job_in_the_service_bucket(cli, "linked")
+
+    code, out, _ = cli("jobs", "get", "linked", "--show-links", *(["--json"] if as_json else []))
+
+    assert code == 0
+    assert re.search(r"/aws-transcribe-\S+\?\S*X-Amz-Signature=\w+", out)
+
+
+# transcript: speakers and channels
+
+
+def test_transcript_srt_with_speakers_names_the_speaker_of_each_cue(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job", CALL)
+
+    code, out, _ = cli("transcript", "cli-job", "--format", "srt", "--speakers")
+
+    assert code == 0
+    cues = list(srt.parse(out))
+    assert len(cues) > 1
+    assert all(re.match(r"spk_\d+: \S", cue.content) for cue in cues)
+    assert len({cue.content.split(":")[0] for cue in cues}) > 1
+
+
+def test_transcript_vtt_with_speakers_gives_voice_spans(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job", CALL)
+
+    code, out, _ = cli("transcript", "cli-job", "--format", "vtt", "--speakers")
+
+    assert code == 0
+    captions = webvtt.from_string(out).captions
+    assert all(caption.voice and caption.voice.startswith("spk_") for caption in captions)
+
+
+def test_transcript_speakers_with_a_format_that_has_no_cues_is_refused(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job", CALL)
+
+    code, out, err = cli("transcript", "cli-job", "--format", "text", "--speakers")
+
+    assert code == EXIT_USAGE
+    assert out == ""
+    assert _single_error_line(err).startswith("transcribe-kit: --speakers: ")
+
+
+@pytest.mark.parametrize(
+    ("form", "expected"),
+    [
+        ("text", "Hi, my laptop won't start since the update. Okay. Yes, for ten seconds."),
+        ("turns", "ch_1 3.40-"),
+        ("srt", "ch_1: Hi, my laptop won't"),
+    ],
+)
+def test_transcript_channel_gives_one_channels_track(cli: Cli, form: str, expected: str) -> None:
+    cli.completed_job_with_transcript("cli-job", "channels")
+    extra = ["--speakers"] if form == "srt" else []
+
+    code, out, _ = cli("transcript", "cli-job", "--format", form, "--channel", "ch_1", *extra)
+
+    assert code == 0
+    assert expected in out
+    assert "help desk" not in out
+
+
+def test_transcript_of_a_channel_it_lacks_names_those_it_has(cli: Cli) -> None:
+    cli.completed_job_with_transcript("cli-job", "channels")
+
+    code, _, err = cli("transcript", "cli-job", "--channel", "ch_7")
+
+    assert code == EXIT_USAGE
+    assert "ch_0, ch_1" in _single_error_line(err)
+
+
+# errors: one line, a status, a traceback only when asked
+
+
+def test_verbose_prints_the_traceback_before_the_error_line(cli: Cli) -> None:
+    code, _, err = cli("--verbose", "jobs", "get", "no-such-job")
+
+    assert code == EXIT_NOT_FOUND
+    assert err.startswith("Traceback (most recent call last):")
+    assert err.splitlines()[-1].startswith("transcribe-kit: BadRequestException")
+
+
+def _get_raises(monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+    async def get(self: TranscribeClient, request: object) -> GetTranscriptionJobResponse:
+        raise error
+
+    monkeypatch.setattr(TranscribeClient, "get_transcription_job", get)
+
+
+def test_an_unexpected_error_is_one_line_with_its_own_status(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _get_raises(monkeypatch, RuntimeError("boom"))
+
+    code, out, err = cli("jobs", "get", "alpha-1")
+
+    assert code == EXIT_INTERNAL
+    assert out == ""
+    assert _single_error_line(err) == (
+        "transcribe-kit: unexpected RuntimeError: boom (--verbose shows where)"
+    )
+
+
+def test_an_unexpected_error_with_verbose_shows_where(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _get_raises(monkeypatch, RuntimeError("boom"))
+
+    code, _, err = cli("--verbose", "jobs", "get", "alpha-1")
+
+    assert code == EXIT_INTERNAL
+    assert "Traceback" in err
+    assert "raise error\nRuntimeError: boom" in err
+
+
+def test_no_region_is_an_unreachable_service_with_the_flag_to_give(
+    cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for name in ("AWS_REGION", "AWS_DEFAULT_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-config"))
+
+    code = main(["--endpoint-url", cli.backend.endpoint_url, "jobs", "list"])
+
+    assert code == EXIT_UNREACHABLE
+    err = capsys.readouterr().err
+    assert "--region" in _single_error_line(err)
+
+
+# --local: the long-lived local server
+
+
+def _local(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run ``transcribe-kit --local ARGV``: its status, stdout and stderr."""
+    code = main(["--local", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_local_uses_the_server_the_environment_names(
+    cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli.start_jobs("alpha-1")
+    monkeypatch.setenv("AWS_ENDPOINT_URL_TRANSCRIBE", cli.backend.endpoint_url)
+    # Credentials of a real account are never sent to it.
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALACCOUNTKEY00")
+
+    code, out, _ = _local(capsys, "jobs", "list", "--json")
+
+    assert code == 0
+    assert [job["TranscriptionJobName"] for job in json.loads(out)] == ["alpha-1"]
+
+
+def test_local_without_a_server_says_how_to_start_one(
+    cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AWS_ENDPOINT_URL", raising=False)
+
+    code, out, err = _local(capsys, "jobs", "list")
+
+    assert code == EXIT_UNREACHABLE
+    assert out == ""
+    assert "transcribe-kit local serve" in _single_error_line(err)
+
+
+def test_local_refuses_an_endpoint_that_is_not_on_this_machine(
+    cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AWS_ENDPOINT_URL_TRANSCRIBE", "https://transcribe.us-east-1.amazonaws.com")
+
+    code, _, err = _local(capsys, "jobs", "list")
+
+    assert code == EXIT_UNREACHABLE
+    assert "not a local server" in _single_error_line(err)
+
+
+def test_local_when_nothing_answers_says_how_to_start_a_server(
+    cli: Cli, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    monkeypatch.setenv("AWS_ENDPOINT_URL_TRANSCRIBE", f"http://127.0.0.1:{port}")
+
+    code, _, err = _local(capsys, "jobs", "list")
+
+    assert code == EXIT_UNREACHABLE
+    line = _single_error_line(err)
+    assert f"no local server answers at http://127.0.0.1:{port}" in line
+    assert "transcribe-kit local serve" in line

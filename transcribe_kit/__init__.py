@@ -52,6 +52,7 @@ __all__ = [
     "SystemClock",
     # Errors (transcribe_kit.errors)
     "TranscribeError",
+    "ClientClosedError",
     "RequestValidationError",
     "UnsupportedOperationError",
     "TranscriptParseError",
@@ -123,6 +124,7 @@ if TYPE_CHECKING:
     from transcribe_kit.errors import (
         AccessDeniedError,
         BadRequestError,
+        ClientClosedError,
         ConflictError,
         ConnectError,
         DocumentTypeError,
@@ -229,6 +231,7 @@ _HOMES: Final[dict[str, tuple[str, ...]]] = {
     "transcribe_kit.errors": (
         "AccessDeniedError",
         "BadRequestError",
+        "ClientClosedError",
         "ConflictError",
         "ConnectError",
         "DocumentTypeError",

@@ -120,7 +120,13 @@ if TYPE_CHECKING:
         TranscriptionJobOptions,
         TranscriptionResult,
     )
-    from transcribe_kit.config import FetchLimits, RateLimits, RetryPolicy, WaitPolicy
+    from transcribe_kit.config import (
+        CaptionOptions,
+        FetchLimits,
+        RateLimits,
+        RetryPolicy,
+        WaitPolicy,
+    )
     from transcribe_kit.errors import (
         AccessDeniedError,
         BadRequestError,
@@ -176,7 +182,6 @@ if TYPE_CHECKING:
     from transcribe_kit.shapes.vocabulary_filters import *  # noqa: F403
     from transcribe_kit.transcript import (
         CallAnalyticsTranscript,
-        CaptionOptions,
         ClinicalDocument,
         Cue,
         MedicalScribeTranscript,
@@ -227,7 +232,13 @@ _HOMES: Final[dict[str, tuple[str, ...]]] = {
         "TranscriptionJobOptions",
         "TranscriptionResult",
     ),
-    "transcribe_kit.config": ("FetchLimits", "RateLimits", "RetryPolicy", "WaitPolicy"),
+    "transcribe_kit.config": (
+        "CaptionOptions",
+        "FetchLimits",
+        "RateLimits",
+        "RetryPolicy",
+        "WaitPolicy",
+    ),
     "transcribe_kit.errors": (
         "AccessDeniedError",
         "BadRequestError",
@@ -261,7 +272,6 @@ _HOMES: Final[dict[str, tuple[str, ...]]] = {
     "transcribe_kit.paginators": ("Paginator",),
     "transcribe_kit.transcript": (
         "CallAnalyticsTranscript",
-        "CaptionOptions",
         "ClinicalDocument",
         "Cue",
         "MedicalScribeTranscript",

@@ -47,18 +47,17 @@ from botocore.exceptions import ConnectionError as BotocoreConnectionError
 
 from transcribe_kit._parser_errors import parser_failure
 from transcribe_kit._redact import redact_urls
+from transcribe_kit.config import DEFAULT_RETRYABLE_ERRORS
 from transcribe_kit.errors import (
     ERRORS_BY_CODE,
     BadRequestError,
     ConnectError,
-    InternalFailureError,
     LimitExceededError,
     NotFoundError,
     RequestTimeoutError,
     RequestValidationError,
     ResourceNotFoundError,
     ServiceError,
-    ThrottlingError,
     TranscribeError,
     TranscriptFetchError,
     TranscriptLinkExpiredError,
@@ -67,13 +66,6 @@ from transcribe_kit.errors import (
 
 T = TypeVar("T")
 
-DEFAULT_RETRYABLE_ERRORS: Final[tuple[type[TranscribeError], ...]] = (
-    ThrottlingError,
-    LimitExceededError,
-    InternalFailureError,
-    TransportError,
-)
-"""The errors a :class:`~transcribe_kit.RetryPolicy` retries unless told otherwise."""
 
 # The service answers a missing job or vocabulary as BadRequestException with this text.
 _NOT_FOUND_MESSAGE: Final = re.compile(r"couldn't be found|could not be found", re.IGNORECASE)

@@ -25,7 +25,8 @@ def _loaded_after(statement: str) -> set[str]:
     found = _run(
         f"import json, sys\n{statement}\n"
         "print(json.dumps(sorted(name for name in sys.modules"
-        " if name.split('.')[0] in {'transcribe_kit', 'aiobotocore', 'botocore', 'cattrs'})))"
+        " if name.split('.')[0] in {'transcribe_kit', 'aiobotocore', 'botocore', 'cattrs',"
+        " 'aiohttp', 'tenacity', 'asyncio'})))"
     )
     assert isinstance(found, list)
     return set(found)
@@ -51,6 +52,16 @@ def test_parsing_transcripts_does_not_load_the_client() -> None:
     assert "transcribe_kit.transcript._document" in loaded
     assert "transcribe_kit._client" not in loaded
     assert "aiobotocore" not in loaded
+
+
+def test_caption_options_come_with_the_policies_without_the_http_stack() -> None:
+    loaded = _loaded_after(
+        "from transcribe_kit import CaptionOptions, parse_transcript\n"
+        'parse_transcript(b\'{"results": {"transcripts": [], "items": []}}\').to_srt()'
+    )
+
+    assert "transcribe_kit.config" in loaded
+    assert not loaded & {"aiohttp", "botocore", "tenacity", "asyncio", "transcribe_kit._retrying"}
 
 
 @pytest.mark.parametrize("package", ["transcribe_kit", "transcribe_kit.transcript"])

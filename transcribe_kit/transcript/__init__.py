@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Final
 from transcribe_kit._lazy import lazy_attributes
 
 if TYPE_CHECKING:
+    from transcribe_kit.config import CaptionOptions
     from transcribe_kit.transcript._call_analytics import (
         CallAnalyticsTranscript,
         CallItem,
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
         SentimentCharacteristics,
         TimeRange,
     )
-    from transcribe_kit.transcript._captions import CaptionOptions, Cue
+    from transcribe_kit.transcript._captions import Cue
     from transcribe_kit.transcript._codec import JsonValue
     from transcribe_kit.transcript._document import (
         ResultDocument,
@@ -156,10 +157,8 @@ _HOMES: Final[dict[str, tuple[str, ...]]] = {
         "SentimentCharacteristics",
         "TimeRange",
     ),
-    "transcribe_kit.transcript._captions": (
-        "CaptionOptions",
-        "Cue",
-    ),
+    "transcribe_kit.config": ("CaptionOptions",),
+    "transcribe_kit.transcript._captions": ("Cue",),
     "transcribe_kit.transcript._codec": ("JsonValue",),
     "transcribe_kit.transcript._document": (
         "ResultDocument",

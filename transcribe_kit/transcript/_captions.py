@@ -64,8 +64,11 @@ class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
 
 def script_of(spoken: Sequence[Spoken]) -> str:
     """The script most of the words are written in: a key of ``LINE_WIDTHS``."""
+    sample = spoken[:2000]
+    if "".join([entry[2] for entry in sample]).isascii():
+        return "other"  # one pass in C settles most transcripts
     counts = {"kana": 0, "han": 0, "hangul": 0, "thai": 0, "other": 0}
-    for entry in spoken[:2000]:
+    for entry in sample:
         if entry[2].isascii():
             counts["other"] += len(entry[2])
             continue
@@ -361,7 +364,7 @@ def _timed(
     previous_end = 0
     for index, (tokens, entry) in enumerate(cues):
         start = max(tokens[0][0], previous_end)
-        end = max(max(t[1] for t in tokens), start + layout.min_duration)
+        end = max(max([t[1] for t in tokens]), start + layout.min_duration)
         end = min(end, start + layout.max_duration, limit)
         if index + 1 < len(cues):
             end = min(end, cues[index + 1][0][0][0])

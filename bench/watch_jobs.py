@@ -1,13 +1,18 @@
 """API calls and detection delay to see N jobs finish: watcher versus one waiter per job.
 
-Run: ``.venv/bin/python -m bench.watch_jobs`` (``--sizes 10 100 1000``, ``--seed``).
+Run: ``.venv/bin/python -m bench.watch_jobs`` (``--sizes 100 1000 10000``, ``--seed``).
 
 A small Transcribe look-alike serves ``GetTranscriptionJob`` and
 ``ListTranscriptionJobs`` (newest first, status filter, ``MaxResults``/``NextToken``) over
 HTTP on 127.0.0.1, and counts every call. Its jobs finish on a fixed, seeded schedule of
 simulated time; the clients run on the same simulated clock (time jumps ahead whenever
 every poller sleeps), so an hour of polling takes seconds while every call still goes
-through aiobotocore and the loopback server. Three strategies watch the same schedule:
+through aiobotocore and the loopback server. It enforces the published request quotas
+(Get 30/s, List 5/s, a second's worth of burst) in simulated time, answering
+``ThrottlingException`` past them: the "throttled" column counts those answers, and the
+clients' own rate limits (:class:`~transcribe_kit.RateLimits`, the same quotas) keep it
+at 0. Everything random (the schedule, the waiters' jitter) is drawn from ``--seed``, so a
+run repeats its counts. Three strategies watch the same schedule:
 
 - ``botocore waiter``: one waiter per job as botocore's ``TranscriptionJobCompleted``
   (poll, then 10 s between polls);
@@ -15,7 +20,9 @@ through aiobotocore and the loopback server. Three strategies watch the same sch
   per job (default :class:`~transcribe_kit.WaitPolicy`: 1 s growing to 20 s, jittered);
 - ``watcher``: one :meth:`~transcribe_kit.TranscribeClient.as_completed` over all jobs.
 
-Detection delay is the simulated time from a job's completion to its report.
+Above ``--per-job-up-to`` jobs (default 1,000) only the watcher runs: 10,000 waiters
+would poll for hours of simulated time. Detection delay is the simulated time from a
+job's completion to its report; "vs per-job" is the calls' ratio to the per-job waiter's.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import itertools
 import json
 import random
 import statistics
+import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -37,7 +45,9 @@ import attrs
 from aiohttp import web
 from botocore.config import Config
 
+from bench._environment import environment
 from transcribe_kit import ResourceFailedError, TranscribeClient, WaitPolicy
+from transcribe_kit.config import PUBLISHED_RATE_LIMITS
 
 #: Jobs were submitted at this rate before watching starts (StartTranscriptionJob's quota).
 SUBMIT_PER_SECOND: Final = 25.0
@@ -102,6 +112,29 @@ class Job:
     final: str
 
 
+class Quota:
+    """A request quota in simulated time: ``rate`` a second, a second's worth at once."""
+
+    #: Calls that arrive this little before their token are let through (rounding).
+    SLACK: Final = 1e-6
+
+    def __init__(self, clock: SimulatedClock, rate: float) -> None:
+        self.clock = clock
+        self.rate = rate
+        self.tokens = rate
+        self.updated = clock.now
+
+    def allows(self) -> bool:
+        """Whether a call now is within the quota (and if so, count it against it)."""
+        now = self.clock.now
+        self.tokens = min(self.rate, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        if self.tokens < 1 - self.SLACK:
+            return False
+        self.tokens -= 1
+        return True
+
+
 class FakeTranscribe:
     """Transcription jobs on a schedule, served as Transcribe's JSON protocol; counts calls."""
 
@@ -110,6 +143,11 @@ class FakeTranscribe:
         self.jobs = {job.name: job for job in jobs}
         self.newest_first = sorted(jobs, key=lambda job: job.created, reverse=True)
         self.calls: Counter[str] = Counter()
+        self.throttled: Counter[str] = Counter()
+        self.quotas = {
+            name: Quota(clock, PUBLISHED_RATE_LIMITS[name])
+            for name in ("GetTranscriptionJob", "ListTranscriptionJobs")
+        }
 
     def status(self, job: Job) -> str:
         return "IN_PROGRESS" if self.clock.now < job.ends else job.final
@@ -148,6 +186,13 @@ class FakeTranscribe:
 
     async def handle(self, request: web.Request) -> web.Response:
         operation = request.headers["X-Amz-Target"].rpartition(".")[2]
+        if not self.quotas[operation].allows():
+            self.throttled[operation] += 1
+            return web.json_response(
+                {"__type": "ThrottlingException", "message": "Rate exceeded"},
+                status=400,
+                content_type="application/x-amz-json-1.1",
+            )
         self.calls[operation] += 1
         body = json.loads(await request.read() or b"{}")
         handlers: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
@@ -233,6 +278,7 @@ class Result:
     strategy: str
     gets: int
     lists: int
+    throttled: int
     delays: list[float]
     simulated: float
     wall: float
@@ -244,6 +290,7 @@ class Result:
 
 async def measure(size: int, strategy: str, seed: int) -> Result:
     jobs = schedule(size, seed)
+    random.seed(seed)  # the waiters' jitter
     clock = SimulatedClock()
     service = FakeTranscribe(clock, jobs)
     detected_at: dict[str, float] = {}
@@ -270,6 +317,7 @@ async def measure(size: int, strategy: str, seed: int) -> Result:
         strategy=strategy,
         gets=service.calls["GetTranscriptionJob"],
         lists=service.calls["ListTranscriptionJobs"],
+        throttled=sum(service.throttled.values()),
         delays=[detected_at[job.name] - job.ends for job in jobs],
         simulated=clock.now,
         wall=wall,
@@ -278,39 +326,49 @@ async def measure(size: int, strategy: str, seed: int) -> Result:
 
 def table(results: list[Result]) -> Iterator[str]:
     yield (
-        f"{'N':>5}  {'strategy':<16}{'Get':>8}{'List':>7}{'calls':>8}{'per job':>9}"
-        f"{'vs per-job':>11}  {'delay mean':>10}{'p50':>7}{'p95':>7}{'max':>7}"
-        f"{'sim s':>8}{'wall s':>8}"
+        f"{'N':>6}  {'strategy':<16}{'Get':>7}{'List':>6}{'calls':>7}{'per job':>8}"
+        f"{'vs per-job':>11}{'throttled':>10}  {'delay mean':>10}{'p50':>6}{'p95':>6}"
+        f"{'max':>6}{'sim s':>7}"
     )
     for result in results:
         baseline = next(
-            r for r in results if r.size == result.size and r.strategy == "per-job waiter"
+            (r for r in results if r.size == result.size and r.strategy == "per-job waiter"),
+            None,
         )
+        versus = f"{result.calls / baseline.calls:.3f}" if baseline else "-"
         delays = sorted(result.delays)
         p95 = delays[min(len(delays) - 1, int(0.95 * len(delays)))]
         yield (
-            f"{result.size:>5}  {result.strategy:<16}{result.gets:>8}{result.lists:>7}"
-            f"{result.calls:>8}{result.calls / result.size:>9.2f}"
-            f"{result.calls / baseline.calls:>11.3f}  {statistics.fmean(delays):>10.1f}"
-            f"{statistics.median(delays):>7.1f}{p95:>7.1f}{delays[-1]:>7.1f}"
-            f"{result.simulated:>8.0f}{result.wall:>8.1f}"
+            f"{result.size:>6}  {result.strategy:<16}{result.gets:>7}{result.lists:>6}"
+            f"{result.calls:>7}{result.calls / result.size:>8.3f}{versus:>11}"
+            f"{result.throttled:>10}  {statistics.fmean(delays):>10.1f}"
+            f"{statistics.median(delays):>6.1f}{p95:>6.1f}{delays[-1]:>6.1f}"
+            f"{result.simulated:>7.0f}"
         )
 
 
-async def main(sizes: list[int], seed: int) -> None:
+async def main(sizes: list[int], seed: int, per_job_up_to: int) -> None:
     results = []
+    wall = 0.0
     for size in sizes:
         for strategy in STRATEGIES:
-            results.append(await measure(size, strategy, seed))
-            print(f"  measured N={size} {strategy}", flush=True)
-    print()
+            if strategy != "watcher" and size > per_job_up_to:
+                continue
+            result = await measure(size, strategy, seed)
+            results.append(result)
+            wall += result.wall
+            print(f"  measured N={size} {strategy} in {result.wall:.1f} s", file=sys.stderr)
+    rounds = f"1 run of each, seed {seed}, simulated time, {wall:.0f} s of wall time in all"
+    for line in environment(rounds):
+        print(line)
     for line in table(results):
         print(line)
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--per-job-up-to", type=int, default=1000)
     arguments = parser.parse_args()
-    asyncio.run(main(arguments.sizes, arguments.seed))
+    asyncio.run(main(arguments.sizes, arguments.seed, arguments.per_job_up_to))

@@ -46,7 +46,12 @@ from transcribe_kit.config import (
     RetryPolicy,
     WaitPolicy,
 )
-from transcribe_kit.errors import ConflictError, TranscribeError, UnsupportedOperationError
+from transcribe_kit.errors import (
+    ClientClosedError,
+    ConflictError,
+    TranscribeError,
+    UnsupportedOperationError,
+)
 from transcribe_kit.events._methods import JobEventMethods
 from transcribe_kit.shapes.common import ContentRedaction
 from transcribe_kit.shapes.enums import (
@@ -113,6 +118,15 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
     passed as ``client=`` keeps its own botocore retries, which then multiply with the
     policy's: give it ``Config(retries={"total_max_attempts": 1})`` or use
     ``RetryPolicy.none()``.
+
+    On its first call it registers one handler on the aiobotocore client's
+    ``before-parse.transcribe`` event (a client passed as ``client=`` too): for the calls
+    made through this object, a 2xx answer is read from its JSON into the response class
+    at once, and botocore is left an empty body. Your ``after-call`` and
+    ``needs-retry`` handlers see the dict they would have seen; a ``before-parse``
+    handler registered after that first call sees the empty body for these calls. Calls
+    made on :attr:`aiobotocore_client` directly, and error answers, are parsed by
+    botocore as usual.
     """
 
     def __init__(
@@ -223,7 +237,11 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         await self.close()
 
     async def close(self) -> None:
-        """Close the aiobotocore clients this object created; a no-op otherwise."""
+        """Close the aiobotocore clients this object created; a no-op otherwise.
+
+        Calls still in flight on them end at once in
+        :class:`~transcribe_kit.ClientClosedError`, without a retry; so does any call after.
+        """
         documents, self._documents = self._documents, None
         if documents is not None:
             await documents.close()
@@ -238,7 +256,9 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         if self._parent is not None:
             return self._parent.aiobotocore_client
         if self._client is None:
-            raise TranscribeError("the client is not open: use `async with TranscribeClient(...)`")
+            raise ClientClosedError(
+                "the client is not open: use `async with TranscribeClient(...)`"
+            )
         return self._client
 
     def __repr__(self) -> str:
@@ -330,6 +350,12 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         try:
             response: dict[str, Any] = await method(**params)
         except Exception as exc:
+            if (self._parent or self)._client is not client:
+                # close() shut the connection under this call: say so, and retry nothing.
+                raise ClientClosedError(
+                    f"the client was closed while {operation_name} was in flight",
+                    operation_name=operation_name,
+                ) from exc
             mapped = translate(exc, operation_name)
             if mapped is None:
                 raise
@@ -374,7 +400,7 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
 
         A document in your bucket is read with S3 ``GetObject`` (an S3 client made from
         this client's session, region and endpoint); a presigned link to the service's
-        bucket is fetched over HTTPS from AWS hosts only. Raises
+        bucket is fetched over HTTPS from S3 endpoints only. Raises
         :class:`~transcribe_kit.TranscriptNotReadyError` for a job that has not completed,
         :class:`~transcribe_kit.TranscriptLinkExpiredError` for a presigned link older than
         15 minutes (get the job again), another

@@ -1,11 +1,13 @@
 """Clients of the other AWS services the library uses beside Transcribe, and calls on them.
 
-Job-state events need SQS and EventBridge, shared rate limits DynamoDB. Their clients are
-made like the S3 client that reads transcripts: from the Transcribe client's session,
+Result documents need S3, job-state events SQS and EventBridge, shared rate limits
+DynamoDB. Their clients are all made here, alike: from the Transcribe client's session,
 region, credentials and botocore ``Config`` (botocore's retries off), and its endpoint
-when that is a local server (an endpoint on an AWS host belongs to Transcribe alone).
-Every call goes through a :class:`~transcribe_kit.RetryPolicy` and comes out with the
-typed errors of :mod:`transcribe_kit.errors`.
+when that is a local server (an endpoint on an AWS host belongs to Transcribe alone; a
+local server serves S3 path style). The endpoint is the one the Transcribe client was
+given, or else the one it resolved (``AWS_ENDPOINT_URL_TRANSCRIBE``, ``AWS_ENDPOINT_URL``
+or the config file). Every call goes through a :class:`~transcribe_kit.RetryPolicy` and
+comes out with the typed errors of :mod:`transcribe_kit.errors`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from botocore import xform_name
+from botocore.config import Config
 
 from transcribe_kit._clock import SYSTEM_CLOCK, Clock
 from transcribe_kit._error_mapping import translated
@@ -23,6 +26,26 @@ from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit.errors import TranscribeError
 from transcribe_kit.retry import RetryPolicy
 from transcribe_kit.transcript._location import is_aws_endpoint
+
+
+def local_endpoint(endpoint_url: str | None) -> str | None:
+    """``endpoint_url`` if it is a local server's rather than a host of AWS, else ``None``."""
+    return endpoint_url if endpoint_url and not is_aws_endpoint(endpoint_url) else None
+
+
+def companion_settings(
+    transcribe_client: Any, *, session: Any | None, settings: Mapping[str, Any] | None
+) -> tuple[Any, dict[str, Any]]:
+    """The session and ``create_client`` settings of clients made beside a Transcribe client.
+
+    ``session`` and ``settings`` are those the Transcribe client was made with; ``None``
+    for a client made elsewhere, whose region and endpoint are then used with the default
+    credentials. Without an endpoint in ``settings``, the client's resolved one is used.
+    """
+    meta = transcribe_client.meta
+    if session is None or settings is None:
+        return new_session(), {"region_name": meta.region_name, "endpoint_url": meta.endpoint_url}
+    return session, {**settings, "endpoint_url": settings.get("endpoint_url") or meta.endpoint_url}
 
 
 def companion_client(
@@ -34,15 +57,10 @@ def companion_client(
 ) -> AbstractAsyncContextManager[Any]:
     """An aiobotocore client of ``service_name`` with the Transcribe client's settings.
 
-    ``session`` and ``settings`` are those the Transcribe client was made with; ``None``
-    for a client made elsewhere, whose region and endpoint are then used with the default
-    credentials.
+    ``session`` and ``settings`` as :func:`companion_settings` takes them.
     """
-    if session is None or settings is None:
-        meta = transcribe_client.meta
-        session = new_session()
-        settings = {"region_name": meta.region_name, "endpoint_url": meta.endpoint_url}
-    return open_client(service_name, session=session, settings=settings)
+    chosen, arguments = companion_settings(transcribe_client, session=session, settings=settings)
+    return open_client(service_name, session=chosen, settings=arguments)
 
 
 def open_client(
@@ -51,13 +69,16 @@ def open_client(
     """An aiobotocore client of ``service_name`` from ``settings`` (``create_client`` keywords).
 
     ``session`` defaults to a new one (:func:`~transcribe_kit._session.new_session`);
-    the endpoint is kept only when it is not an AWS host of another service.
+    the endpoint is kept only when it is a local server's (:func:`local_endpoint`), which
+    serves S3 path style.
     """
     arguments = {key: value for key, value in settings.items() if value}
     config = single_attempt_config(arguments.pop("config", None))
-    endpoint_url = arguments.pop("endpoint_url", None)
-    if endpoint_url is not None and not is_aws_endpoint(endpoint_url):
+    endpoint_url = local_endpoint(arguments.pop("endpoint_url", None))
+    if endpoint_url is not None:
         arguments["endpoint_url"] = endpoint_url
+        if service_name == "s3":
+            config = config.merge(Config(s3={"addressing_style": "path"}))
     opened = (session or new_session()).create_client(service_name, config=config, **arguments)
     return opened  # type: ignore[no-any-return]
 

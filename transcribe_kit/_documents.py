@@ -7,28 +7,42 @@ same client), and presigned links with aiohttp, under the caller's retry policy,
 cap and a timeout (:class:`~transcribe_kit.FetchLimits`). Every failure is translated by
 the one error classifier. No URL leaves this module with its query string: errors and
 logs name a presigned link as ``https://host/path?<redacted>``.
+
+A presigned link carries its own authorisation, and nothing of the user's machine is
+added to it: no ``~/.netrc`` entry (which aiohttp's ``trust_env`` would send as
+``Authorization: Basic``), no cookies of earlier answers. The proxy the environment names
+for the link's scheme (``HTTPS_PROXY``, ``HTTP_PROXY``, minus the hosts in ``NO_PROXY``)
+is used, as botocore uses it for S3, with the credentials written in its URL only.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import contextlib
+import urllib.request
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from contextlib import AbstractAsyncContextManager
 from typing import Any, Final, TypeVar
+from urllib.parse import urlsplit
 
 import aiohttp
-from botocore.config import Config
+import yarl
 
 from transcribe_kit._clock import SYSTEM_CLOCK, Clock
+from transcribe_kit._companion import companion_settings, local_endpoint, open_client
 from transcribe_kit._error_mapping import answer_error, fetch_error, translate, translated
 from transcribe_kit._redact import redact_urls
-from transcribe_kit._session import new_session, single_attempt_config
 from transcribe_kit.config import FetchLimits, RetryPolicy
-from transcribe_kit.errors import RequestTimeoutError, ServiceError, TranscriptTooLargeError
+from transcribe_kit.errors import (
+    ClientClosedError,
+    RequestTimeoutError,
+    ServiceError,
+    TranscribeError,
+    TranscriptTooLargeError,
+)
 from transcribe_kit.transcript._location import (
     check_direct_url,
-    is_aws_endpoint,
     is_presigned,
     s3_object,
 )
@@ -83,10 +97,14 @@ class DocumentReader:
         self._stack: contextlib.AsyncExitStack | None = None
         self._s3: Any | None = None
         self._lock = asyncio.Lock()
+        self._closed = False
 
     async def s3_client(self) -> Any:
-        """The aiobotocore S3 client, opened on first use."""
+        """The aiobotocore S3 client, opened on first use; none once :meth:`close` ran."""
         async with self._lock:
+            if self._closed:
+                # A retry after close() would open a client that nothing closes.
+                raise ClientClosedError("the client is closed: it reads no more documents")
             if self._s3 is None:
                 stack = contextlib.AsyncExitStack()
                 self._s3 = await stack.enter_async_context(self._open_s3_client())
@@ -94,7 +112,8 @@ class DocumentReader:
             return self._s3
 
     async def close(self) -> None:
-        """Close the S3 client if one was opened."""
+        """Close the S3 client if one was opened; S3 reads in flight end in ClientClosedError."""
+        self._closed = True
         stack, self._stack, self._s3 = self._stack, None, None
         if stack is not None:
             await stack.aclose()
@@ -108,10 +127,13 @@ class DocumentReader:
         clock: Clock = SYSTEM_CLOCK,
     ) -> T:
         """``call(s3_client)``, its failures typed and retried by ``retry_policy``."""
-        s3 = await self.s3_client()
-        return await retry_policy.call(
-            operation_name, lambda: translated(call(s3), operation_name), clock=clock
-        )
+
+        async def attempt() -> T:
+            # Opened within the attempt: making a client resolves credentials, which may
+            # take time the policy's deadline bounds.
+            return await self._translated(call(await self.s3_client()), operation_name)
+
+        return await retry_policy.call(operation_name, attempt, clock=clock)
 
     async def read(
         self,
@@ -159,9 +181,27 @@ class DocumentReader:
                 raise failure from None
             raise failure from error
 
+    async def _translated(self, call: Awaitable[T], operation_name: str) -> T:
+        """``translated(call)``; a failure because :meth:`close` ran is a ClientClosedError."""
+        try:
+            return await translated(call, operation_name)
+        except TranscribeError as error:
+            if not self._closed or isinstance(error, ClientClosedError):
+                raise
+            raise ClientClosedError(
+                f"the client was closed while {operation_name} was in flight",
+                operation_name=operation_name,
+            ) from error
+
     async def _get_object(self, bucket: str, key: str, shown: str, limits: FetchLimits) -> bytes:
+        # The body is read within the translation too: a body cut off mid-way fails there.
+        return await self._translated(
+            self._read_object(bucket, key, shown, limits), _READ_OPERATION
+        )
+
+    async def _read_object(self, bucket: str, key: str, shown: str, limits: FetchLimits) -> bytes:
         client = await self.s3_client()
-        response = await translated(client.get_object(Bucket=bucket, Key=key), _READ_OPERATION)
+        response = await client.get_object(Bucket=bucket, Key=key)
         _check_length(response.get("ContentLength"), limits.max_bytes, shown)
         async with response["Body"] as body:
             return await _read_capped(body.iter_chunks(_CHUNK_SIZE), limits.max_bytes, shown)
@@ -169,10 +209,23 @@ class DocumentReader:
     async def _get_url(self, url: str, shown: str, max_bytes: int) -> bytes:
         # The query string is the signature: aiohttp's own errors name the URL, so they are
         # replaced by errors that name it redacted, without the original as a cause.
+        proxy, proxy_headers = _proxy_for(url)
+        # aiohttp sends proxy headers with the CONNECT of an https link; a plain http
+        # request goes to the proxy whole, so its own headers carry them there.
+        headers = proxy_headers if proxy_headers and not url.lower().startswith("https") else None
         try:
             async with (
-                aiohttp.ClientSession(trust_env=True) as session,
-                session.get(url, allow_redirects=False) as response,
+                aiohttp.ClientSession(
+                    trust_env=False, cookie_jar=aiohttp.DummyCookieJar()
+                ) as session,
+                # Sent as written: the signature covers the query string's encoding.
+                session.get(
+                    yarl.URL(url, encoded=True),
+                    allow_redirects=False,
+                    headers=headers,
+                    proxy=proxy,
+                    proxy_headers=None if headers else proxy_headers,
+                ) as response,
             ):
                 if response.status != 200:
                     # Enough of an error answer to find S3's code and message in.
@@ -196,15 +249,23 @@ class DocumentReader:
             ) from None
 
 
-def _open_s3_client(session: Any, settings: Mapping[str, Any]) -> AbstractAsyncContextManager[Any]:
-    arguments = {key: value for key, value in settings.items() if value}
-    config = single_attempt_config(arguments.pop("config", None))
-    endpoint_url = arguments.pop("endpoint_url", None)
-    # A Transcribe endpoint on AWS is no S3 endpoint; a local server serves both.
-    if endpoint_url is not None and not is_aws_endpoint(endpoint_url):
-        arguments["endpoint_url"] = endpoint_url
-        config = config.merge(Config(s3={"addressing_style": "path"}))
-    return session.create_client("s3", config=config, **arguments)  # type: ignore[no-any-return]
+def _proxy_for(url: str) -> tuple[str | None, dict[str, str] | None]:
+    """The proxy the environment names for ``url``, and the credentials in its URL.
+
+    ``(None, None)`` when there is none or ``NO_PROXY`` exempts the host; the credentials
+    come as the ``Proxy-Authorization`` header, which goes to the proxy only.
+    """
+    parts = urlsplit(url)
+    host = parts.hostname
+    proxy = urllib.request.getproxies().get(parts.scheme.lower())
+    if not proxy or not host or urllib.request.proxy_bypass(host):
+        return None, None
+    address = yarl.URL(proxy)
+    if address.user is None:
+        return proxy, None
+    pair = f"{address.user}:{address.password or ''}".encode()
+    credentials = "Basic " + base64.b64encode(pair).decode("ascii")
+    return str(address.with_user(None)), {"Proxy-Authorization": credentials}
 
 
 def document_reader(
@@ -213,15 +274,11 @@ def document_reader(
     """A reader whose S3 client has the Transcribe client's session, region and endpoint.
 
     ``session`` and ``settings`` are those the Transcribe client was made with; ``None`` for
-    a client made elsewhere, whose region and endpoint are then used with the default
-    credentials.
+    a client made elsewhere (see :func:`~transcribe_kit._companion.companion_settings`).
+    The endpoint a local Transcribe client uses, however it was configured, is trusted.
     """
-    if session is None or settings is None:
-        meta = transcribe_client.meta
-        session = new_session()
-        settings = {"region_name": meta.region_name, "endpoint_url": meta.endpoint_url}
-    chosen_session, chosen_settings = session, dict(settings)
+    chosen, arguments = companion_settings(transcribe_client, session=session, settings=settings)
     return DocumentReader(
-        lambda: _open_s3_client(chosen_session, chosen_settings),
-        endpoint_url=chosen_settings.get("endpoint_url"),
+        lambda: open_client("s3", session=chosen, settings=arguments),
+        endpoint_url=local_endpoint(arguments.get("endpoint_url")),
     )

@@ -15,6 +15,7 @@ statuses, messages or causes itself:
 - :func:`is_not_found`: the resource does not exist (the service answers a missing job as
   a bad request: the message is the only sign, read once, in :func:`service_error`);
 - :func:`is_link_expired`: a presigned link to a document was refused;
+- :func:`is_condition_failed`: a conditional write (DynamoDB) found the item changed;
 - :func:`retry_after`: the wait the answer asked for, read from the typed error.
 
 A new kind of failure is one more branch in :func:`translate` (and an error class in
@@ -25,6 +26,7 @@ predicates read error classes, so they cover it at once.
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 from collections.abc import Awaitable, Mapping
@@ -37,6 +39,7 @@ from botocore.exceptions import (
     ClientError,
     ConnectTimeoutError,
     HTTPClientError,
+    IncompleteReadError,
     ParamValidationError,
     ReadTimeoutError,
 )
@@ -44,18 +47,17 @@ from botocore.exceptions import ConnectionError as BotocoreConnectionError
 
 from transcribe_kit._parser_errors import parser_failure
 from transcribe_kit._redact import redact_urls
+from transcribe_kit.config import DEFAULT_RETRYABLE_ERRORS
 from transcribe_kit.errors import (
     ERRORS_BY_CODE,
     BadRequestError,
     ConnectError,
-    InternalFailureError,
     LimitExceededError,
     NotFoundError,
     RequestTimeoutError,
     RequestValidationError,
     ResourceNotFoundError,
     ServiceError,
-    ThrottlingError,
     TranscribeError,
     TranscriptFetchError,
     TranscriptLinkExpiredError,
@@ -64,16 +66,10 @@ from transcribe_kit.errors import (
 
 T = TypeVar("T")
 
-DEFAULT_RETRYABLE_ERRORS: Final[tuple[type[TranscribeError], ...]] = (
-    ThrottlingError,
-    LimitExceededError,
-    InternalFailureError,
-    TransportError,
-)
-"""The errors a :class:`~transcribe_kit.RetryPolicy` retries unless told otherwise."""
 
 # The service answers a missing job or vocabulary as BadRequestException with this text.
 _NOT_FOUND_MESSAGE: Final = re.compile(r"couldn't be found|could not be found", re.IGNORECASE)
+_CONDITION_FAILED: Final = "ConditionalCheckFailedException"
 # Read with a pattern rather than an XML parser: the answer is only ever shown to a person.
 _XML_ELEMENT: Final = {
     name: re.compile(rf"<{name}>([^<]{{0,1000}})</{name}>") for name in ("Code", "Message")
@@ -117,12 +113,14 @@ def _translation(exc: BaseException, operation_name: str) -> TranscribeError | N
             return malformed
     if isinstance(exc, ClientError):
         return service_error(exc, operation_name)
+    # Every message here may name a URL, whose query string may be a signature.
     if isinstance(exc, (ReadTimeoutError, ConnectTimeoutError)):
-        return RequestTimeoutError(str(exc), operation_name=operation_name)
-    if isinstance(exc, (BotocoreConnectionError, HTTPClientError)):
-        return ConnectError(str(exc), operation_name=operation_name)
+        return RequestTimeoutError(redact_urls(str(exc)), operation_name=operation_name)
+    if isinstance(exc, (BotocoreConnectionError, HTTPClientError, IncompleteReadError)):
+        # IncompleteReadError: a body that ended before its Content-Length.
+        return ConnectError(redact_urls(str(exc)), operation_name=operation_name)
     if isinstance(exc, aiohttp.ClientError):
-        # aiohttp's messages name the URL, whose query string may be a signature.
+        # Also a body cut off mid-way (ClientPayloadError), which aiobotocore lets through.
         return ConnectError(
             f"{type(exc).__name__}: {redact_urls(str(exc))}", operation_name=operation_name
         )
@@ -147,10 +145,17 @@ def service_error(exc: ClientError, operation_name: str) -> ServiceError:
         operation_name=operation_name,
         http_status=int(status) if status is not None else None,
         request_id=metadata.get("RequestId"),
-        reason=response.get("Reason") or error.get("Reason"),
+        reason=_text(response.get("Reason") or error.get("Reason")),
         headers=metadata.get("HTTPHeaders") or {},
         response=response,
     )
+
+
+def _text(value: object) -> str | None:
+    """A member of an error answer as text: the model's strings, whatever the answer held."""
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, default=str)
 
 
 def answer_error(
@@ -190,7 +195,8 @@ def _typed(
     if error_type is BadRequestError and _NOT_FOUND_MESSAGE.search(message):
         error_type = ResourceNotFoundError
     return error_type(
-        message,
+        # A message may quote a request's URL, a presigned one too.
+        redact_urls(message),
         code=code,
         operation_name=operation_name,
         http_status=http_status,
@@ -283,6 +289,14 @@ def is_slot_exhausted(error: BaseException) -> bool:
 def is_not_found(error: BaseException) -> bool:
     """Whether the resource asked for does not exist (or no longer does)."""
     return isinstance(error, NotFoundError)
+
+
+def is_condition_failed(error: BaseException) -> bool:
+    """Whether a conditional write was refused because the item was not as the condition said.
+
+    DynamoDB's ``ConditionalCheckFailedException``: another writer got there first.
+    """
+    return isinstance(error, ServiceError) and error.code == _CONDITION_FAILED
 
 
 def is_link_expired(error: BaseException, *, presigned: bool) -> bool:

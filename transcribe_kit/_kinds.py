@@ -394,6 +394,17 @@ class JobKind(ResourceKind[ResourceT, SummaryT]):
 
     documents: Documents
     concurrent_quota: Quota
+    unreported_start_members: frozenset[str]
+    """Members of its start request that its Get answer does not report back.
+
+    Read by exactly-once starts, which compare every other member a start asked for with
+    the job the service reports. The model's job structure lacks the output location,
+    its encryption key and context (and HealthScribe's ``MedicalScribeContext``, of which
+    the job keeps only ``MedicalScribeContextProvided``); the job structure has ``Tags``,
+    but the service documents a job's tags as read with ``ListTagsForResource``, and its
+    Get answer may leave them out. ``tests/unit/test_exactly_once.py`` checks each entry
+    against the model.
+    """
 
     @property
     def deferrable(self) -> bool:
@@ -421,6 +432,14 @@ class JobKind(ResourceKind[ResourceT, SummaryT]):
 
 _BATCH_JOBS: Final = Quota(name="Concurrent batch transcription jobs", default=250)
 
+# Where a start request says to write the output, and how to encrypt it: no job reports it.
+_OUTPUT_TO_BUCKET: Final = (
+    "OutputBucketName",
+    "OutputKey",
+    "OutputEncryptionKMSKeyId",
+    "KMSEncryptionContext",
+)
+
 
 def _job(
     noun: str,
@@ -430,6 +449,7 @@ def _job(
     status_type: type[OpenEnum],
     arn_type: str,
     documents: Documents,
+    unreported_start_members: tuple[str, ...],
     status: str | None = None,
     concurrent_quota: Quota = _BATCH_JOBS,
     events: tuple[StateChangeEvent, ...] = (),
@@ -456,6 +476,7 @@ def _job(
         arn_type=arn_type,
         documents=documents,
         concurrent_quota=concurrent_quota,
+        unreported_start_members=frozenset(unreported_start_members),
         events=events,
     )
 
@@ -528,6 +549,7 @@ TRANSCRIPTION_JOBS: Final = _job(
             status="TranscriptionJobStatus",
         ),
     ),
+    unreported_start_members=(*_OUTPUT_TO_BUCKET, "Tags"),
 )
 """Transcription jobs (``StartTranscriptionJob``); their document is a ``Transcript``."""
 
@@ -539,6 +561,7 @@ MEDICAL_TRANSCRIPTION_JOBS: Final = _job(
     status="TranscriptionJobStatus",
     arn_type="medical-transcription-job",
     documents=Documents(transcript="Transcript.TranscriptFileUri", parse=parse_medical_transcript),
+    unreported_start_members=(*_OUTPUT_TO_BUCKET, "Tags"),
 )
 """Medical transcription jobs; their document is a ``Transcript`` as well (no events)."""
 
@@ -554,6 +577,7 @@ CALL_ANALYTICS_JOBS: Final = _job(
         parse=parse_call_analytics_transcript,
         redaction_request="Settings.ContentRedaction",
     ),
+    unreported_start_members=("OutputLocation", "OutputEncryptionKMSKeyId", "Tags"),
     concurrent_quota=Quota(name="Concurrent Call Analytics jobs", default=100),
     events=(
         StateChangeEvent(
@@ -574,6 +598,13 @@ MEDICAL_SCRIBE_JOBS: Final = _job(
         clinical_document="MedicalScribeOutput.ClinicalDocumentUri",
         parse=parse_medical_scribe_transcript,
         parse_clinical_document=parse_clinical_document,
+    ),
+    unreported_start_members=(
+        "OutputBucketName",
+        "OutputEncryptionKMSKeyId",
+        "KMSEncryptionContext",
+        "MedicalScribeContext",
+        "Tags",
     ),
 )
 """Medical scribe (HealthScribe) jobs: a ``MedicalScribeTranscript`` and a clinical note.

@@ -4,7 +4,9 @@ Transcribe's request quotas are per API and per account, so a client keeps one t
 bucket per operation and every attempt of a call (retries included) takes a token
 before it is sent. A bucket holds ``burst`` seconds' worth of tokens (at least one) and
 starts full; a caller that finds it empty takes a token on credit and waits until the
-token is due, so waiters are served in order without polling.
+token is due, so waiters are served in order without polling. A waiter that is cancelled
+leaves its due time to the next caller: handing its token back to the count instead would
+let that caller go at the same time as the last waiter, over the rate.
 
 Where a bucket keeps its state is a :class:`RateLimitBackend`: in this process by default
 (:class:`InProcessRateLimitBackend`), or shared by every process of an account
@@ -15,6 +17,7 @@ once per operation; every call then goes straight to its bucket.
 from __future__ import annotations
 
 import asyncio
+import heapq
 from typing import Final, Protocol
 
 from transcribe_kit._clock import SYSTEM_CLOCK, Clock
@@ -43,21 +46,31 @@ class TokenBucket:
         self._clock = clock
         self._tokens = capacity
         self._updated = clock.monotonic()
+        # Due times of tokens taken on credit by waiters that were cancelled (a heap).
+        self._vacated: list[float] = []
 
     async def acquire(self) -> float:
         """Take one token, waiting until it is due; returns the seconds waited for."""
         now = self._clock.monotonic()
-        self._tokens = min(self.capacity, self._tokens + (now - self._updated) * self.rate)
-        self._updated = now
-        self._tokens -= 1
-        if self._tokens >= 0:
-            return 0.0
-        wait = -self._tokens / self.rate
+        # A vacated time that has passed is lost: going later than it was due could put
+        # this request in the same second as those due after it.
+        while self._vacated and self._vacated[0] < now:
+            heapq.heappop(self._vacated)
+        if self._vacated:
+            due = heapq.heappop(self._vacated)
+        else:
+            self._tokens = min(self.capacity, self._tokens + (now - self._updated) * self.rate)
+            self._updated = now
+            self._tokens -= 1
+            if self._tokens >= 0:
+                return 0.0
+            due = now - self._tokens / self.rate
+        wait = due - now
         try:
             await self._clock.sleep(wait)
         except asyncio.CancelledError:
-            # The caller is gone: give its token back to those queued behind it.
-            self._tokens += 1
+            # The caller is gone: the next caller takes its place in the queue.
+            heapq.heappush(self._vacated, due)
             raise
         return wait
 

@@ -7,9 +7,8 @@ Each is a small frozen value, built once and passed to
 - :class:`RateLimits`: requests per second per operation (the published quotas by default);
 - :class:`WaitPolicy`: how waiters and watchers pace their polls, and when they give up;
 - :class:`EventWaitPolicy`: how a watch fed by job-state events falls back to polling;
-- :class:`FetchLimits`: the size and time a result document may take to read.
-
-The subtitle layout (``CaptionOptions``) belongs with them and will live here too.
+- :class:`FetchLimits`: the size and time a result document may take to read;
+- :class:`CaptionOptions`: how a transcript is cut into subtitle cues.
 
 Every duration is in seconds and is checked when the value is built: NaN, an infinity or
 a negative number raises ``ValueError`` at once (a NaN deadline would never pass, and an
@@ -22,19 +21,33 @@ import math
 import random
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
-from tenacity import AsyncRetrying
 
-from transcribe_kit import _retrying
-from transcribe_kit._clock import SYSTEM_CLOCK, Clock
-from transcribe_kit._error_mapping import DEFAULT_RETRYABLE_ERRORS, is_retryable
+from transcribe_kit.errors import (
+    InternalFailureError,
+    LimitExceededError,
+    ThrottlingError,
+    TranscribeError,
+    TransportError,
+)
+
+if TYPE_CHECKING:
+    from tenacity import AsyncRetrying
+
+    from transcribe_kit._clock import Clock
+
+# This module imports no more than attrs and the errors, so that reading a transcript (which
+# needs CaptionOptions) loads neither asyncio nor the HTTP stack: what a retry needs is
+# imported when a policy is first used to retry.
 
 __all__ = [
+    "DEFAULT_RETRYABLE_ERRORS",
     "DEFAULT_WAIT_POLICY",
     "EventWaitPolicy",
     "PUBLISHED_RATE_LIMITS",
+    "CaptionOptions",
     "FetchLimits",
     "RateLimits",
     "RetryPolicy",
@@ -80,6 +93,14 @@ def _fraction(instance: object, attribute: attrs.Attribute[Any], value: float) -
 
 # Retries
 
+DEFAULT_RETRYABLE_ERRORS: Final[tuple[type[TranscribeError], ...]] = (
+    ThrottlingError,
+    LimitExceededError,
+    InternalFailureError,
+    TransportError,
+)
+"""The errors a :class:`RetryPolicy` retries unless told otherwise (and 5xx answers)."""
+
 
 @attrs.frozen(kw_only=True)
 class RetryPolicy:
@@ -115,27 +136,43 @@ class RetryPolicy:
 
     def should_retry(self, error: BaseException) -> bool:
         """Whether ``error`` is one this policy retries (attempts and deadline aside)."""
+        from transcribe_kit._error_mapping import is_retryable
+
         return is_retryable(error, self.retry_on, server_errors=self.retry_server_errors)
 
     def retrying(
-        self, operation_name: str, *, clock: Clock = SYSTEM_CLOCK, started: float | None = None
+        self, operation_name: str, *, clock: Clock | None = None, started: float | None = None
     ) -> AsyncRetrying:
         """A tenacity ``AsyncRetrying`` for one call of ``operation_name``.
 
         ``started`` is when the call's first try began (default: now); the deadline counts
-        from there. The last error is raised as it is once the policy gives up.
+        from there. The last error is raised as it is once the policy gives up. ``clock``
+        defaults to the system's.
         """
-        return _retrying.retrying(self, operation_name, clock=clock, started=started)
+        from transcribe_kit import _retrying
+        from transcribe_kit._clock import SYSTEM_CLOCK
+
+        return _retrying.retrying(
+            self, operation_name, clock=clock or SYSTEM_CLOCK, started=started
+        )
 
     def call(
         self,
         operation_name: str,
         attempt: Callable[[], Awaitable[T]],
         *,
-        clock: Clock = SYSTEM_CLOCK,
+        clock: Clock | None = None,
     ) -> Awaitable[T]:
-        """Await ``attempt()`` until it succeeds or this policy gives up (await the result)."""
-        return _retrying.call_with_retries(self, operation_name, attempt, clock=clock)
+        """Await ``attempt()`` until it succeeds or this policy gives up (await the result).
+
+        ``clock`` defaults to the system's.
+        """
+        from transcribe_kit import _retrying
+        from transcribe_kit._clock import SYSTEM_CLOCK
+
+        return _retrying.call_with_retries(
+            self, operation_name, attempt, clock=clock or SYSTEM_CLOCK
+        )
 
 
 # Rate limits
@@ -294,3 +331,33 @@ class FetchLimits:
 
     max_bytes: int = attrs.field(default=256 * 1024 * 1024, validator=attrs.validators.ge(1))
     timeout: float = attrs.field(default=120.0, validator=finite(0, strict=True))
+
+
+# Subtitles
+
+
+@attrs.define(frozen=True, kw_only=True)
+class CaptionOptions:
+    """How transcripts are cut into subtitle cues; times in seconds.
+
+    ``max_chars_per_line`` counts display columns (a full-width character counts two); by
+    default it follows the transcript's script (42, or 13 full-width characters for
+    Japanese, 16 for Chinese and Korean, 35 for Thai). ``speakers`` puts the speaker (or,
+    without speaker labels, the channel) before each cue's text (``spk_0: ...`` in SRT, a
+    ``<v spk_0>`` voice span in WebVTT); ``speaker_names`` maps labels to display names.
+    ``media_duration`` (the length of the audio) keeps every cue within it; without it the
+    end of the last segment or word of the transcript does.
+    """
+
+    max_chars_per_line: int | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.ge(1))
+    )
+    max_lines: int = attrs.field(default=2, validator=attrs.validators.ge(1))
+    max_duration: float = attrs.field(default=7.0, validator=finite(0, strict=True))
+    min_duration: float = attrs.field(default=1.0, validator=finite(0, strict=False))
+    max_gap: float = attrs.field(default=2.0, validator=finite(0, strict=True))
+    speakers: bool = False
+    speaker_names: Mapping[str, str] = attrs.field(factory=dict)
+    media_duration: float | None = attrs.field(
+        default=None, validator=finite(0, strict=False, optional=True)
+    )

@@ -6,13 +6,14 @@ Every error is a :class:`TranscribeError`::
     ├── RequestValidationError        a request breaks the model's rules (raised locally,
     │                                 before anything is sent; also a ValueError)
     ├── UnsupportedOperationError     the installed botocore does not know the operation
+    ├── ClientClosedError             the client is not open, or was closed during the call
     ├── TranscriptParseError          a result document is malformed (also a ValueError)
     │   └── DocumentTypeError         the document is of another type than the parser's
     ├── TranscriptFetchError          a result document (transcript, subtitles) could not be read
     │   ├── TranscriptNotReadyError   the job has not completed (or failed): no document yet
     │   ├── TranscriptLinkExpiredError  a presigned link was refused: get the job again
     │   ├── TranscriptTooLargeError   the document is larger than FetchLimits.max_bytes
-    │   └── UntrustedUrlError         not https on an AWS host or the configured endpoint
+    │   └── UntrustedUrlError         not https on an S3 endpoint nor the configured endpoint
     ├── EventParseError               a message is not an EventBridge event (also a ValueError)
     ├── PaginationError               a List operation repeated a NextToken (it would loop)
     ├── WaitTimeoutError              a waiter's deadline or attempt limit passed first
@@ -25,7 +26,7 @@ Every error is a :class:`TranscribeError`::
     │   ├── ConflictError             ConflictException: the name is taken
     │   ├── InternalFailureError      InternalFailureException
     │   ├── LimitExceededError        LimitExceededException: a quota or rate limit
-    │   ├── NotFoundError             NotFoundException
+    │   ├── NotFoundError             NotFoundException (and a missing queue, rule or table)
     │   ├── ThrottlingError           ThrottlingException and the other throttling codes
     │   └── AccessDeniedError         AccessDeniedException, credentials or signature rejected
     ├── TransportError                no answer from the service
@@ -39,11 +40,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from transcribe_kit._redact import redact_urls
+
 
 class TranscribeError(Exception):
     """Base class of every error transcribe_kit raises."""
 
     def __init__(self, message: str, *, operation_name: str | None = None) -> None:
+        # Whatever a message quotes (an answer, aiohttp's text, a caller's URL), no
+        # signature of a presigned link is kept in it, nor in the error's repr.
+        message = redact_urls(message)
         super().__init__(message)
         self.message = message
         self.operation_name = operation_name
@@ -73,6 +79,13 @@ class RequestValidationError(TranscribeError, ValueError):
 
 class UnsupportedOperationError(TranscribeError):
     """The aiobotocore client in use does not know this operation (its botocore is too old)."""
+
+
+class ClientClosedError(TranscribeError):
+    """The client is not open: never entered, or closed while this call was in flight.
+
+    Not retried: a closed client answers nothing more. Open a client again for more calls.
+    """
 
 
 class TranscriptParseError(TranscribeError, ValueError):
@@ -159,7 +172,7 @@ class TranscriptTooLargeError(TranscriptFetchError):
 
 
 class UntrustedUrlError(TranscriptFetchError):
-    """A document URL that is not https on an AWS host nor on the client's configured endpoint."""
+    """A document URL that is not https on an S3 endpoint nor on the client's own endpoint."""
 
 
 class PaginationError(TranscribeError):
@@ -332,6 +345,10 @@ ERRORS_BY_CODE: Final[Mapping[str, type[ServiceError]]] = {
     "InternalFailureException": InternalFailureError,
     "LimitExceededException": LimitExceededError,
     "NotFoundException": NotFoundError,
+    # The other services the library calls: EventBridge and DynamoDB, SQS (both spellings).
+    "ResourceNotFoundException": NotFoundError,
+    "AWS.SimpleQueueService.NonExistentQueue": NotFoundError,
+    "QueueDoesNotExist": NotFoundError,
     "ThrottlingException": ThrottlingError,
     "Throttling": ThrottlingError,
     "ThrottledException": ThrottlingError,
@@ -340,9 +357,15 @@ ERRORS_BY_CODE: Final[Mapping[str, type[ServiceError]]] = {
     "RequestThrottled": ThrottlingError,
     "RequestThrottledException": ThrottlingError,
     "SlowDown": ThrottlingError,
+    "ProvisionedThroughputExceededException": ThrottlingError,
     "AccessDeniedException": AccessDeniedError,
     "UnrecognizedClientException": AccessDeniedError,
     "InvalidSignatureException": AccessDeniedError,
     "ExpiredTokenException": AccessDeniedError,
 }
-"""The error class for each error code the service (or its front door) answers."""
+"""The error class for each error code the service (or its front door) answers.
+
+Also the codes of the services the library calls beside Transcribe (S3, SQS, EventBridge,
+DynamoDB) that mean the same: a missing queue, rule or table is a :class:`NotFoundError`,
+DynamoDB's ``ProvisionedThroughputExceededException`` a :class:`ThrottlingError`.
+"""

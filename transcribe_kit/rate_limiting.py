@@ -48,6 +48,7 @@ from botocore.config import Config
 
 from transcribe_kit import _companion
 from transcribe_kit._clock import Clock
+from transcribe_kit._error_mapping import is_condition_failed, is_not_found
 from transcribe_kit._rate_limit import (
     InProcessRateLimitBackend,
     RateLimitBackend,
@@ -65,7 +66,6 @@ __all__ = [
 
 #: The table's partition key: ``<namespace>/<operation name>``.
 KEY_ATTRIBUTE: Final = "bucket"
-_CONDITION_FAILED: Final = "ConditionalCheckFailedException"
 _NAMES: Final = {"#tokens": "tokens", "#updated": "updated", "#version": "version"}
 
 
@@ -211,7 +211,7 @@ class DynamoDBRateLimitBackend:
         try:
             described = await self._call("DescribeTable", TableName=self.table_name)
         except ServiceError as error:
-            if error.code != "ResourceNotFoundException":
+            if not is_not_found(error):
                 raise
             described = await self._call(
                 "CreateTable",
@@ -357,7 +357,7 @@ class _SharedBucket:
             try:
                 await backend._write(self.key, taken, seen.version)
             except ServiceError as error:
-                if error.code != _CONDITION_FAILED:
+                if not is_condition_failed(error):
                     raise
                 # Another process wrote first: start again from what it wrote, which the
                 # failed write answers with (a read if it does not).

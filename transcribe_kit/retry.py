@@ -23,9 +23,8 @@ errors are retryable is decided by the one error classifier.
 
 from __future__ import annotations
 
-from transcribe_kit._error_mapping import DEFAULT_RETRYABLE_ERRORS
 from transcribe_kit._error_mapping import retry_after as retry_after_seconds
 from transcribe_kit._redact import redact_urls
-from transcribe_kit.config import RetryPolicy
+from transcribe_kit.config import DEFAULT_RETRYABLE_ERRORS, RetryPolicy
 
 __all__ = ["DEFAULT_RETRYABLE_ERRORS", "RetryPolicy", "redact_urls", "retry_after_seconds"]

@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
+import attrs
 import pytest
 from botocore.config import Config
 
@@ -14,6 +15,7 @@ from tests.integration.fault_proxy import Fault, FaultKind, FaultProxy
 from transcribe_kit import (
     ConflictError,
     ConnectError,
+    ContentRedaction,
     GetTranscriptionJobRequest,
     InternalFailureError,
     LanguageCode,
@@ -21,12 +23,16 @@ from transcribe_kit import (
     ListMedicalTranscriptionJobsRequest,
     ListTranscriptionJobsRequest,
     Media,
+    RedactionOutput,
+    RedactionType,
     RequestTimeoutError,
     RetryPolicy,
     Settings,
     Specialty,
     StartMedicalTranscriptionJobRequest,
     StartTranscriptionJobRequest,
+    SubtitleFormat,
+    Subtitles,
     ThrottlingError,
     TranscribeClient,
     TranscribeError,
@@ -219,6 +225,28 @@ async def test_someone_elses_job_of_that_name_is_still_a_conflict(
     got = await tk.get_transcription_job(GetTranscriptionJobRequest(transcription_job_name="taken"))
     assert got.transcription_job is not None
     assert got.transcription_job.media == Media(media_file_uri="s3://media/other.mp3")
+
+
+async def test_a_job_of_the_same_name_and_media_without_our_settings_is_a_conflict(
+    transcribe_backend: LocalBackend, tk: TranscribeClient
+) -> None:
+    # Someone else starts a plain job of the name and media while our first attempt is lost.
+    plain = attrs.evolve(_start_request("shared-name"), settings=None)
+    await tk.start_transcription_job(plain)
+    ours = attrs.evolve(
+        plain,
+        settings=Settings(channel_identification=True),
+        content_redaction=ContentRedaction(
+            redaction_type=RedactionType.PII, redaction_output=RedactionOutput.REDACTED
+        ),
+        subtitles=Subtitles(formats=[SubtitleFormat.SRT]),
+    )
+    faults = [Fault("StartTranscriptionJob", FaultKind.DROP_BEFORE)]
+    async with _through_proxy(transcribe_backend, faults) as (proxy, client):
+        with pytest.raises(ConflictError):
+            await client.start_transcription_job(ours)
+
+    assert proxy.calls["GetTranscriptionJob"] == 1
 
 
 async def test_a_conflict_on_the_first_attempt_is_raised_without_reading_back(

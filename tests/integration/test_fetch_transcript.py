@@ -188,3 +188,22 @@ async def test_a_document_over_the_size_limit_is_refused(
     with pytest.raises(TranscriptTooLargeError):
         await limited.fetch_transcript(f"s3://{OUTPUT_BUCKET}/big.json")
     assert await tk.fetch_transcript(f"s3://{OUTPUT_BUCKET}/big.json")
+
+
+async def test_a_client_configured_by_the_environment_trusts_its_own_endpoint(
+    transcribe_backend: LocalBackend,
+    tk: TranscribeClient,
+    document: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    job = await _completed_job(tk, "by-environment")
+    transcribe_backend.publish_transcript("by-environment", document)
+    monkeypatch.setenv("AWS_ENDPOINT_URL_TRANSCRIBE", transcribe_backend.endpoint_url)
+    settings = dict(transcribe_backend.client_settings)
+    del settings["endpoint_url"]
+
+    async with TranscribeClient(**settings) as configured:
+        assert configured.aiobotocore_client.meta.endpoint_url == transcribe_backend.endpoint_url
+        transcript = await configured.fetch_transcript(job)
+
+    assert transcript.text == parse_transcript(document).text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from botocore.exceptions import (
     ClientError,
@@ -9,6 +11,7 @@ from botocore.exceptions import (
     ConnectTimeoutError,
     EndpointConnectionError,
     HTTPClientError,
+    IncompleteReadError,
     ParamValidationError,
     ReadTimeoutError,
 )
@@ -32,7 +35,12 @@ from transcribe_kit import (
     TranscribeClient,
     TransportError,
 )
-from transcribe_kit._error_mapping import translate
+from transcribe_kit._error_mapping import (
+    is_condition_failed,
+    is_not_found,
+    is_retryable,
+    translate,
+)
 
 ENDPOINT = "http://127.0.0.1:9"
 NOT_FOUND = "The requested job couldn't be found. Check the job name and try your request again."
@@ -245,3 +253,82 @@ def test_an_error_without_a_reason_has_none() -> None:
 
     assert isinstance(mapped, ServiceError)
     assert mapped.reason is None
+
+
+@pytest.mark.parametrize("reason", [5, ["TOO_MANY_JOBS"], {"Code": 1}, True])
+def test_a_reason_that_is_not_text_is_carried_as_text(reason: object) -> None:
+    error = _client_error("BadRequestException", "Too many jobs.")
+    error.response["Reason"] = reason
+
+    mapped = translate(error, "StartTranscriptionJob")
+
+    assert isinstance(mapped, ServiceError)
+    assert isinstance(mapped.reason, str)
+    assert json.loads(mapped.reason) == reason
+
+
+# The other services the library calls
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"],
+)
+def test_dynamodb_throttling_is_throttling_and_retried(code: str) -> None:
+    mapped = translate(_client_error(code), "UpdateItem")
+
+    assert type(mapped) is ThrottlingError
+    assert is_retryable(mapped)
+
+
+@pytest.mark.parametrize(
+    ("code", "operation"),
+    [
+        ("ResourceNotFoundException", "DescribeTable"),
+        ("ResourceNotFoundException", "DescribeRule"),
+        ("AWS.SimpleQueueService.NonExistentQueue", "GetQueueUrl"),
+        ("QueueDoesNotExist", "GetQueueUrl"),
+    ],
+)
+def test_a_missing_table_rule_or_queue_is_not_found(code: str, operation: str) -> None:
+    mapped = translate(_client_error(code), operation)
+
+    assert isinstance(mapped, NotFoundError)
+    assert is_not_found(mapped)
+    assert not is_retryable(mapped)
+
+
+def test_a_refused_conditional_write_is_recognised_by_its_code() -> None:
+    refused = translate(_client_error("ConditionalCheckFailedException"), "UpdateItem")
+    invalid = translate(_client_error("ValidationException"), "UpdateItem")
+
+    assert refused is not None
+    assert invalid is not None
+    assert is_condition_failed(refused)
+    assert not is_condition_failed(invalid)
+
+
+def test_a_body_cut_before_its_length_is_a_connect_error() -> None:
+    mapped = translate(IncompleteReadError(actual_bytes=10, expected_bytes=100), "GetObject")
+
+    assert type(mapped) is ConnectError
+    assert is_retryable(mapped)
+
+
+SIGNED = "X-Amz-Credential=AKIAEXAMPLE%2F20260101&X-Amz-Signature=0123abcd"
+
+
+@pytest.mark.parametrize(
+    "raised",
+    [
+        pytest.param(_client_error("BadRequestException", f"at https://b/k?{SIGNED}"), id="answer"),
+        pytest.param(EndpointConnectionError(endpoint_url=f"https://b/k?{SIGNED}"), id="connect"),
+        pytest.param(ReadTimeoutError(endpoint_url=f"https://b/k?{SIGNED}"), id="timeout"),
+    ],
+)
+def test_no_message_keeps_a_signature(raised: Exception) -> None:
+    mapped = translate(raised, "GetObject")
+
+    assert mapped is not None
+    assert "0123abcd" not in str(mapped)
+    assert "AKIAEXAMPLE" not in str(mapped)

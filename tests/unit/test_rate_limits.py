@@ -52,7 +52,26 @@ async def test_an_idle_bucket_refills_to_its_capacity_only(fake_clock: FakeClock
     assert [await bucket.acquire() for _ in range(3)] == [0, 0, pytest.approx(0.5)]
 
 
-async def test_a_cancelled_waiter_gives_its_token_back() -> None:
+async def test_a_cancelled_waiter_leaves_its_turn_to_the_next_caller() -> None:
+    # The clock stands still: B is due in 1 s, C in 2 s; B is cancelled and D arrives.
+    clock = FakeClock(blocking=True, advances=False)
+    bucket = TokenBucket(1, 1, clock=clock)
+    await bucket.acquire()
+    b, c = (asyncio.ensure_future(bucket.acquire()) for _ in range(2))
+    await asyncio.sleep(0)
+    b.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await b
+    d = asyncio.ensure_future(bucket.acquire())
+    await asyncio.sleep(0)
+
+    # D takes B's time, not C's: two requests at once would break the rate.
+    assert clock.sleeps == [1, 2, 1]
+    clock.release()
+    await asyncio.gather(c, d)
+
+
+async def test_a_cancelled_waiters_turn_is_taken_when_it_comes() -> None:
     clock = FakeClock(blocking=True, advances=False)
     bucket = TokenBucket(1, 1, clock=clock)
     await bucket.acquire()

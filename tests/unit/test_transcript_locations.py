@@ -129,27 +129,76 @@ def test_presigned_links_are_recognised_by_their_query(query: str, presigned: bo
     "url",
     [
         "https://s3.us-east-1.amazonaws.com/aws-transcribe-us-east-1-prod/k.json",
-        "https://bucket.s3.amazonaws.com/k.json",
+        "https://s3.amazonaws.com/b/k.json",
+        "https://s3-eu-west-1.amazonaws.com/b/k.json",
+        "https://s3-external-1.amazonaws.com/b/k.json",
+        "https://s3.dualstack.ap-southeast-2.amazonaws.com/b/k.json",
+        "https://s3-fips.us-gov-west-1.amazonaws.com/b/k.json",
+        "https://s3-fips.dualstack.us-east-2.amazonaws.com/b/k.json",
         "https://s3.cn-northwest-1.amazonaws.com.cn/b/k.json",
+        "https://s3.dualstack.cn-north-1.amazonaws.com.cn/b/k.json",
+        "https://bucket.s3.amazonaws.com/k.json",
+        "https://aws-transcribe-us-east-1-prod.s3.us-east-1.amazonaws.com/k.json",
+        "https://my.dotted.bucket.s3.dualstack.eu-west-3.amazonaws.com/k.json",
+        "https://bucket.s3-fips.us-east-1.amazonaws.com/k.json",
+        "https://bucket.s3.cn-north-1.amazonaws.com.cn/k.json",
         "https://s3.us-east-1.amazonaws.com:443/b/k.json",
     ],
 )
-def test_https_on_aws_hosts_is_allowed(url: str) -> None:
+def test_https_on_s3_endpoints_is_allowed(url: str) -> None:
     check_direct_url(f"{url}?{SIGNED_QUERY}")
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        pytest.param("abc123.execute-api.us-east-1.amazonaws.com", id="api-gateway"),
+        pytest.param("my-lb-1234.us-east-1.elb.amazonaws.com", id="load-balancer"),
+        pytest.param("bucket.s3-website-us-east-1.amazonaws.com", id="website-dash"),
+        pytest.param("bucket.s3-website.eu-central-1.amazonaws.com", id="website-dot"),
+        pytest.param("ec2-1-2-3-4.compute-1.amazonaws.com", id="ec2-instance"),
+        pytest.param("ap-123456789012.s3-accesspoint.us-east-1.amazonaws.com", id="access-point"),
+        pytest.param("123456789012.s3-control.us-east-1.amazonaws.com", id="s3-control"),
+        pytest.param("transcribe.us-east-1.amazonaws.com", id="another-service"),
+        pytest.param("s3.evil.amazonaws.com", id="not-a-region"),
+    ],
+)
+def test_other_hosts_under_amazonaws_are_refused(host: str) -> None:
+    with pytest.raises(UntrustedUrlError, match="not an S3 endpoint"):
+        check_direct_url(f"https://{host}/k.json?{SIGNED_QUERY}")
+
+
+def test_an_s3_endpoint_on_another_port_is_refused() -> None:
+    with pytest.raises(UntrustedUrlError, match="port 8443"):
+        check_direct_url(f"https://s3.us-east-1.amazonaws.com:8443/b/k.json?{SIGNED_QUERY}")
+
+
+def test_a_website_endpoint_names_no_s3_object() -> None:
+    assert s3_object("https://bucket.s3-website-us-east-1.amazonaws.com/k.json") is None
+
+
+@pytest.mark.parametrize(
+    "url", ["https://[::1", "https://[::1/k.json", "http://[v7.zz]/k", "https://h:99999999/k"]
+)
+def test_a_url_that_is_no_url_is_refused_as_untrusted(url: str) -> None:
+    assert s3_object(url) is None
+    assert not is_presigned(url)
+    with pytest.raises(UntrustedUrlError):
+        check_direct_url(url)
 
 
 @pytest.mark.parametrize(
     ("url", "reason"),
     [
         pytest.param("http://s3.us-east-1.amazonaws.com/b/k.json", "not https", id="plain-http"),
-        pytest.param("https://example.com/k.json", "not an AWS host", id="other-host"),
+        pytest.param("https://example.com/k.json", "not an S3 endpoint", id="other-host"),
         pytest.param(
-            "https://s3.amazonaws.com.evil.example/k.json", "not an AWS host", id="suffix-trick"
+            "https://s3.amazonaws.com.evil.example/k.json", "not an S3 endpoint", id="suffix-trick"
         ),
-        pytest.param("https://evilamazonaws.com/k.json", "not an AWS host", id="no-dot"),
-        pytest.param("https://amazonaws.com/k.json", "not an AWS host", id="bare-domain"),
+        pytest.param("https://evilamazonaws.com/k.json", "not an S3 endpoint", id="no-dot"),
+        pytest.param("https://amazonaws.com/k.json", "not an S3 endpoint", id="bare-domain"),
         pytest.param("http://127.0.0.1:8080/k.json", "not https", id="loopback-http"),
-        pytest.param("https://127.0.0.1:8443/k.json", "not an AWS host", id="loopback-https"),
+        pytest.param("https://127.0.0.1:8443/k.json", "not an S3 endpoint", id="loopback-https"),
         pytest.param("file:///etc/passwd", "not https", id="file"),
     ],
 )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -8,12 +9,15 @@ import pytest
 from tests.fakes import FakeAioClient, FakeClock, JobTable, pages
 from transcribe_kit import (
     CALL_ANALYTICS_JOBS,
+    TRANSCRIPTION_JOBS,
     NotFoundError,
     ResourceFailedError,
     TranscribeClient,
+    TranscriptionJobStatus,
     TranscriptionJobSummary,
     WaitPolicy,
     WaitTimeoutError,
+    _watcher,
 )
 
 EXACT = WaitPolicy(jitter=0.0, max_delay=5.0)
@@ -112,15 +116,18 @@ async def test_a_server_that_lists_oldest_first_is_read_to_the_end() -> None:
         FakeAioClient()
         .script(
             "ListTranscriptionJobs",
-            lambda params: _reversed(
-                table.list_answer({"Status": params["Status"], "MaxResults": 1000}), params
-            ),
+            lambda params: _reversed(table.list_answer(_all_pages(params)), params),
         )
         .script("GetTranscriptionJob", table.get_answer)
     )
     async with TranscribeClient(client=oldest_first, clock=clock, wait_policy=EXACT) as tk:
         done = await tk.wait_all(["job-000", "job-001", "job-002"])
     assert [job.transcription_job_status for job in done] == ["COMPLETED"] * 3
+
+
+def _all_pages(params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` asking for every job at once, in the same status (if any)."""
+    return {"MaxResults": 1000} | ({"Status": params["Status"]} if "Status" in params else {})
 
 
 def _reversed(answer: dict[str, Any], params: dict[str, Any]) -> dict[str, Any]:
@@ -285,3 +292,102 @@ async def test_a_round_limit_ends_the_watch_quietly() -> None:
         seen = [job async for job in tk.as_completed(["forever"], max_rounds=3)]
     assert seen == []
     assert clock.sleeps == [1.0, 2.0]
+
+
+async def test_jobs_finished_before_the_watch_are_found_by_listing_not_one_get_each() -> None:
+    clock, table = _table(300)
+    clock.now = 1_000.0  # every job has finished
+    fake = table.serve(FakeAioClient())
+    async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
+        done = await tk.wait_all(table.jobs)
+    assert len(done) == 300
+    assert fake.calls_to("GetTranscriptionJob") == []
+    # QUEUED and IN_PROGRESS (one page each), then three pages of COMPLETED.
+    assert len(fake.calls_to("ListTranscriptionJobs")) == 5
+
+
+async def test_one_job_finished_before_the_watch_is_read_with_one_get() -> None:
+    clock, table = _table(1)
+    clock.now = 1_000.0
+    fake = table.serve(FakeAioClient())
+    async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
+        await tk.wait_all(table.jobs)
+    statuses = [params["Status"] for params in fake.calls_to("ListTranscriptionJobs")]
+    assert statuses == ["QUEUED", "IN_PROGRESS"]
+    assert len(fake.calls_to("GetTranscriptionJob")) == 1
+
+
+async def test_a_listing_out_of_order_on_a_later_page_is_read_to_the_end() -> None:
+    clock, table = _table(3)
+    table.add("late", runs_at=1.0, ends_at=20.0)
+    clock.now = 0.0
+    for index in range(250):  # finished, unwatched, listed in order but for one
+        table.add(f"old-{index:03d}", runs_at=0.0, ends_at=0.0)
+    clock.now = 0.5
+
+    def almost_newest_first(params: dict[str, Any]) -> dict[str, Any]:
+        every = table.list_answer({"Status": params["Status"], "MaxResults": 1000})
+        summaries = every["TranscriptionJobSummaries"]
+        if len(summaries) > 150:
+            # One old job put back out of order, on the second page of a hundred.
+            summaries.insert(150, summaries.pop())
+        chunks = pages(summaries, "TranscriptionJobSummaries", 100)
+        return chunks[int(params.get("NextToken", "token-0")[6:]) // 100]
+
+    fake = (
+        FakeAioClient()
+        .script("ListTranscriptionJobs", almost_newest_first)
+        .script("GetTranscriptionJob", table.get_answer)
+    )
+    async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
+        await tk.wait_all(["job-000", "late"])
+    tokens = {p.get("NextToken") for p in fake.calls_to("ListTranscriptionJobs")}
+    assert "token-200" in tokens  # the third and last page of COMPLETED
+
+
+class _Reported:
+    """A source of finished jobs that reports what it is given, one round at a time."""
+
+    def __init__(self, rounds: list[list[TranscriptionJobSummary]]) -> None:
+        self.rounds = rounds
+
+    async def next_round(
+        self, watch: _watcher._Watch[TranscriptionJobSummary], *, first: bool
+    ) -> AsyncGenerator[TranscriptionJobSummary, None]:
+        for summary in self.rounds.pop(0):
+            yield watch.finished(summary)
+
+
+async def test_a_source_of_its_own_feeds_the_watch_without_a_call() -> None:
+    def done(name: str) -> TranscriptionJobSummary:
+        return TranscriptionJobSummary(
+            transcription_job_name=name,
+            transcription_job_status=TranscriptionJobStatus.COMPLETED,
+        )
+
+    def no_call(operation_name: str) -> Callable[[Any], Awaitable[Any]]:
+        raise AssertionError(f"{operation_name} was called")
+
+    finished = _watcher.as_completed(
+        no_call,
+        TRANSCRIPTION_JOBS,
+        ["a", "b", "c"],
+        policy=EXACT,
+        clock=FakeClock(),
+        source=_Reported([[done("b")], [], [done("c"), done("a")]]),
+    )
+    seen = [job.transcription_job_name async for job in finished]
+    assert seen == ["b", "c", "a"]
+
+
+async def test_a_watch_that_fits_on_one_page_lists_once_a_round_whatever_the_status() -> None:
+    clock, table = _table(30, failed=frozenset({3}))
+    fake = table.serve(FakeAioClient())
+    async with TranscribeClient(client=fake, clock=clock, wait_policy=EXACT) as tk:
+        done = await tk.wait_all(table.jobs)
+    assert [job.transcription_job_status for job in done].count(TranscriptionJobStatus.FAILED) == 1
+    statuses = [params.get("Status") for params in fake.calls_to("ListTranscriptionJobs")]
+    # Learning the running jobs, one round by status, then one call a round.
+    assert statuses[:4] == ["QUEUED", "IN_PROGRESS", "COMPLETED", "FAILED"]
+    assert statuses[4:]
+    assert set(statuses[4:]) == {None}

@@ -20,6 +20,7 @@ import logging
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from typing import Any, Final
 
+from transcribe_kit._redact import redact_urls
 from transcribe_kit.events._types import TranscribeEvent, event_key, parse_event
 
 logger: Final = logging.getLogger("transcribe_kit")
@@ -64,7 +65,9 @@ class _Batch:
 
     def failed(self, record: Mapping[str, Any], error: Exception) -> None:
         message_id = str(record.get("messageId", ""))
-        logger.warning("message %s failed: %s: %s", message_id, type(error).__name__, error)
+        # The handler's own error may quote a presigned link.
+        shown = redact_urls(str(error))
+        logger.warning("message %s failed: %s: %s", message_id, type(error).__name__, shown)
         self._failures.append({"itemIdentifier": message_id})
         if str(record.get("eventSourceARN", "")).endswith(".fifo"):
             self._stopped = True

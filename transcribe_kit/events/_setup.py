@@ -25,6 +25,7 @@ from typing import Any, Final
 
 import attrs
 
+from transcribe_kit._error_mapping import is_not_found
 from transcribe_kit.errors import RequestValidationError, ServiceError
 from transcribe_kit.events._types import (
     CallAnalyticsJobStateChange,
@@ -62,7 +63,6 @@ TARGET_ID: Final = "transcribe-kit-queue"
 POLICY_SID: Final = "transcribe-kit-events-rule"
 #: Fourteen days, the most SQS keeps a message: a consumer down for a while loses nothing.
 RETENTION_SECONDS: Final = 14 * 24 * 3600
-_MISSING_QUEUE: Final = ("AWS.SimpleQueueService.NonExistentQueue", "QueueDoesNotExist")
 _NAME_PATTERN: Final = re.compile(r"[0-9a-zA-Z._-]{1,200}")
 _QUEUE_NAME: Final = re.compile(r"[A-Za-z0-9_-]{1,80}")
 _RULE_NAME: Final = re.compile(r"[.\-_A-Za-z0-9]{1,64}")
@@ -245,7 +245,7 @@ class _Setup:
         try:
             answer = await self._call(self._sqs, "GetQueueUrl", {"QueueName": name})
         except ServiceError as error:
-            if error.code not in _MISSING_QUEUE:
+            if not is_not_found(error):
                 raise
             answer = await self._call(
                 self._sqs, "CreateQueue", {"QueueName": name, "Attributes": dict(attributes)}
@@ -277,7 +277,7 @@ class _Setup:
         try:
             found = await self._call(self._events, "DescribeRule", {"Name": name})
         except ServiceError as error:
-            if error.code != "ResourceNotFoundException":
+            if not is_not_found(error):
                 raise
             found = {}
         if (

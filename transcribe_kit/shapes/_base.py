@@ -14,7 +14,9 @@ shape, see :func:`is_shape`); local validation reads the constraints.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import operator
+from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, Final
 
@@ -138,3 +140,53 @@ class WrongValueError(Exception):
     def path(self) -> str:
         """The path from the outermost level to the wrong value."""
         return dotted_path(reversed(self.segments))
+
+
+class Shape:
+    """The base of every shape: equality, hashing and ``repr`` read the fields.
+
+    attrs would write and compile these three methods for each of the model's ~150
+    classes at import, which is most of what importing them costs; read from the
+    fields (their values gathered by one ``operator.attrgetter`` per class) they cost
+    nothing until used. ``__init__`` stays attrs' own.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _values(self.__class__)
+        return values(self) == values(other)
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, _values(self.__class__)(self)))
+
+    def __repr__(self) -> str:
+        cls: type[Any] = self.__class__
+        shown = ", ".join(
+            f"{field.name}={(field.repr if callable(field.repr) else repr)(getattr(self, field.name))}"
+            for field in attrs.fields(cls)
+            if field.repr
+        )
+        return f"{cls.__qualname__}({shown})"
+
+
+_VALUES: Final[dict[type, Callable[[object], tuple[Any, ...]]]] = {}
+
+
+def _values(cls: type[Any]) -> Callable[[object], tuple[Any, ...]]:
+    """A function giving the values of the fields of ``cls`` that equality compares."""
+    found = _VALUES.get(cls)
+    if found is None:
+        names = [field.name for field in attrs.fields(cls) if field.eq]
+        if len(names) > 1:
+            found = operator.attrgetter(*names)  # a tuple of the values, read in C
+        else:
+            found = functools.partial(_each_value, names)
+        _VALUES[cls] = found
+    return found
+
+
+def _each_value(names: list[str], item: object) -> tuple[Any, ...]:
+    return tuple(getattr(item, name) for name in names)

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.common import (
     ContentRedaction,
     LanguageIdSettings,
@@ -28,8 +28,8 @@ from transcribe_kit.shapes.enums import (
 )
 
 
-@define(frozen=True, kw_only=True)
-class AbsoluteTimeRange:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class AbsoluteTimeRange(Shape):
     """A time range, in milliseconds, between two points in your media file."""
 
     #: The time, in milliseconds, when Amazon Transcribe starts searching for the specified
@@ -53,8 +53,8 @@ class AbsoluteTimeRange:
     last: int | None = field(default=None, metadata=wire("Last", minimum=0, maximum=14400000))
 
 
-@define(frozen=True, kw_only=True)
-class CallAnalyticsSkippedFeature:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CallAnalyticsSkippedFeature(Shape):
     """Represents a skipped analytics feature during the analysis of a call analytics job."""
 
     #: Indicates the type of analytics feature that was skipped during the analysis of a call
@@ -73,8 +73,8 @@ class CallAnalyticsSkippedFeature:
     message: str | None = field(default=None, metadata=wire("Message"))
 
 
-@define(frozen=True, kw_only=True)
-class CallAnalyticsJobDetails:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CallAnalyticsJobDetails(Shape):
     """Contains details about a call analytics job, including information about skipped analytics
     features.
     """
@@ -87,8 +87,8 @@ class CallAnalyticsJobDetails:
     )
 
 
-@define(frozen=True, kw_only=True)
-class Summarization:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class Summarization(Shape):
     """Contains GenerateAbstractiveSummary, which is a required parameter if you want to enable
     Generative call summarization in your Call Analytics request.
     """
@@ -99,8 +99,8 @@ class Summarization:
     generate_abstractive_summary: bool = field(metadata=wire("GenerateAbstractiveSummary"))
 
 
-@define(frozen=True, kw_only=True)
-class CallAnalyticsJobSettings:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CallAnalyticsJobSettings(Shape):
     """Provides additional optional settings for your request, including content redaction,
     automatic language identification; allows you to apply custom language models, custom
     vocabulary filters, and custom vocabularies.
@@ -174,8 +174,8 @@ class CallAnalyticsJobSettings:
     summarization: Summarization | None = field(default=None, metadata=wire("Summarization"))
 
 
-@define(frozen=True, kw_only=True)
-class ChannelDefinition:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ChannelDefinition(Shape):
     """Makes it possible to specify which speaker is on which channel."""
 
     #: Specify the audio channel you want to define.
@@ -185,8 +185,8 @@ class ChannelDefinition:
     participant_role: ParticipantRole | None = field(default=None, metadata=wire("ParticipantRole"))
 
 
-@define(frozen=True, kw_only=True)
-class CallAnalyticsJob:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CallAnalyticsJob(Shape):
     """Provides detailed information about a Call Analytics job."""
 
     #: The name of the Call Analytics job.
@@ -277,8 +277,8 @@ class CallAnalyticsJob:
     )
 
 
-@define(frozen=True, kw_only=True)
-class CallAnalyticsJobSummary:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CallAnalyticsJobSummary(Shape):
     """Provides detailed information about a specific Call Analytics job."""
 
     #: The name of the Call Analytics job.
@@ -322,8 +322,8 @@ class CallAnalyticsJobSummary:
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
 
-@define(frozen=True, kw_only=True)
-class RelativeTimeRange:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class RelativeTimeRange(Shape):
     """A time range, in percentage, between two points in your media file."""
 
     #: The time, in percentage, when Amazon Transcribe starts searching for the specified
@@ -347,8 +347,8 @@ class RelativeTimeRange:
     last: int | None = field(default=None, metadata=wire("Last", minimum=0, maximum=100))
 
 
-@define(frozen=True, kw_only=True)
-class InterruptionFilter:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class InterruptionFilter(Shape):
     """Flag the presence or absence of interruptions in your Call Analytics transcription output."""
 
     #: Specify the duration of the interruptions in milliseconds.
@@ -378,8 +378,8 @@ class InterruptionFilter:
     negate: bool | None = field(default=None, metadata=wire("Negate"))
 
 
-@define(frozen=True, kw_only=True)
-class NonTalkTimeFilter:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class NonTalkTimeFilter(Shape):
     """Flag the presence or absence of periods of silence in your Call Analytics transcription
     output.
     """
@@ -408,8 +408,8 @@ class NonTalkTimeFilter:
     negate: bool | None = field(default=None, metadata=wire("Negate"))
 
 
-@define(frozen=True, kw_only=True)
-class SentimentFilter:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class SentimentFilter(Shape):
     """Flag the presence or absence of specific sentiments detected in your Call Analytics
     transcription output.
     """
@@ -440,8 +440,8 @@ class SentimentFilter:
     negate: bool | None = field(default=None, metadata=wire("Negate"))
 
 
-@define(frozen=True, kw_only=True)
-class TranscriptFilter:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TranscriptFilter(Shape):
     """Flag the presence or absence of specific words or phrases detected in your Call Analytics
     transcription output.
     """
@@ -473,8 +473,8 @@ class TranscriptFilter:
     negate: bool | None = field(default=None, metadata=wire("Negate"))
 
 
-@define(frozen=True, kw_only=True)
-class Rule:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class Rule(Shape):
     """A rule is a set of criteria that you can specify to flag an attribute in your Call Analytics
     output. A union: set exactly one member.
     """
@@ -504,8 +504,8 @@ class Rule:
     sentiment_filter: SentimentFilter | None = field(default=None, metadata=wire("SentimentFilter"))
 
 
-@define(frozen=True, kw_only=True)
-class CategoryProperties:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CategoryProperties(Shape):
     """Provides you with the properties of the Call Analytics category you specified in your
     request.
     """
@@ -544,8 +544,8 @@ class CategoryProperties:
     input_type: InputType | None = field(default=None, metadata=wire("InputType"))
 
 
-@define(frozen=True, kw_only=True)
-class CreateCallAnalyticsCategoryRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateCallAnalyticsCategoryRequest(Shape):
     """The request of ``CreateCallAnalyticsCategory``.
 
     Creates a new Call Analytics category.
@@ -571,8 +571,8 @@ class CreateCallAnalyticsCategoryRequest:
     input_type: InputType | None = field(default=None, metadata=wire("InputType"))
 
 
-@define(frozen=True, kw_only=True)
-class CreateCallAnalyticsCategoryResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateCallAnalyticsCategoryResponse(Shape):
     """The response of ``CreateCallAnalyticsCategory``."""
 
     #: Provides you with the properties of your new category, including its associated rules.
@@ -582,8 +582,8 @@ class CreateCallAnalyticsCategoryResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteCallAnalyticsCategoryRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteCallAnalyticsCategoryRequest(Shape):
     """The request of ``DeleteCallAnalyticsCategory``.
 
     Deletes a Call Analytics category.
@@ -595,13 +595,13 @@ class DeleteCallAnalyticsCategoryRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteCallAnalyticsCategoryResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteCallAnalyticsCategoryResponse(Shape):
     """The response of ``DeleteCallAnalyticsCategory``."""
 
 
-@define(frozen=True, kw_only=True)
-class DeleteCallAnalyticsJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteCallAnalyticsJobRequest(Shape):
     """The request of ``DeleteCallAnalyticsJob``.
 
     Deletes a Call Analytics job.
@@ -618,13 +618,13 @@ class DeleteCallAnalyticsJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteCallAnalyticsJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteCallAnalyticsJobResponse(Shape):
     """The response of ``DeleteCallAnalyticsJob``."""
 
 
-@define(frozen=True, kw_only=True)
-class GetCallAnalyticsCategoryRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetCallAnalyticsCategoryRequest(Shape):
     """The request of ``GetCallAnalyticsCategory``.
 
     Provides information about the specified Call Analytics category.
@@ -636,8 +636,8 @@ class GetCallAnalyticsCategoryRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetCallAnalyticsCategoryResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetCallAnalyticsCategoryResponse(Shape):
     """The response of ``GetCallAnalyticsCategory``."""
 
     #: Provides you with the properties of the Call Analytics category you specified in your
@@ -648,8 +648,8 @@ class GetCallAnalyticsCategoryResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetCallAnalyticsJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetCallAnalyticsJobRequest(Shape):
     """The request of ``GetCallAnalyticsJob``.
 
     Provides information about the specified Call Analytics job.
@@ -666,8 +666,8 @@ class GetCallAnalyticsJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetCallAnalyticsJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetCallAnalyticsJobResponse(Shape):
     """The response of ``GetCallAnalyticsJob``."""
 
     #: Provides detailed information about the specified Call Analytics job, including job status
@@ -678,8 +678,8 @@ class GetCallAnalyticsJobResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListCallAnalyticsCategoriesRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListCallAnalyticsCategoriesRequest(Shape):
     """The request of ``ListCallAnalyticsCategories``.
 
     Provides a list of Call Analytics categories, including all rules that make up each
@@ -700,8 +700,8 @@ class ListCallAnalyticsCategoriesRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListCallAnalyticsCategoriesResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListCallAnalyticsCategoriesResponse(Shape):
     """The response of ``ListCallAnalyticsCategories``."""
 
     #: If NextToken is present in your response, it indicates that not all results are displayed.
@@ -715,8 +715,8 @@ class ListCallAnalyticsCategoriesResponse:
     categories: list[CategoryProperties] | None = field(default=None, metadata=wire("Categories"))
 
 
-@define(frozen=True, kw_only=True)
-class ListCallAnalyticsJobsRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListCallAnalyticsJobsRequest(Shape):
     """The request of ``ListCallAnalyticsJobs``.
 
     Provides a list of Call Analytics jobs that match the specified criteria.
@@ -750,8 +750,8 @@ class ListCallAnalyticsJobsRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListCallAnalyticsJobsResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListCallAnalyticsJobsResponse(Shape):
     """The response of ``ListCallAnalyticsJobs``."""
 
     #: Lists all Call Analytics jobs that have the status specified in your request.
@@ -770,8 +770,8 @@ class ListCallAnalyticsJobsResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class StartCallAnalyticsJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class StartCallAnalyticsJobRequest(Shape):
     """The request of ``StartCallAnalyticsJob``.
 
     Transcribes the audio from a customer service call and applies any additional Request
@@ -846,8 +846,8 @@ class StartCallAnalyticsJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class StartCallAnalyticsJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class StartCallAnalyticsJobResponse(Shape):
     """The response of ``StartCallAnalyticsJob``."""
 
     #: Provides detailed information about the current Call Analytics job, including job status
@@ -858,8 +858,8 @@ class StartCallAnalyticsJobResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class UpdateCallAnalyticsCategoryRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateCallAnalyticsCategoryRequest(Shape):
     """The request of ``UpdateCallAnalyticsCategory``.
 
     Updates the specified Call Analytics category with new rules.
@@ -877,8 +877,8 @@ class UpdateCallAnalyticsCategoryRequest:
     input_type: InputType | None = field(default=None, metadata=wire("InputType"))
 
 
-@define(frozen=True, kw_only=True)
-class UpdateCallAnalyticsCategoryResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateCallAnalyticsCategoryResponse(Shape):
     """The response of ``UpdateCallAnalyticsCategory``."""
 
     #: Provides you with the properties of the Call Analytics category you specified in your

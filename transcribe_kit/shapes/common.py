@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.enums import (
     LanguageCode,
     PiiEntityType,
@@ -16,8 +16,8 @@ from transcribe_kit.shapes.enums import (
 )
 
 
-@define(frozen=True, kw_only=True)
-class ContentRedaction:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ContentRedaction(Shape):
     """Makes it possible to redact specified personally identifiable information (PII) in your
     transcript.
     """
@@ -38,8 +38,8 @@ class ContentRedaction:
     )
 
 
-@define(frozen=True, kw_only=True)
-class EncryptionConfiguration:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class EncryptionConfiguration(Shape):
     """The encryption configuration for your custom resource."""
 
     #: The Amazon Resource Name (ARN) of the KMS key you want to use to encrypt your resource
@@ -61,8 +61,8 @@ class EncryptionConfiguration:
     )
 
 
-@define(frozen=True, kw_only=True)
-class LanguageIdSettings:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class LanguageIdSettings(Shape):
     """If using automatic language identification in your request and you want to apply a custom
     language model, a custom vocabulary, or a custom vocabulary filter, include
     LanguageIdSettings with the relevant sub-parameters (VocabularyName, LanguageModelName,
@@ -105,8 +105,8 @@ class LanguageIdSettings:
     )
 
 
-@define(frozen=True, kw_only=True)
-class Media:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class Media(Shape):
     """Describes the Amazon S3 location of the media file you want to use in your request."""
 
     #: The Amazon S3 location of the media file you want to transcribe.
@@ -132,8 +132,8 @@ class Media:
     )
 
 
-@define(frozen=True, kw_only=True)
-class Tag:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class Tag(Shape):
     """Adds metadata, in the form of a key:value pair, to the specified resource."""
 
     #: The first part of a key:value pair that forms a tag associated with a given resource.
@@ -143,8 +143,8 @@ class Tag:
     value: str = field(metadata=wire("Value", min_length=0, max_length=256))
 
 
-@define(frozen=True, kw_only=True)
-class Transcript:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class Transcript(Shape):
     """Provides you with the Amazon S3 URI you can use to access your transcript."""
 
     #: The Amazon S3 location of your transcript.
@@ -170,8 +170,8 @@ class Transcript:
     )
 
 
-@define(frozen=True, kw_only=True)
-class VocabularyInfo:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class VocabularyInfo(Shape):
     """Provides information about a custom vocabulary, including the language of the custom
     vocabulary, when it was last modified, its name, and the processing state.
     """

@@ -6,13 +6,13 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.common import EncryptionConfiguration, Tag
 from transcribe_kit.shapes.enums import BaseModelName, CLMLanguageCode, ModelStatus
 
 
-@define(frozen=True, kw_only=True)
-class InputDataConfig:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class InputDataConfig(Shape):
     """Contains the Amazon S3 location of the training data you want to use to create a new custom
     language model, and permissions to access this location.
     """
@@ -47,8 +47,8 @@ class InputDataConfig:
     )
 
 
-@define(frozen=True, kw_only=True)
-class LanguageModel:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class LanguageModel(Shape):
     """Provides information about a custom language model, including: The base model name When the
     model was created The location of the files used to train the model When the model was last
     modified The name you chose for the model The model's language The model's processing state
@@ -105,8 +105,8 @@ class LanguageModel:
     )
 
 
-@define(frozen=True, kw_only=True)
-class CreateLanguageModelRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateLanguageModelRequest(Shape):
     """The request of ``CreateLanguageModel``.
 
     Creates a new custom language model.
@@ -142,8 +142,8 @@ class CreateLanguageModelRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class CreateLanguageModelResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateLanguageModelResponse(Shape):
     """The response of ``CreateLanguageModel``."""
 
     #: The language code you selected for your custom language model.
@@ -175,8 +175,8 @@ class CreateLanguageModelResponse:
     model_status: ModelStatus | None = field(default=None, metadata=wire("ModelStatus"))
 
 
-@define(frozen=True, kw_only=True)
-class DeleteLanguageModelRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteLanguageModelRequest(Shape):
     """The request of ``DeleteLanguageModel``.
 
     Deletes a custom language model.
@@ -188,13 +188,13 @@ class DeleteLanguageModelRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteLanguageModelResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteLanguageModelResponse(Shape):
     """The empty response of ``DeleteLanguageModel``."""
 
 
-@define(frozen=True, kw_only=True)
-class DescribeLanguageModelRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DescribeLanguageModelRequest(Shape):
     """The request of ``DescribeLanguageModel``.
 
     Provides information about the specified custom language model.
@@ -206,16 +206,16 @@ class DescribeLanguageModelRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DescribeLanguageModelResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DescribeLanguageModelResponse(Shape):
     """The response of ``DescribeLanguageModel``."""
 
     #: Provides information about the specified custom language model.
     language_model: LanguageModel | None = field(default=None, metadata=wire("LanguageModel"))
 
 
-@define(frozen=True, kw_only=True)
-class ListLanguageModelsRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListLanguageModelsRequest(Shape):
     """The request of ``ListLanguageModels``.
 
     Provides a list of custom language models that match the specified criteria.
@@ -249,8 +249,8 @@ class ListLanguageModelsRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListLanguageModelsResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListLanguageModelsResponse(Shape):
     """The response of ``ListLanguageModels``."""
 
     #: If NextToken is present in your response, it indicates that not all results are displayed.
@@ -264,8 +264,8 @@ class ListLanguageModelsResponse:
     models: list[LanguageModel] | None = field(default=None, metadata=wire("Models"))
 
 
-@define(frozen=True, kw_only=True)
-class UpdateLanguageModelRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateLanguageModelRequest(Shape):
     """The request of ``UpdateLanguageModel``.
 
     Updates the encryption configuration for an existing custom language model.
@@ -294,8 +294,8 @@ class UpdateLanguageModelRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class UpdateLanguageModelResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateLanguageModelResponse(Shape):
     """The response of ``UpdateLanguageModel``."""
 
     #: The name of the custom language model that was updated.

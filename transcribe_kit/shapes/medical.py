@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.common import Media, Tag, VocabularyInfo
 from transcribe_kit.shapes.enums import (
     LanguageCode,
@@ -20,8 +20,8 @@ from transcribe_kit.shapes.enums import (
 )
 
 
-@define(frozen=True, kw_only=True)
-class MedicalTranscript:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalTranscript(Shape):
     """Provides you with the Amazon S3 URI you can use to access your transcript."""
 
     #: The Amazon S3 location of your transcript.
@@ -36,8 +36,8 @@ class MedicalTranscript:
     )
 
 
-@define(frozen=True, kw_only=True)
-class MedicalTranscriptionSetting:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalTranscriptionSetting(Shape):
     """Allows additional optional settings in your request, including channel identification,
     alternative transcriptions, and speaker partitioning.
     """
@@ -81,8 +81,8 @@ class MedicalTranscriptionSetting:
     )
 
 
-@define(frozen=True, kw_only=True)
-class MedicalTranscriptionJob:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalTranscriptionJob(Shape):
     """Provides detailed information about a medical transcription job."""
 
     #: The name of the medical transcription job.
@@ -156,8 +156,8 @@ class MedicalTranscriptionJob:
     )
 
 
-@define(frozen=True, kw_only=True)
-class MedicalTranscriptionJobSummary:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalTranscriptionJobSummary(Shape):
     """Provides detailed information about a specific medical transcription job."""
 
     #: The name of the medical transcription job.
@@ -213,8 +213,8 @@ class MedicalTranscriptionJobSummary:
     type: Type | None = field(default=None, metadata=wire("Type"))
 
 
-@define(frozen=True, kw_only=True)
-class CreateMedicalVocabularyRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateMedicalVocabularyRequest(Shape):
     """The request of ``CreateMedicalVocabulary``.
 
     Creates a new custom medical vocabulary.
@@ -247,8 +247,8 @@ class CreateMedicalVocabularyRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class CreateMedicalVocabularyResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateMedicalVocabularyResponse(Shape):
     """The response of ``CreateMedicalVocabulary``."""
 
     #: The name you chose for your custom medical vocabulary.
@@ -276,8 +276,8 @@ class CreateMedicalVocabularyResponse:
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
 
-@define(frozen=True, kw_only=True)
-class DeleteMedicalTranscriptionJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteMedicalTranscriptionJobRequest(Shape):
     """The request of ``DeleteMedicalTranscriptionJob``.
 
     Deletes a medical transcription job.
@@ -294,13 +294,13 @@ class DeleteMedicalTranscriptionJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteMedicalTranscriptionJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteMedicalTranscriptionJobResponse(Shape):
     """The empty response of ``DeleteMedicalTranscriptionJob``."""
 
 
-@define(frozen=True, kw_only=True)
-class DeleteMedicalVocabularyRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteMedicalVocabularyRequest(Shape):
     """The request of ``DeleteMedicalVocabulary``.
 
     Deletes a custom medical vocabulary.
@@ -312,13 +312,13 @@ class DeleteMedicalVocabularyRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteMedicalVocabularyResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteMedicalVocabularyResponse(Shape):
     """The empty response of ``DeleteMedicalVocabulary``."""
 
 
-@define(frozen=True, kw_only=True)
-class GetMedicalTranscriptionJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetMedicalTranscriptionJobRequest(Shape):
     """The request of ``GetMedicalTranscriptionJob``.
 
     Provides information about the specified medical transcription job.
@@ -335,8 +335,8 @@ class GetMedicalTranscriptionJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetMedicalTranscriptionJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetMedicalTranscriptionJobResponse(Shape):
     """The response of ``GetMedicalTranscriptionJob``."""
 
     #: Provides detailed information about the specified medical transcription job, including job
@@ -347,8 +347,8 @@ class GetMedicalTranscriptionJobResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetMedicalVocabularyRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetMedicalVocabularyRequest(Shape):
     """The request of ``GetMedicalVocabulary``.
 
     Provides information about the specified custom medical vocabulary.
@@ -360,8 +360,8 @@ class GetMedicalVocabularyRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetMedicalVocabularyResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetMedicalVocabularyResponse(Shape):
     """The response of ``GetMedicalVocabulary``."""
 
     #: The name of the custom medical vocabulary you requested information about.
@@ -401,8 +401,8 @@ class GetMedicalVocabularyResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListMedicalTranscriptionJobsRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListMedicalTranscriptionJobsRequest(Shape):
     """The request of ``ListMedicalTranscriptionJobs``.
 
     Provides a list of medical transcription jobs that match the specified criteria.
@@ -436,8 +436,8 @@ class ListMedicalTranscriptionJobsRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListMedicalTranscriptionJobsResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListMedicalTranscriptionJobsResponse(Shape):
     """The response of ``ListMedicalTranscriptionJobs``."""
 
     #: Lists all medical transcription jobs that have the status specified in your request.
@@ -456,8 +456,8 @@ class ListMedicalTranscriptionJobsResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListMedicalVocabulariesRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListMedicalVocabulariesRequest(Shape):
     """The request of ``ListMedicalVocabularies``.
 
     Provides a list of custom medical vocabularies that match the specified criteria.
@@ -491,8 +491,8 @@ class ListMedicalVocabulariesRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListMedicalVocabulariesResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListMedicalVocabulariesResponse(Shape):
     """The response of ``ListMedicalVocabularies``."""
 
     #: Lists all custom medical vocabularies that have the status specified in your request.
@@ -509,8 +509,8 @@ class ListMedicalVocabulariesResponse:
     vocabularies: list[VocabularyInfo] | None = field(default=None, metadata=wire("Vocabularies"))
 
 
-@define(frozen=True, kw_only=True)
-class StartMedicalTranscriptionJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class StartMedicalTranscriptionJobRequest(Shape):
     """The request of ``StartMedicalTranscriptionJob``.
 
     Transcribes the audio from a medical dictation or conversation and applies any additional
@@ -606,8 +606,8 @@ class StartMedicalTranscriptionJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class StartMedicalTranscriptionJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class StartMedicalTranscriptionJobResponse(Shape):
     """The response of ``StartMedicalTranscriptionJob``."""
 
     #: Provides detailed information about the current medical transcription job, including job
@@ -618,8 +618,8 @@ class StartMedicalTranscriptionJobResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class UpdateMedicalVocabularyRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateMedicalVocabularyRequest(Shape):
     """The request of ``UpdateMedicalVocabulary``.
 
     Updates an existing custom medical vocabulary with new values.
@@ -645,8 +645,8 @@ class UpdateMedicalVocabularyRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class UpdateMedicalVocabularyResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateMedicalVocabularyResponse(Shape):
     """The response of ``UpdateMedicalVocabulary``."""
 
     #: The name of the updated custom medical vocabulary.

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.common import Media, Tag
 from transcribe_kit.shapes.enums import (
     MedicalScribeJobStatus,
@@ -18,8 +18,8 @@ from transcribe_kit.shapes.enums import (
 )
 
 
-@define(frozen=True, kw_only=True)
-class ClinicalNoteGenerationSettings:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ClinicalNoteGenerationSettings(Shape):
     """The output configuration for clinical note generation."""
 
     #: Specify one of the following templates to use for the clinical note summary.
@@ -29,8 +29,8 @@ class ClinicalNoteGenerationSettings:
     )
 
 
-@define(frozen=True, kw_only=True)
-class MedicalScribeChannelDefinition:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalScribeChannelDefinition(Shape):
     """Indicates which speaker is on which channel."""
 
     #: Specify the audio channel you want to define.
@@ -40,8 +40,8 @@ class MedicalScribeChannelDefinition:
     participant_role: MedicalScribeParticipantRole = field(metadata=wire("ParticipantRole"))
 
 
-@define(frozen=True, kw_only=True)
-class MedicalScribePatientContext:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalScribePatientContext(Shape):
     """Contains patient-specific information used to customize the clinical note generation."""
 
     #: The patient's preferred pronouns that the user wants to provide as a context for clinical
@@ -49,8 +49,8 @@ class MedicalScribePatientContext:
     pronouns: Pronouns | None = field(default=None, metadata=wire("Pronouns"))
 
 
-@define(frozen=True, kw_only=True)
-class MedicalScribeContext:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalScribeContext(Shape):
     """The MedicalScribeContext object that contains contextual information used to generate
     customized clinical notes.
     """
@@ -62,8 +62,8 @@ class MedicalScribeContext:
     )
 
 
-@define(frozen=True, kw_only=True)
-class MedicalScribeOutput:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalScribeOutput(Shape):
     """The location of the output of your Medical Scribe job."""
 
     #: Holds the Amazon S3 URI for the Transcript.
@@ -87,8 +87,8 @@ class MedicalScribeOutput:
     )
 
 
-@define(frozen=True, kw_only=True)
-class MedicalScribeSettings:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalScribeSettings(Shape):
     """Makes it possible to control how your Medical Scribe job is processed using a
     MedicalScribeSettings object.
     """
@@ -144,8 +144,8 @@ class MedicalScribeSettings:
     )
 
 
-@define(frozen=True, kw_only=True)
-class MedicalScribeJob:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalScribeJob(Shape):
     """Provides detailed information about a Medical Scribe job."""
 
     #: The name of the Medical Scribe job.
@@ -230,8 +230,8 @@ class MedicalScribeJob:
     )
 
 
-@define(frozen=True, kw_only=True)
-class MedicalScribeJobSummary:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class MedicalScribeJobSummary(Shape):
     """Provides detailed information about a specific Medical Scribe job."""
 
     #: The name of the Medical Scribe job.
@@ -271,8 +271,8 @@ class MedicalScribeJobSummary:
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
 
-@define(frozen=True, kw_only=True)
-class DeleteMedicalScribeJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteMedicalScribeJobRequest(Shape):
     """The request of ``DeleteMedicalScribeJob``.
 
     Deletes a Medical Scribe job.
@@ -289,13 +289,13 @@ class DeleteMedicalScribeJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteMedicalScribeJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteMedicalScribeJobResponse(Shape):
     """The empty response of ``DeleteMedicalScribeJob``."""
 
 
-@define(frozen=True, kw_only=True)
-class GetMedicalScribeJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetMedicalScribeJobRequest(Shape):
     """The request of ``GetMedicalScribeJob``.
 
     Provides information about the specified Medical Scribe job.
@@ -312,8 +312,8 @@ class GetMedicalScribeJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetMedicalScribeJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetMedicalScribeJobResponse(Shape):
     """The response of ``GetMedicalScribeJob``."""
 
     #: Provides detailed information about the specified Medical Scribe job, including job status
@@ -324,8 +324,8 @@ class GetMedicalScribeJobResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListMedicalScribeJobsRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListMedicalScribeJobsRequest(Shape):
     """The request of ``ListMedicalScribeJobs``.
 
     Provides a list of Medical Scribe jobs that match the specified criteria.
@@ -359,8 +359,8 @@ class ListMedicalScribeJobsRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListMedicalScribeJobsResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListMedicalScribeJobsResponse(Shape):
     """The response of ``ListMedicalScribeJobs``."""
 
     #: Lists all Medical Scribe jobs that have the status specified in your request.
@@ -379,8 +379,8 @@ class ListMedicalScribeJobsResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class StartMedicalScribeJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class StartMedicalScribeJobRequest(Shape):
     """The request of ``StartMedicalScribeJob``.
 
     Transcribes patient-clinician conversations and generates clinical notes.
@@ -463,8 +463,8 @@ class StartMedicalScribeJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class StartMedicalScribeJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class StartMedicalScribeJobResponse(Shape):
     """The response of ``StartMedicalScribeJob``."""
 
     #: Provides detailed information about the current Medical Scribe job, including job status

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.common import Tag
 
 
-@define(frozen=True, kw_only=True)
-class ListTagsForResourceRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListTagsForResourceRequest(Shape):
     """The request of ``ListTagsForResource``.
 
     Lists all tags associated with the specified transcription job, vocabulary, model, or
@@ -27,8 +27,8 @@ class ListTagsForResourceRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListTagsForResourceResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListTagsForResourceResponse(Shape):
     """The response of ``ListTagsForResource``."""
 
     #: The Amazon Resource Name (ARN) specified in your request.
@@ -50,8 +50,8 @@ class ListTagsForResourceResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class TagResourceRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TagResourceRequest(Shape):
     """The request of ``TagResource``.
 
     Adds one or more custom tags, each in the form of a key:value pair, to the specified
@@ -73,13 +73,13 @@ class TagResourceRequest:
     tags: list[Tag] = field(metadata=wire("Tags", min_length=1, max_length=200))
 
 
-@define(frozen=True, kw_only=True)
-class TagResourceResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TagResourceResponse(Shape):
     """The response of ``TagResource``."""
 
 
-@define(frozen=True, kw_only=True)
-class UntagResourceRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UntagResourceRequest(Shape):
     """The request of ``UntagResource``.
 
     Removes the specified tags from the specified Amazon Transcribe resource.
@@ -100,8 +100,8 @@ class UntagResourceRequest:
     tag_keys: list[str] = field(metadata=wire("TagKeys", min_length=1, max_length=200))
 
 
-@define(frozen=True, kw_only=True)
-class UntagResourceResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UntagResourceResponse(Shape):
     """The response of ``UntagResource``."""
 
 

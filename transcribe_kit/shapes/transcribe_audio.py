@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.common import ContentRedaction
 from transcribe_kit.shapes.enums import (
     LanguageDetectionMode,
@@ -16,16 +16,16 @@ from transcribe_kit.shapes.enums import (
 )
 
 
-@define(frozen=True, kw_only=True)
-class SyncRedaction:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class SyncRedaction(Shape):
     """A type of personally identifiable information (PII) redacted from an item."""
 
     #: The type of PII that was redacted, for example NAME or SSN.
     type: PiiEntityType | None = field(default=None, metadata=wire("Type"))
 
 
-@define(frozen=True, kw_only=True)
-class SyncItem:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class SyncItem(Shape):
     """A word or punctuation mark in your transcript."""
 
     #: The position of this item in the transcript, starting at 0.
@@ -60,8 +60,8 @@ class SyncItem:
     redactions: list[SyncRedaction] | None = field(default=None, metadata=wire("Redactions"))
 
 
-@define(frozen=True, kw_only=True)
-class SyncLanguageCodeItem:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class SyncLanguageCodeItem(Shape):
     """A language identified in your audio, and how long it's spoken."""
 
     #: The identified language, as a locale (for example, en-US).
@@ -71,8 +71,8 @@ class SyncLanguageCodeItem:
     duration_in_seconds: float | None = field(default=None, metadata=wire("DurationInSeconds"))
 
 
-@define(frozen=True, kw_only=True)
-class SyncMedia:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class SyncMedia(Shape):
     """The audio to transcribe. A union: set exactly one member."""
 
     #: Your audio file, provided inline in the request.
@@ -93,8 +93,8 @@ class SyncMedia:
     )
 
 
-@define(frozen=True, kw_only=True)
-class SyncOutputConfiguration:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class SyncOutputConfiguration(Shape):
     """The Amazon S3 location where your transcript is written."""
 
     #: The Amazon S3 location where you want your transcript written.
@@ -108,8 +108,8 @@ class SyncOutputConfiguration:
     )
 
 
-@define(frozen=True, kw_only=True)
-class TranscribeAudioMetadata:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TranscribeAudioMetadata(Shape):
     """Information about your audio."""
 
     #: The language of your transcript, as a locale (for example, en-US).
@@ -137,8 +137,8 @@ class TranscribeAudioMetadata:
     number_of_channels: int | None = field(default=None, metadata=wire("NumberOfChannels"))
 
 
-@define(frozen=True, kw_only=True)
-class TranscribeAudioResults:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TranscribeAudioResults(Shape):
     """A transcript of your audio."""
 
     #: The full text of your transcript.
@@ -148,8 +148,8 @@ class TranscribeAudioResults:
     items: list[SyncItem] | None = field(default=None, metadata=wire("Items"))
 
 
-@define(frozen=True, kw_only=True)
-class VocabularyFilterEntry:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class VocabularyFilterEntry(Shape):
     """A custom vocabulary filter for one language."""
 
     #: The language this custom vocabulary filter applies to, as a base language code (for
@@ -171,8 +171,8 @@ class VocabularyFilterEntry:
     words: list[str] | None = field(default=None, metadata=wire("Words", min_length=1))
 
 
-@define(frozen=True, kw_only=True)
-class VocabularyFilterSettings:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class VocabularyFilterSettings(Shape):
     """Custom vocabulary filters to apply to your transcript, and how to apply them."""
 
     #: Specify how you want your custom vocabulary filter applied to your transcript.
@@ -186,8 +186,8 @@ class VocabularyFilterSettings:
     )
 
 
-@define(frozen=True, kw_only=True)
-class VocabularyPhrase:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class VocabularyPhrase(Shape):
     """A phrase in an inline custom vocabulary."""
 
     #: The phrase to recognize in your audio.
@@ -200,8 +200,8 @@ class VocabularyPhrase:
     )
 
 
-@define(frozen=True, kw_only=True)
-class VocabularySettingsEntry:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class VocabularySettingsEntry(Shape):
     """A custom vocabulary for one language."""
 
     #: The language this custom vocabulary applies to, as a base language code (for example, en
@@ -226,8 +226,8 @@ class VocabularySettingsEntry:
     )
 
 
-@define(frozen=True, kw_only=True)
-class TranscribeAudioRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TranscribeAudioRequest(Shape):
     """The request of ``TranscribeAudio``.
 
     Transcribes a media file and returns the transcript in the same response.
@@ -292,8 +292,8 @@ class TranscribeAudioRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class TranscriptResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TranscriptResponse(Shape):
     """Your transcript and information about your audio."""
 
     #: Information about your audio, such as the detected language, format, and sample rate.
@@ -309,8 +309,8 @@ class TranscriptResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class TranscribeAudioResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TranscribeAudioResponse(Shape):
     """The response of ``TranscribeAudio``."""
 
     #: The Amazon S3 location where your transcript was written.

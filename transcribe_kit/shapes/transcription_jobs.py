@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.common import (
     ContentRedaction,
     LanguageIdSettings,
@@ -25,8 +25,8 @@ from transcribe_kit.shapes.enums import (
 )
 
 
-@define(frozen=True, kw_only=True)
-class JobExecutionSettings:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class JobExecutionSettings(Shape):
     """Makes it possible to control how your transcription job is processed."""
 
     #: Makes it possible to enable job queuing when your concurrent request limit is exceeded.
@@ -48,8 +48,8 @@ class JobExecutionSettings:
     )
 
 
-@define(frozen=True, kw_only=True)
-class LanguageCodeItem:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class LanguageCodeItem(Shape):
     """Provides information on the speech contained in a discreet utterance when multi-language
     identification is enabled in your request.
     """
@@ -61,8 +61,8 @@ class LanguageCodeItem:
     duration_in_seconds: float | None = field(default=None, metadata=wire("DurationInSeconds"))
 
 
-@define(frozen=True, kw_only=True)
-class ModelSettings:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ModelSettings(Shape):
     """Provides the name of the custom language model that was included in the specified
     transcription job.
     """
@@ -80,8 +80,8 @@ class ModelSettings:
     )
 
 
-@define(frozen=True, kw_only=True)
-class Settings:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class Settings(Shape):
     """Allows additional optional settings in your request, including channel identification,
     alternative transcriptions, and speaker partitioning.
     """
@@ -142,8 +142,8 @@ class Settings:
     )
 
 
-@define(frozen=True, kw_only=True)
-class Subtitles:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class Subtitles(Shape):
     """Generate subtitles for your media file with your transcription request."""
 
     #: Specify the output format for your subtitle file; if you select both WebVTT (vtt) and
@@ -157,8 +157,8 @@ class Subtitles:
     )
 
 
-@define(frozen=True, kw_only=True)
-class SubtitlesOutput:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class SubtitlesOutput(Shape):
     """Provides information about your subtitle file, including format, start index, and Amazon S3
     location.
     """
@@ -176,8 +176,8 @@ class SubtitlesOutput:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ToxicityDetectionSettings:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ToxicityDetectionSettings(Shape):
     """Contains ToxicityCategories, which is a required parameter if you want to enable toxicity
     detection (ToxicityDetection) in your transcription request.
     """
@@ -189,8 +189,8 @@ class ToxicityDetectionSettings:
     )
 
 
-@define(frozen=True, kw_only=True)
-class TranscriptionJob:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TranscriptionJob(Shape):
     """Provides detailed information about a transcription job."""
 
     #: The name of the transcription job.
@@ -312,8 +312,8 @@ class TranscriptionJob:
     )
 
 
-@define(frozen=True, kw_only=True)
-class TranscriptionJobSummary:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class TranscriptionJobSummary(Shape):
     """Provides detailed information about a specific transcription job."""
 
     #: The name of the transcription job.
@@ -393,8 +393,8 @@ class TranscriptionJobSummary:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteTranscriptionJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteTranscriptionJobRequest(Shape):
     """The request of ``DeleteTranscriptionJob``.
 
     Deletes a transcription job.
@@ -411,13 +411,13 @@ class DeleteTranscriptionJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteTranscriptionJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteTranscriptionJobResponse(Shape):
     """The empty response of ``DeleteTranscriptionJob``."""
 
 
-@define(frozen=True, kw_only=True)
-class GetTranscriptionJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetTranscriptionJobRequest(Shape):
     """The request of ``GetTranscriptionJob``.
 
     Provides information about the specified transcription job.
@@ -434,8 +434,8 @@ class GetTranscriptionJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetTranscriptionJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetTranscriptionJobResponse(Shape):
     """The response of ``GetTranscriptionJob``."""
 
     #: Provides detailed information about the specified transcription job, including job status
@@ -446,8 +446,8 @@ class GetTranscriptionJobResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListTranscriptionJobsRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListTranscriptionJobsRequest(Shape):
     """The request of ``ListTranscriptionJobs``.
 
     Provides a list of transcription jobs that match the specified criteria.
@@ -481,8 +481,8 @@ class ListTranscriptionJobsRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListTranscriptionJobsResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListTranscriptionJobsResponse(Shape):
     """The response of ``ListTranscriptionJobs``."""
 
     #: Lists all transcription jobs that have the status specified in your request.
@@ -501,8 +501,8 @@ class ListTranscriptionJobsResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class StartTranscriptionJobRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class StartTranscriptionJobRequest(Shape):
     """The request of ``StartTranscriptionJob``.
 
     Transcribes the audio from a media file and applies any additional Request Parameters you
@@ -637,8 +637,8 @@ class StartTranscriptionJobRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class StartTranscriptionJobResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class StartTranscriptionJobResponse(Shape):
     """The response of ``StartTranscriptionJob``."""
 
     #: Provides detailed information about the current transcription job, including job status

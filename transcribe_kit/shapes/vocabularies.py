@@ -6,13 +6,13 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.common import EncryptionConfiguration, Tag, VocabularyInfo
 from transcribe_kit.shapes.enums import LanguageCode, VocabularyState
 
 
-@define(frozen=True, kw_only=True)
-class CreateVocabularyRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateVocabularyRequest(Shape):
     """The request of ``CreateVocabulary``.
 
     Creates a new custom vocabulary.
@@ -67,8 +67,8 @@ class CreateVocabularyRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class CreateVocabularyResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateVocabularyResponse(Shape):
     """The response of ``CreateVocabulary``."""
 
     #: The name you chose for your custom vocabulary.
@@ -96,8 +96,8 @@ class CreateVocabularyResponse:
     failure_reason: str | None = field(default=None, metadata=wire("FailureReason"))
 
 
-@define(frozen=True, kw_only=True)
-class DeleteVocabularyRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteVocabularyRequest(Shape):
     """The request of ``DeleteVocabulary``.
 
     Deletes a custom vocabulary.
@@ -109,13 +109,13 @@ class DeleteVocabularyRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteVocabularyResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteVocabularyResponse(Shape):
     """The empty response of ``DeleteVocabulary``."""
 
 
-@define(frozen=True, kw_only=True)
-class GetVocabularyRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetVocabularyRequest(Shape):
     """The request of ``GetVocabulary``.
 
     Provides information about the specified custom vocabulary.
@@ -127,8 +127,8 @@ class GetVocabularyRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetVocabularyResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetVocabularyResponse(Shape):
     """The response of ``GetVocabulary``."""
 
     #: The name of the custom vocabulary you requested information about.
@@ -187,8 +187,8 @@ class GetVocabularyResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListVocabulariesRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListVocabulariesRequest(Shape):
     """The request of ``ListVocabularies``.
 
     Provides a list of custom vocabularies that match the specified criteria.
@@ -222,8 +222,8 @@ class ListVocabulariesRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListVocabulariesResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListVocabulariesResponse(Shape):
     """The response of ``ListVocabularies``."""
 
     #: Lists all custom vocabularies that have the status specified in your request.
@@ -240,8 +240,8 @@ class ListVocabulariesResponse:
     vocabularies: list[VocabularyInfo] | None = field(default=None, metadata=wire("Vocabularies"))
 
 
-@define(frozen=True, kw_only=True)
-class UpdateVocabularyRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateVocabularyRequest(Shape):
     """The request of ``UpdateVocabulary``.
 
     Updates an existing custom vocabulary with new values.
@@ -290,8 +290,8 @@ class UpdateVocabularyRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class UpdateVocabularyResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateVocabularyResponse(Shape):
     """The response of ``UpdateVocabulary``."""
 
     #: The name of the updated custom vocabulary.

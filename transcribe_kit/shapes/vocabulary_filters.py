@@ -6,13 +6,13 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import wire
+from transcribe_kit.shapes._base import Shape, wire
 from transcribe_kit.shapes.common import EncryptionConfiguration, Tag
 from transcribe_kit.shapes.enums import LanguageCode
 
 
-@define(frozen=True, kw_only=True)
-class VocabularyFilterInfo:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class VocabularyFilterInfo(Shape):
     """Provides information about a custom vocabulary filter, including the language of the filter,
     when it was last modified, and its name.
     """
@@ -35,8 +35,8 @@ class VocabularyFilterInfo:
     last_modified_time: datetime | None = field(default=None, metadata=wire("LastModifiedTime"))
 
 
-@define(frozen=True, kw_only=True)
-class CreateVocabularyFilterRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateVocabularyFilterRequest(Shape):
     """The request of ``CreateVocabularyFilter``.
 
     Creates a new custom vocabulary filter.
@@ -96,8 +96,8 @@ class CreateVocabularyFilterRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class CreateVocabularyFilterResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class CreateVocabularyFilterResponse(Shape):
     """The response of ``CreateVocabularyFilter``."""
 
     #: The name you chose for your custom vocabulary filter.
@@ -118,8 +118,8 @@ class CreateVocabularyFilterResponse:
     last_modified_time: datetime | None = field(default=None, metadata=wire("LastModifiedTime"))
 
 
-@define(frozen=True, kw_only=True)
-class DeleteVocabularyFilterRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteVocabularyFilterRequest(Shape):
     """The request of ``DeleteVocabularyFilter``.
 
     Deletes a custom vocabulary filter.
@@ -136,13 +136,13 @@ class DeleteVocabularyFilterRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class DeleteVocabularyFilterResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class DeleteVocabularyFilterResponse(Shape):
     """The empty response of ``DeleteVocabularyFilter``."""
 
 
-@define(frozen=True, kw_only=True)
-class GetVocabularyFilterRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetVocabularyFilterRequest(Shape):
     """The request of ``GetVocabularyFilter``.
 
     Provides information about the specified custom vocabulary filter.
@@ -159,8 +159,8 @@ class GetVocabularyFilterRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class GetVocabularyFilterResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class GetVocabularyFilterResponse(Shape):
     """The response of ``GetVocabularyFilter``."""
 
     #: The name of the custom vocabulary filter you requested information about.
@@ -212,8 +212,8 @@ class GetVocabularyFilterResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListVocabularyFiltersRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListVocabularyFiltersRequest(Shape):
     """The request of ``ListVocabularyFilters``.
 
     Provides a list of custom vocabulary filters that match the specified criteria.
@@ -244,8 +244,8 @@ class ListVocabularyFiltersRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class ListVocabularyFiltersResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class ListVocabularyFiltersResponse(Shape):
     """The response of ``ListVocabularyFilters``."""
 
     #: If NextToken is present in your response, it indicates that not all results are displayed.
@@ -262,8 +262,8 @@ class ListVocabularyFiltersResponse:
     )
 
 
-@define(frozen=True, kw_only=True)
-class UpdateVocabularyFilterRequest:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateVocabularyFilterRequest(Shape):
     """The request of ``UpdateVocabularyFilter``.
 
     Updates an existing custom vocabulary filter with a new list of words.
@@ -313,8 +313,8 @@ class UpdateVocabularyFilterRequest:
     )
 
 
-@define(frozen=True, kw_only=True)
-class UpdateVocabularyFilterResponse:
+@define(frozen=True, kw_only=True, eq=False, repr=False)
+class UpdateVocabularyFilterResponse(Shape):
     """The response of ``UpdateVocabularyFilter``."""
 
     #: The name of the updated custom vocabulary filter.

@@ -17,12 +17,10 @@ the last audio, speaker or channel segment or word.
 from __future__ import annotations
 
 import itertools
-import math
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Final
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Final
 
 import msgspec
-from attrs import define, field, validators
 
 from transcribe_kit.transcript._text import is_wide, separator, width
 from transcribe_kit.transcript._views import (
@@ -35,6 +33,9 @@ from transcribe_kit.transcript._views import (
     TRAIL,
     Spoken,
 )
+
+if TYPE_CHECKING:
+    from transcribe_kit.config import CaptionOptions
 
 # Latin marks, and the CJK full stop, full-width marks, ellipsis.
 _SENTENCE_ENDS: Final = frozenset(".?!\u3002\uff1f\uff01\u2026\u0e2f")
@@ -51,45 +52,6 @@ LINE_WIDTHS: Final[Mapping[str, int]] = {
 }
 
 
-def _finite(minimum: float, *, inclusive: bool) -> Callable[[Any, Any, float], None]:
-    def check(_: object, attribute: Any, value: float) -> None:
-        if not math.isfinite(value) or value < minimum or (value == minimum and not inclusive):
-            relation = "at least" if inclusive else "more than"
-            raise ValueError(f"{attribute.name} must be a finite number {relation} {minimum}")
-
-    return check
-
-
-def _finite_or_none(instance: object, attribute: Any, value: float | None) -> None:
-    if value is not None:
-        _finite(0, inclusive=True)(instance, attribute, value)
-
-
-@define(frozen=True, kw_only=True)
-class CaptionOptions:
-    """How transcripts are cut into subtitle cues; times in seconds.
-
-    ``max_chars_per_line`` counts display columns (a full-width character counts two); by
-    default it follows the transcript's script (42, or 13 full-width characters for
-    Japanese, 16 for Chinese and Korean, 35 for Thai). ``speakers`` puts the speaker (or,
-    without speaker labels, the channel) before each cue's text (``spk_0: ...`` in SRT, a
-    ``<v spk_0>`` voice span in WebVTT); ``speaker_names`` maps labels to display names.
-    ``media_duration`` (the length of the audio) keeps every cue within it; without it the
-    end of the last segment or word of the transcript does.
-    """
-
-    max_chars_per_line: int | None = field(
-        default=None, validator=validators.optional(validators.ge(1))
-    )
-    max_lines: int = field(default=2, validator=validators.ge(1))
-    max_duration: float = field(default=7.0, validator=_finite(0, inclusive=False))
-    min_duration: float = field(default=1.0, validator=_finite(0, inclusive=True))
-    max_gap: float = field(default=2.0, validator=_finite(0, inclusive=False))
-    speakers: bool = False
-    speaker_names: Mapping[str, str] = field(factory=dict)
-    media_duration: float | None = field(default=None, validator=_finite_or_none)
-
-
 class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """One subtitle: its times in seconds, its lines, and its speaker and channel if known."""
 
@@ -102,8 +64,11 @@ class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
 
 def script_of(spoken: Sequence[Spoken]) -> str:
     """The script most of the words are written in: a key of ``LINE_WIDTHS``."""
+    sample = spoken[:2000]
+    if "".join([entry[2] for entry in sample]).isascii():
+        return "other"  # one pass in C settles most transcripts
     counts = {"kana": 0, "han": 0, "hangul": 0, "thai": 0, "other": 0}
-    for entry in spoken[:2000]:
+    for entry in sample:
         if entry[2].isascii():
             counts["other"] += len(entry[2])
             continue
@@ -399,7 +364,7 @@ def _timed(
     previous_end = 0
     for index, (tokens, entry) in enumerate(cues):
         start = max(tokens[0][0], previous_end)
-        end = max(max(t[1] for t in tokens), start + layout.min_duration)
+        end = max(max([t[1] for t in tokens]), start + layout.min_duration)
         end = min(end, start + layout.max_duration, limit)
         if index + 1 < len(cues):
             end = min(end, cues[index + 1][0][0][0])

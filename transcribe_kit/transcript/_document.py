@@ -15,15 +15,10 @@ from typing import Any, Final
 
 from msgspec import field
 
+from transcribe_kit.config import CaptionOptions
 from transcribe_kit.errors import DocumentTypeError, TranscriptParseError
 from transcribe_kit.transcript._call_analytics import CallAnalyticsTranscript
-from transcribe_kit.transcript._captions import (
-    CaptionOptions,
-    Cue,
-    build_cues,
-    render_srt,
-    render_vtt,
-)
+from transcribe_kit.transcript._captions import Cue, build_cues, render_srt, render_vtt
 from transcribe_kit.transcript._codec import (
     D,
     DocumentRoot,

@@ -5,31 +5,38 @@ Jobs report their output as a URL. A document in the caller's bucket is an S3 ob
 ``https://<bucket>.s3.<region>.amazonaws.com/<key>``, ``s3://<bucket>/<key>``) and is read
 with ``GetObject`` and the caller's credentials. A document in the service's bucket comes
 as a presigned link (its query string carries the signature) and is fetched as it is, but
-only over HTTPS from an AWS host, or from the endpoint the client is configured with.
+only over HTTPS from an S3 endpoint, or from the endpoint the client is configured with.
+
+S3 endpoints are named by their documented forms, in the ``amazonaws.com`` and
+``amazonaws.com.cn`` partitions: ``s3``, ``s3.<region>``, ``s3-<region>`` (older),
+``s3-external-1``, ``s3.dualstack.<region>``, ``s3-fips.<region>`` and
+``s3-fips.dualstack.<region>``, path style or with the bucket in front (virtual-hosted).
+Nothing else under ``amazonaws.com`` is S3's: API Gateway, load balancers and S3 website
+endpoints (``<bucket>.s3-website-<region>``) serve what customers put there.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Final
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 import attrs
 
-from transcribe_kit._redact import redact_urls
+from transcribe_kit._redact import SIGNATURE_PARAMETERS, redact_urls
 from transcribe_kit.errors import UntrustedUrlError
 
 _AWS_DOMAIN: Final = r"amazonaws\.com(?:\.cn)?"
-# s3, s3.<region>, s3-<region> (older), s3.dualstack.<region>
-_S3_HOST: Final = rf"s3(?:[.-](?:dualstack\.)?[a-z0-9-]+)?\.{_AWS_DOMAIN}"
+_REGION: Final = r"[a-z]{2}(?:-[a-z]+)+-[0-9]+"
+_S3_HOST: Final = (
+    rf"s3(?:[.-]{_REGION}|-external-1|\.dualstack\.{_REGION}|-fips(?:\.dualstack)?\.{_REGION})?"
+    rf"\.{_AWS_DOMAIN}"
+)
 _PATH_STYLE_HOST: Final = re.compile(rf"^{_S3_HOST}$")
-_VIRTUAL_HOST: Final = re.compile(rf"^(?P<bucket>[a-z0-9][a-z0-9.-]*?)\.{_S3_HOST}$")
+# Bucket names are 3 to 63 lowercase letters, digits, dots and hyphens.
+_VIRTUAL_HOST: Final = re.compile(rf"^(?P<bucket>[a-z0-9][a-z0-9.-]{{1,61}}[a-z0-9])\.{_S3_HOST}$")
 _AWS_HOST: Final = re.compile(rf"^(?:[a-z0-9-]+\.)+{_AWS_DOMAIN}$")
 
-# Query parameters of a presigned request (signature version 4 and 2).
-_SIGNATURE_PARAMETERS: Final = frozenset(
-    {"x-amz-signature", "x-amz-credential", "x-amz-security-token", "signature"}
-)
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 
 
@@ -44,14 +51,25 @@ class S3Object:
         return f"s3://{self.bucket}/{self.key}"
 
 
+def _split(url: str) -> SplitResult | None:
+    """``url`` in parts, or ``None`` if it cannot be read as a URL (``https://[::1``)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
 def is_presigned(url: str) -> bool:
     """Whether ``url`` carries a request signature in its query string."""
-    query = urlsplit(url).query
-    return any(name.lower() in _SIGNATURE_PARAMETERS for name, _ in parse_qsl(query))
+    parts = _split(url)
+    query = "" if parts is None else parts.query
+    return any(name.lower() in SIGNATURE_PARAMETERS for name, _ in parse_qsl(query))
 
 
 def _origin(url: str) -> tuple[str, str, int | None]:
-    parts = urlsplit(url)
+    parts = _split(url)
+    if parts is None:
+        return "", "", None
     scheme = parts.scheme.lower()
     try:
         port = parts.port
@@ -65,7 +83,9 @@ def s3_object(uri: str, *, endpoint_url: str | None = None) -> S3Object | None:
 
     Besides the AWS styles, a path-style URL on ``endpoint_url`` (a local S3) names an object.
     """
-    parts = urlsplit(uri)
+    parts = _split(uri)
+    if parts is None:
+        return None
     scheme = parts.scheme.lower()
     if scheme == "s3":
         bucket, key = parts.netloc, uri.split("://", 1)[1][len(parts.netloc) + 1 :]
@@ -88,25 +108,28 @@ def s3_object(uri: str, *, endpoint_url: str | None = None) -> S3Object | None:
 def check_direct_url(url: str, *, endpoint_url: str | None = None) -> None:
     """Raise :class:`UntrustedUrlError` unless ``url`` may be fetched as it is.
 
-    Allowed: https on an AWS host (``*.amazonaws.com``, ``*.amazonaws.com.cn``), or the
+    Allowed: https on an S3 endpoint's port 443 (see the module docstring), or the
     scheme, host and port of ``endpoint_url`` (which may be plain http, as a local server is).
     """
-    parts = urlsplit(url)
+    parts = _split(url)
     shown = redact_urls(url)
+    if parts is None:
+        raise UntrustedUrlError(f"refusing a document URL that is no URL: {shown}", uri=shown)
     if parts.username is not None or parts.password is not None:
         raise UntrustedUrlError("refusing a document URL with credentials in it")
     if endpoint_url is not None and _origin(url) == _origin(endpoint_url):
         return
-    scheme, host, _ = _origin(url)
+    scheme, host, port = _origin(url)
     if scheme != "https":
         raise UntrustedUrlError(
             f"refusing to fetch a document over {scheme or 'no scheme'}, not https: {shown}",
             uri=shown,
         )
-    if not _AWS_HOST.match(host):
+    if not (_PATH_STYLE_HOST.match(host) or _VIRTUAL_HOST.match(host)) or port != 443:
+        where = host if port == 443 else f"{host or 'no host'} port {port}"
         raise UntrustedUrlError(
-            f"refusing to fetch a document from {host or 'no host'}, which is not an AWS host "
-            f"nor the configured endpoint: {shown}",
+            f"refusing to fetch a document from {where or 'no host'}, which is not an S3 "
+            f"endpoint nor the configured endpoint: {shown}",
             uri=shown,
         )
 

@@ -10,7 +10,8 @@ next, and prints its own side-by-side table:
 - ``transcripts``: parsing and rendering a one-hour transcript, as ratios to json.loads;
 - ``watch_jobs``: API calls and detection delay to see 10, 100 and 1000 jobs complete;
 - ``import_time``: ``import transcribe_kit`` and its entry points against aiobotocore's;
-- ``shared_rate_limits``: requests a second from four processes sharing a DynamoDB limit.
+- ``shared_rate_limits``: requests a second from four processes sharing a DynamoDB limit;
+- ``event_watch``: calls and detection lag with job events and a sweep, against polling.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ BENCHMARKS: Final = (
     "import_time",
     "watch_jobs",
     "shared_rate_limits",
+    "event_watch",
 )
 
 #: Generous bounds: each benchmark stops by itself well before.

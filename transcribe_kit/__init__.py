@@ -46,6 +46,7 @@ __all__ = [
     "RetryPolicy",
     "RateLimits",
     "WaitPolicy",
+    "EventWaitPolicy",
     "FetchLimits",
     "CaptionOptions",
     "Clock",
@@ -122,6 +123,7 @@ if TYPE_CHECKING:
     )
     from transcribe_kit.config import (
         CaptionOptions,
+        EventWaitPolicy,
         FetchLimits,
         RateLimits,
         RetryPolicy,
@@ -234,6 +236,7 @@ _HOMES: Final[dict[str, tuple[str, ...]]] = {
     ),
     "transcribe_kit.config": (
         "CaptionOptions",
+        "EventWaitPolicy",
         "FetchLimits",
         "RateLimits",
         "RetryPolicy",

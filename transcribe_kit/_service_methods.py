@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
+from contextlib import AbstractAsyncContextManager
 from typing import Any, TypeVar, overload
 
 from botocore import xform_name
@@ -28,7 +29,9 @@ from transcribe_kit._kinds import (
 )
 from transcribe_kit._operations import OperationMethods
 from transcribe_kit._watcher import SummaryT
-from transcribe_kit.config import WaitPolicy
+from transcribe_kit.config import EventWaitPolicy, WaitPolicy
+from transcribe_kit.events import _watch
+from transcribe_kit.events._watch import JobEventSource
 from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, ItemT, Paginator, RequestT
 from transcribe_kit.shapes.call_analytics import (
     CallAnalyticsJob,
@@ -95,6 +98,8 @@ class ServiceLayerMethods(OperationMethods):
     wait_policy: WaitPolicy
     #: Where waiters and watchers read the time and sleep.
     clock: Clock
+    #: An event stream on a queue URL, for watches given ``events=`` (the client's ``events``).
+    _event_queue: Callable[[str], AbstractAsyncContextManager[JobEventSource]]
 
     def _operation_method(self, operation_name: str) -> Callable[[Any], Awaitable[Any]]:
         """The typed method of ``operation_name`` (``GetTranscriptionJob``: its Get method)."""
@@ -458,6 +463,8 @@ class ServiceLayerMethods(OperationMethods):
         raise_on_failure: bool = False,
         until: Callable[[], bool] | None = None,
         max_rounds: int | None = None,
+        events: str | JobEventSource | None = None,
+        event_policy: EventWaitPolicy | None = None,
     ) -> AsyncGenerator[TranscriptionJobSummary, None]: ...
 
     @overload
@@ -470,6 +477,8 @@ class ServiceLayerMethods(OperationMethods):
         raise_on_failure: bool = False,
         until: Callable[[], bool] | None = None,
         max_rounds: int | None = None,
+        events: str | JobEventSource | None = None,
+        event_policy: EventWaitPolicy | None = None,
     ) -> AsyncGenerator[SummaryT, None]: ...
 
     def as_completed(
@@ -481,6 +490,8 @@ class ServiceLayerMethods(OperationMethods):
         raise_on_failure: bool = False,
         until: Callable[[], bool] | None = None,
         max_rounds: int | None = None,
+        events: str | JobEventSource | None = None,
+        event_policy: EventWaitPolicy | None = None,
     ) -> AsyncGenerator[Any, None]:
         """Yield each of the jobs ``names`` (summary) as it is seen COMPLETED or FAILED.
 
@@ -491,7 +502,28 @@ class ServiceLayerMethods(OperationMethods):
         if ``raise_on_failure``; the deadline raises :class:`~transcribe_kit.WaitTimeoutError`
         (a call in flight is cut off). The watch ends quietly after a round once ``until()``
         is true, or after ``max_rounds`` rounds. A job named twice is yielded once.
+
+        With ``events`` (the URL of the queue :meth:`ensure_job_events` made, or an open
+        :class:`~transcribe_kit.events.JobEventSource`) a job is found by its job-state
+        event and one Get, and only a job no event arrived for within
+        ``event_policy.grace_period`` is looked for with List (see
+        :class:`~transcribe_kit.EventWaitPolicy`; ``max_rounds`` does not apply). Events
+        for other jobs are left on the queue for other consumers. Kinds without events
+        (medical, medical scribe) are watched with List alone.
         """
+        if events is not None:
+            return _watch.as_completed(
+                self._operation_method,
+                kind,
+                names,
+                events=events,
+                open_queue=self._event_queue,
+                event_policy=event_policy or EventWaitPolicy(),
+                policy=policy or _watcher.watch_policy(self.wait_policy),
+                clock=self.clock,
+                raise_on_failure=raise_on_failure,
+                until=until,
+            )
         return _watcher.as_completed(
             self._operation_method,
             kind,
@@ -510,6 +542,8 @@ class ServiceLayerMethods(OperationMethods):
         *,
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
+        events: str | JobEventSource | None = None,
+        event_policy: EventWaitPolicy | None = None,
     ) -> list[TranscriptionJobSummary]: ...
 
     @overload
@@ -520,6 +554,8 @@ class ServiceLayerMethods(OperationMethods):
         kind: JobKind[Any, SummaryT],
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
+        events: str | JobEventSource | None = None,
+        event_policy: EventWaitPolicy | None = None,
     ) -> list[SummaryT]: ...
 
     async def wait_all(
@@ -529,15 +565,22 @@ class ServiceLayerMethods(OperationMethods):
         kind: JobKind[Any, Any] = TRANSCRIPTION_JOBS,
         policy: WaitPolicy | None = None,
         raise_on_failure: bool = False,
+        events: str | JobEventSource | None = None,
+        event_policy: EventWaitPolicy | None = None,
     ) -> list[Any]:
         """The summaries of the jobs ``names``, in that order, once each is finished.
 
         Watches as :meth:`as_completed` does; FAILED jobs are in the list (check their
         status) unless ``raise_on_failure``. The list lines up with ``names``: a name given
-        twice has its summary twice.
+        twice has its summary twice. ``events`` and ``event_policy`` as for :meth:`as_completed`.
         """
         order = list(names)
         finished = self.as_completed(
-            order, kind=kind, policy=policy, raise_on_failure=raise_on_failure
+            order,
+            kind=kind,
+            policy=policy,
+            raise_on_failure=raise_on_failure,
+            events=events,
+            event_policy=event_policy,
         )
         return await _watcher.in_order(kind, order, finished)

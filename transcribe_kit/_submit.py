@@ -40,13 +40,12 @@ from typing import Any, Final, Generic, TypeVar, overload
 
 import attrs
 
-from transcribe_kit import _watcher
 from transcribe_kit._client import TranscribeClient
 from transcribe_kit._clock import Clock
 from transcribe_kit._error_mapping import is_not_found, is_slot_exhausted, may_have_reached_service
 from transcribe_kit._kinds import JOB_KINDS, JobKind
 from transcribe_kit._pacing import Pacing
-from transcribe_kit.config import WaitPolicy, check_number
+from transcribe_kit.config import EventWaitPolicy, WaitPolicy, check_number
 from transcribe_kit.errors import (
     JobSlotTimeoutError,
     LimitExceededError,
@@ -54,6 +53,8 @@ from transcribe_kit.errors import (
     TranscribeError,
     WaitTimeoutError,
 )
+from transcribe_kit.events import _watch
+from transcribe_kit.events._watch import JobEventSource
 from transcribe_kit.shapes.call_analytics import CallAnalyticsJob, StartCallAnalyticsJobRequest
 from transcribe_kit.shapes.medical import (
     MedicalTranscriptionJob,
@@ -209,10 +210,13 @@ class JobSubmitter:
     ``slot_timeout`` is the longest one wait may take (for a slot, or for a job to
     finish) before the requests not yet started fail with
     :class:`~transcribe_kit.JobSlotTimeoutError`. ``clock`` is where it reads the time and
-    sleeps (default: the client's). With ``deferred_execution_role_arn`` every
-    transcription request without ``job_execution_settings`` asks the service to queue it
-    when the account is full (``AllowDeferredExecution``; the service then holds up to
-    10,000 jobs, so ``max_running`` may be raised that far).
+    sleeps (default: the client's). With ``events`` (a queue URL, or an open event stream to
+    keep one across waits) it learns that its jobs finished from their events, as
+    :meth:`~transcribe_kit.TranscribeClient.as_completed` does under ``event_policy``. With
+    ``deferred_execution_role_arn`` every transcription request without
+    ``job_execution_settings`` asks the service to queue it when the account is full
+    (``AllowDeferredExecution``; the service then holds up to 10,000 jobs, so
+    ``max_running`` may be raised that far).
 
     ``LimitExceededException`` is taken as "wait for a slot", and is not retried by the
     client's policy underneath; any other error is that request's result (a bad request
@@ -231,6 +235,8 @@ class JobSubmitter:
         slot_timeout: float = 6 * 3600.0,
         deferred_execution_role_arn: str | None = None,
         clock: Clock | None = None,
+        events: str | JobEventSource | None = None,
+        event_policy: EventWaitPolicy | None = None,
     ) -> None:
         if max_running is not None and max_running < 1:
             raise ValueError(f"max_running must be at least 1, got {max_running}")
@@ -255,6 +261,8 @@ class JobSubmitter:
         self._slot_timeout = slot_timeout
         self._role_arn = deferred_execution_role_arn
         self._clock = clock or client.clock
+        self._events = events
+        self._event_policy = event_policy or EventWaitPolicy()
         # The jobs started here and not yet seen finished, by kind, oldest first.
         self._running: dict[JobKind[Any, Any], dict[str, _Running]] = {}
         # The shortest run (creation to completion, in seconds) seen of each kind.
@@ -404,10 +412,13 @@ class JobSubmitter:
         """
         running = self._running_of(kind)
         found: list[Any] = []
-        finished = _watcher.as_completed(
+        finished = _watch.as_completed(
             self._client._operation_method,
             kind,
             list(running),
+            events=self._events,
+            open_queue=self._client._event_queue,
+            event_policy=self._event_policy,
             policy=self._wait_policy(kind),
             # Every job the round that freed a slot found is taken; none is waited for longer.
             until=lambda: bool(found),

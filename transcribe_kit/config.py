@@ -6,6 +6,7 @@ Each is a small frozen value, built once and passed to
 - :class:`RetryPolicy`: which failed calls are tried again, how often, how long in all;
 - :class:`RateLimits`: requests per second per operation (the published quotas by default);
 - :class:`WaitPolicy`: how waiters and watchers pace their polls, and when they give up;
+- :class:`EventWaitPolicy`: how a watch fed by job-state events falls back to polling;
 - :class:`FetchLimits`: the size and time a result document may take to read;
 - :class:`CaptionOptions`: how a transcript is cut into subtitle cues.
 
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_RETRYABLE_ERRORS",
     "DEFAULT_WAIT_POLICY",
+    "EventWaitPolicy",
     "PUBLISHED_RATE_LIMITS",
     "CaptionOptions",
     "FetchLimits",
@@ -289,6 +291,29 @@ class WaitPolicy:
 
 
 DEFAULT_WAIT_POLICY: Final = WaitPolicy()
+
+
+@attrs.frozen(kw_only=True)
+class EventWaitPolicy:
+    """How a watch fed by job-state events falls back to the List watcher.
+
+    A watched job no event arrived for within ``grace_period`` seconds of being watched is
+    looked for by a sweep (one round of List calls for all such jobs). While sweeps find
+    it running, each next one comes twice as long after, at most ``max_sweep_interval``
+    seconds (10 minutes) apart: a long job costs a few sweeps, and a lost event is caught
+    within that much of the job's end. The default grace, 30 s, is well past the few
+    seconds EventBridge and SQS take to deliver on AWS; tests on a local backend may
+    shorten it. ``sweep=False`` relies on the events alone (the watch's deadline is then
+    the only backstop): for every process but one when several watch the same jobs. An
+    event for a job the watch does not know is left for the other consumers of the queue,
+    visible again after ``leave_delay`` seconds (0 to 43,200); each time a watch leaves it
+    counts as a receive towards the queue's dead-letter limit.
+    """
+
+    grace_period: float = attrs.field(default=30.0, validator=finite(0, strict=True))
+    max_sweep_interval: float = attrs.field(default=600.0, validator=finite(0, strict=True))
+    sweep: bool = True
+    leave_delay: int = attrs.field(default=30, validator=attrs.validators.in_(range(43201)))
 
 
 # Reading result documents

@@ -40,6 +40,7 @@ def test_every_example_script_is_run_here() -> None:
         "meeting_subtitles.py",
         "call_analytics.py",
         "medical.py",
+        "scale_out.py",
     }
 
 
@@ -98,6 +99,15 @@ def test_medical_prints_the_visit_by_speaker() -> None:
     assert "deleted the job" in out
 
 
+def test_scale_out_fetches_every_transcript_its_workers_started() -> None:
+    out = _run("scale_out.py", "--workers", "2", "--jobs", "2", "--timeout", "60")
+
+    assert sorted(re.findall(r"^worker (\d): started 2 jobs", out, re.M)) == ["0", "1"]
+    fetched = re.findall(r"^(scale-out-\w+-w\d-\d): 'Nightly batch, part one\.", out, re.M)
+    assert len(set(fetched)) == 4  # the one whose event was lost among them, by the sweep
+    assert "4 of 4 jobs completed, their transcripts fetched" in out
+
+
 def test_a_users_own_tests_with_the_plugin_pass() -> None:
     project = EXAMPLES / "testing_with_pytest"
 
@@ -107,7 +117,8 @@ def test_a_users_own_tests_with_the_plugin_pass() -> None:
 
 
 @pytest.mark.parametrize(
-    "script", ["batch_with_progress.py", "meeting_subtitles.py", "call_analytics.py"]
+    "script",
+    ["batch_with_progress.py", "meeting_subtitles.py", "call_analytics.py", "scale_out.py"],
 )
 def test_an_example_explains_its_aws_flag(script: str) -> None:
     out = _run(script, "--help")

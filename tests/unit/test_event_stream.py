@@ -153,3 +153,47 @@ def test_bad_options_are_refused_before_anything_is_sent(
 
     assert caught.value.field == field
     assert sqs.calls == []
+
+
+async def test_a_released_delivery_comes_back_after_its_delay_and_is_not_deleted() -> None:
+    sqs = sqs_with([message(1)])
+
+    async with stream(sqs, retry_delay=30) as events:
+        delivery = await events.__anext__()
+        await delivery.release(7)
+        with pytest.raises(RuntimeError, match="once"):
+            async with delivery:
+                pass
+        events.stop()
+
+    (released,) = sqs.calls_to("ChangeMessageVisibilityBatch")
+    assert released["Entries"] == [{"Id": "0", "ReceiptHandle": "h1", "VisibilityTimeout": 7}]
+    assert sqs.calls_to("DeleteMessageBatch") == []
+    assert events.stats.released == 1
+
+
+async def test_a_delete_cut_off_by_a_cancellation_is_sent_again() -> None:
+    deleting = asyncio.Event()
+
+    async def hang(params: dict[str, Any]) -> dict[str, Any]:
+        deleting.set()
+        await asyncio.Event().wait()  # until cancelled
+        raise AssertionError("unreachable")
+
+    sqs = FakeAioClient()
+    sqs.script("ReceiveMessage", {"Messages": [message(1)]}, {"Messages": []})
+    sqs.script("DeleteMessageBatch", hang, {"Successful": [], "Failed": []})
+    async with stream(sqs) as events:
+        delivery = await events.__anext__()
+        async with delivery:
+            pass
+        # The next receive first sends the pending delete; the caller gives up meanwhile.
+        receiving = asyncio.ensure_future(events.__anext__())
+        await asyncio.wait_for(deleting.wait(), timeout=5)
+        receiving.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await receiving
+
+    deletes = [call["Entries"] for call in sqs.calls_to("DeleteMessageBatch")]
+    assert deletes == [[{"Id": "0", "ReceiptHandle": "h1"}]] * 2
+    assert events.stats.deleted == 1

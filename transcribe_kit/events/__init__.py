@@ -12,6 +12,9 @@ sends those of your jobs to an SQS queue, and any number of workers consume it:
   queue as an :class:`EventStream` of :class:`Delivery` objects, each deleted only after
   its block succeeded;
 - :func:`sqs_batch_response` does the same in an AWS Lambda function;
+- ``as_completed``, ``wait_all`` and ``JobSubmitter`` take ``events=`` (the queue's URL
+  or a :class:`JobEventSource`) and sweep with List only for jobs whose event is late
+  (:class:`~transcribe_kit.EventWaitPolicy`);
 - :func:`parse_event` types one event (:class:`TranscribeEvent`, with a detail shape per
   detail type, or :class:`UnknownDetail`).
 
@@ -51,6 +54,7 @@ from transcribe_kit.events._types import (
     event_key,
     parse_event,
 )
+from transcribe_kit.events._watch import JobEventDelivery, JobEventSource
 
 __all__ = [
     "BatchResponse",
@@ -63,6 +67,8 @@ __all__ = [
     "EventStreamStats",
     "FinishedJob",
     "JOB_STATE_CHANGES",
+    "JobEventDelivery",
+    "JobEventSource",
     "JobEventsWiring",
     "KnownDetail",
     "LanguageIdentificationStateChange",

@@ -138,6 +138,18 @@ class Delivery:
     ) -> None:
         await self._stream._settle(self._message, handled=exc_type is None)
 
+    async def release(self, delay: int = 0) -> None:
+        """Leave the event unhandled, for another consumer: visible again after ``delay`` s.
+
+        Instead of entering the delivery (a delivery is entered or released, once). The
+        message is not deleted, and SQS counts this receive towards the dead-letter queue.
+        """
+        if self._entered:
+            raise RuntimeError("a delivery is entered or released once")
+        _check_range("delay", delay, 0, _MAX_VISIBILITY)
+        self._entered = True
+        await self._stream._settle(self._message, handled=False, delay=delay)
+
 
 def _check_range(name: str, value: float | None, low: float, high: float) -> None:
     if value is not None and not low <= value <= high:
@@ -392,8 +404,11 @@ class EventStream:
         self._counts["duplicates"] += 1
         self._to_delete.append(message)
 
-    async def _settle(self, message: _Message, *, handled: bool) -> None:
-        """Called by a delivery's exit: delete its message, or let it go for redelivery."""
+    async def _settle(self, message: _Message, *, handled: bool, delay: int | None = None) -> None:
+        """Called by a delivery's exit: delete its message, or let it go for redelivery.
+
+        A message let go is visible again after ``delay`` seconds (default ``retry_delay``).
+        """
         self._in_flight -= 1
         self._running.discard(message.key)
         self._slot_freed.set()
@@ -404,11 +419,13 @@ class EventStream:
             self._to_delete.append(message)
             if len(self._to_delete) >= _SQS_BATCH:
                 await self._flush_deletes()
-        elif self._retry_delay is None:
+            return
+        delay = self._retry_delay if delay is None else delay
+        if delay is None:
             self._held.pop(message.message_id, None)
             self._counts["released"] += 1
         else:
-            await self._let_go([message], visibility=self._retry_delay)
+            await self._let_go([message], visibility=delay)
 
     async def _flush_deletes(self) -> None:
         """Delete the handled messages, ten a call; a batch that fails is tried again later."""
@@ -423,6 +440,10 @@ class EventStream:
                         for index, message in enumerate(batch)
                     ],
                 )
+            except asyncio.CancelledError:
+                # Whether or not it reached SQS, the batch is sent again (a handle deletes twice).
+                self._to_delete[:0] = batch
+                raise
             except Exception as error:
                 self._to_delete[:0] = batch
                 logger.warning(

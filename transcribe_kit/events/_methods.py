@@ -21,6 +21,7 @@ from transcribe_kit.events._types import (
     TranscribeEvent,
     TranscriptionJobStateChange,
 )
+from transcribe_kit.events._watch import JobEventSource
 from transcribe_kit.retry import RetryPolicy
 from transcribe_kit.shapes.call_analytics import GetCallAnalyticsJobRequest
 from transcribe_kit.shapes.transcription_jobs import GetTranscriptionJobRequest
@@ -148,6 +149,10 @@ class JobEventMethods(OperationMethods):
             retry_delay=retry_delay,
             idle_timeout=idle_timeout,
         )
+
+    def _event_queue(self, queue_url: str) -> AbstractAsyncContextManager[JobEventSource]:
+        """A stream on ``queue_url`` for a watch given ``events=``: it ends with the watch."""
+        return self.events(queue_url)
 
     async def _finished_job(self, event: TranscribeEvent) -> FinishedJob | None:
         """The job a job-state event is about, got once; ``None`` for other events or a gone job."""

@@ -20,7 +20,6 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 import srt
@@ -46,11 +45,21 @@ SAYS = {
 }
 
 
-def _env(backend: LocalBackend, **extra: str) -> dict[str, str]:
-    """Our environment with the local backend's ``export`` lines applied."""
-    env = {**os.environ, **environment(backend.endpoint_url, backend.region_name), **extra}
-    env.pop("AWS_PROFILE", None)
+def _user_env(**extra: str) -> dict[str, str]:
+    """Our environment as a user's shell has it, with ``extra`` applied.
+
+    Without asyncio's debug mode, which CI turns on for the test process: it writes its own
+    warnings (a slow callback) to the stderr whose lines these tests read.
+    """
+    env = {**os.environ, **extra}
+    for name in ("AWS_PROFILE", "PYTHONASYNCIODEBUG", "PYTHONDEVMODE"):
+        env.pop(name, None)
     return env
+
+
+def _env(backend: LocalBackend, **extra: str) -> dict[str, str]:
+    """A user's environment with the local backend's ``export`` lines applied."""
+    return _user_env(**environment(backend.endpoint_url, backend.region_name), **extra)
 
 
 def _script(*argv: str) -> list[str]:
@@ -341,8 +350,7 @@ def _local_server() -> Iterator[dict[str, str]]:
 
 def test_local_finds_the_server_from_its_export_lines(tmp_path: Path) -> None:
     with _local_server() as exported:
-        env: dict[str, Any] = {**os.environ, **exported}
-        env.pop("AWS_PROFILE", None)
+        env = _user_env(**exported)
         listed = subprocess.run(
             _script("--local", "jobs", "list", "--json"),
             capture_output=True,

@@ -22,21 +22,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import os
-import platform
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Awaitable, Callable, Iterator
-from importlib import metadata
-from pathlib import Path
 from typing import Any, Final
 from unittest import mock
 
 import attrs
 from aiobotocore.session import get_session
 
+from bench._environment import machine, versions
 from bench.canned_server import PAGE_SIZE
 from transcribe_kit import (
     GetTranscriptionJobRequest,
@@ -220,45 +216,9 @@ async def measure(
         await _stop_server(server)
 
 
-def _version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return "not installed"
-
-
-def _cpu() -> str:
-    with contextlib.suppress(OSError):
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    return platform.processor() or platform.machine()
-
-
-def _revision() -> str:
-    with contextlib.suppress(OSError, subprocess.SubprocessError):
-        found = subprocess.run(
-            ["git", "describe", "--always", "--dirty"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-            cwd=Path(__file__).parent,
-        )
-        return found.stdout.strip()
-    return "unknown"
-
-
 def environment() -> list[str]:
     """Lines naming the machine, the versions and the load the figures were taken with."""
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
-    return [
-        f"machine: {_cpu()}, {os.cpu_count()} cores, {platform.system()} {platform.release()},"
-        f" load average {load}",
-        f"versions: Python {platform.python_version()}, transcribe_kit {_revision()},"
-        f" aiobotocore {_version('aiobotocore')}, botocore {_version('botocore')},"
-        f" aiohttp {_version('aiohttp')}, attrs {_version('attrs')}",
-    ]
+    return [f"machine: {machine()}", f"versions: {versions()}"]
 
 
 def _table(results: dict[str, dict[str, Result]]) -> str:

@@ -19,6 +19,7 @@ from aiohttp import web
 from botocore.config import Config
 from botocore.model import Shape
 
+from tests.loopback import serve
 from transcribe_kit import RateLimits, RetryPolicy, TranscribeClient
 
 CREDENTIALS: dict[str, Any] = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
@@ -56,11 +57,7 @@ async def json_server() -> AsyncIterator[JsonServer]:
     app = web.Application()
     app.router.add_post("/", server._handle)
     runner = web.AppRunner(app, access_log=None)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
-    server.endpoint_url = f"http://127.0.0.1:{port}"
+    server.endpoint_url = await serve(runner)
     try:
         yield server
     finally:

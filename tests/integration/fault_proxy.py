@@ -15,6 +15,8 @@ from typing import Final
 import aiohttp
 from aiohttp import web
 
+from tests.loopback import serve
+
 #: Headers that describe one hop's framing, not the message: never copied across.
 _HOP_HEADERS: Final = frozenset(
     {"host", "content-length", "transfer-encoding", "connection", "content-encoding"}
@@ -72,11 +74,7 @@ class FaultProxy:
         app = web.Application()
         app.router.add_route("*", "/{path:.*}", self._handle)
         self._runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=5)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        host, port = self._runner.addresses[0][:2]
-        self.url = f"http://{host}:{port}"
+        self.url = await serve(self._runner)
         self._session = aiohttp.ClientSession()
         return self
 

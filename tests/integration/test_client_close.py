@@ -15,6 +15,7 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 
+from tests.loopback import serve
 from transcribe_kit import (
     ClientClosedError,
     GetTranscriptionJobRequest,
@@ -46,11 +47,7 @@ class HoldingServer:
         return web.Response(status=503)
 
     async def start(self) -> None:
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
-        await site.start()
-        host, port = self.runner.addresses[0][:2]
-        self.url = f"http://{host}:{port}"
+        self.url = await serve(self.runner)
 
     async def stop(self) -> None:
         self.release.set()

@@ -19,6 +19,7 @@ import pytest_asyncio
 from aiohttp import web
 
 from tests.documents import HEALTHSCRIBE, OLDER_SPEAKERS
+from tests.loopback import serve
 from transcribe_kit import (
     ConnectError,
     FetchLimits,
@@ -71,11 +72,7 @@ class FakeS3Server:
         self.runner = web.AppRunner(app)
 
     async def start(self) -> None:
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
-        await site.start()
-        host, port = self.runner.addresses[0][:2]
-        self.url = f"http://{host}:{port}"
+        self.url = await serve(self.runner)
 
     async def stop(self) -> None:
         self.release.set()
@@ -331,11 +328,7 @@ class FakeProxy:
         return web.Response(body=self.document)
 
     async def __aenter__(self) -> FakeProxy:
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
-        await site.start()
-        host, port = self.runner.addresses[0][:2]
-        self.url = f"http://{host}:{port}"
+        self.url = await serve(self.runner)
         return self
 
     async def __aexit__(self, *exc: object) -> None:

@@ -16,6 +16,7 @@ from transcribe_kit import (
     GetCallAnalyticsCategoryRequest,
     GetCallAnalyticsJobRequest,
     InputType,
+    InterruptionFilter,
     ListCallAnalyticsCategoriesRequest,
     ListCallAnalyticsJobsRequest,
     Media,
@@ -310,3 +311,37 @@ async def test_a_category_made_after_a_job_started_does_not_apply_to_it(
 
     assert analysis.categories is not None
     assert analysis.categories.matched_categories == ()
+
+
+async def test_a_registered_document_is_judged_on_its_own_characteristics(
+    transcribe_backend: LocalBackend,
+) -> None:
+    turn = {"ParticipantRole": "AGENT", "BeginOffsetMillis": 0, "EndOffsetMillis": 9000}
+    document = {
+        "JobStatus": "COMPLETED",
+        "Transcript": [{**turn, "Content": "Let me finish.", "Sentiment": "NEUTRAL"}],
+        "Categories": {"MatchedDetails": {}, "MatchedCategories": []},
+        "ConversationCharacteristics": {
+            "TotalConversationDurationMillis": 9000,
+            "Interruptions": {
+                "InterruptionsByInterrupter": {
+                    "AGENT": [{"BeginOffsetMillis": 1000, "EndOffsetMillis": 7000}]
+                }
+            },
+        },
+    }
+    transcribe_backend.set_progression(reads=2)
+    transcribe_backend.set_transcript("s3://calls/call-0001.wav", document)
+    talks_over = Rule(
+        interruption_filter=InterruptionFilter(
+            participant_role=ParticipantRole.AGENT, threshold=5000
+        )
+    )
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
+        await _category(tk, "agent-talks-over", talks_over)
+        await _start(tk, "call-0001")
+        analysis = await _analysis(tk, "call-0001")
+
+    assert analysis.categories is not None
+    assert analysis.categories.matched_categories == ("agent-talks-over",)
+    assert analysis.transcript[0].content == "Let me finish."

@@ -18,17 +18,26 @@ run repeats its counts. Three strategies watch the same schedule:
   (poll, then 10 s between polls);
 - ``per-job waiter``: one :meth:`~transcribe_kit.TranscribeClient.wait_for_transcription_job`
   per job (default :class:`~transcribe_kit.WaitPolicy`: 1 s growing to 20 s, jittered);
-- ``watcher``: one :meth:`~transcribe_kit.TranscribeClient.as_completed` over all jobs.
+- ``watcher``: one :meth:`~transcribe_kit.TranscribeClient.as_completed` over all jobs
+  (rounds 1 s growing to 5 s apart); ``watcher cap 10s`` and so on: the same with rounds
+  up to 10, 20, 40 s apart, the trade between calls and delay a caller's policy buys.
 
-Above ``--per-job-up-to`` jobs (default 1,000) only the watcher runs: 10,000 waiters
+Above ``--per-job-up-to`` jobs (default 1,000) only the watchers run: 10,000 waiters
 would poll for hours of simulated time. Detection delay is the simulated time from a
 job's completion to its report; "vs per-job" is the calls' ratio to the per-job waiter's.
+
+A second table, computed from the same seeded schedule without a server, bounds what
+any strategy polling List alone could reach (:func:`list_only_bound`): sweeping every
+T seconds and told which jobs finished and where they lie in each listing, the pages it
+must still read, as calls per job, beside what the watcher's own rule (read COMPLETED and
+FAILED down to the oldest unfinished job) reads in the same sweeps.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import contextlib
 import heapq
 import itertools
@@ -38,7 +47,7 @@ import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -57,6 +66,13 @@ FAILED_SHARE: Final = 0.02
 BOTOCORE_WAITER: Final = WaitPolicy(
     initial_delay=10.0, max_delay=10.0, multiplier=1.0, jitter=0.0, max_attempts=180
 )
+#: The watcher also runs with these caps on its round interval (default: 5 s).
+WATCHER_CAPS: Final = (10.0, 20.0, 40.0)
+#: The sweep intervals at which the List-only lower bound is computed, besides the
+#: longest one whose mean detection delay is at most ``BOUND_DELAY``.
+BOUND_INTERVALS: Final = (2.0, 5.0, 10.0, 20.0, 40.0)
+BOUND_DELAY: Final = 5.0
+PAGE_SIZE: Final = 100
 
 
 class SimulatedClock:
@@ -238,6 +254,118 @@ def schedule(count: int, seed: int) -> list[Job]:
     return jobs
 
 
+@attrs.frozen
+class Bound:
+    """What sweeping every ``interval`` seconds with List alone costs at the least."""
+
+    size: int
+    interval: float
+    sweeps: int
+    pages: int
+    most_pages: int
+    delay_mean: float
+    to_oldest: int
+    within: bool = False
+
+
+class _Listing:
+    """The creation times of the jobs in one listing, kept sorted as jobs join and leave it."""
+
+    def __init__(self, created: Iterable[float] = ()) -> None:
+        self.created = sorted(created)
+
+    def __len__(self) -> int:
+        return len(self.created)
+
+    def add(self, created: float) -> None:
+        bisect.insort(self.created, created)
+
+    def remove(self, created: float) -> None:
+        del self.created[bisect.bisect_left(self.created, created)]
+
+    def pages_to(self, created: float) -> int:
+        """Pages read newest first until the job created at ``created`` (or older) is seen.
+
+        A listing that ends on the page before that point has nothing more to read.
+        """
+        newer = len(self.created) - bisect.bisect_right(self.created, created)
+        return min(newer // PAGE_SIZE + 1, max(1, -(-len(self.created) // PAGE_SIZE)))
+
+
+def list_only_bound(jobs: list[Job], interval: float) -> Bound:
+    """The fewest List pages any strategy sweeping every ``interval`` seconds must read.
+
+    Sweeps at 0, ``interval``, ... until every job has finished. A sweep must find every
+    job that finished since the last one, reading pages from the top (newest first): it
+    reads down to the deepest such job in whichever costs least of its final status's
+    listing (COMPLETED, then FAILED if one failed), the unfiltered listing, or the
+    IN_PROGRESS listing (a job missing from it has finished) and then FAILED for the
+    failed ones. It is told for free which jobs finished and where they lie, so no
+    strategy reads fewer pages; a sweep reads at least one page. Reading takes no time:
+    a job's delay is from its end to the next sweep. ``to_oldest`` is what the watcher's
+    own rule reads in the same sweeps: COMPLETED and FAILED down to the oldest job
+    unfinished at the previous sweep.
+    """
+    by_end = sorted(jobs, key=lambda job: job.ends)
+    everyone = _Listing(job.created for job in jobs)
+    running = _Listing(job.created for job in jobs)
+    finished = {"COMPLETED": _Listing(), "FAILED": _Listing()}
+    delays: list[float] = []
+    sweeps = pages = most = to_oldest = 0
+    done = 0
+    now = 0.0
+    while done < len(by_end):
+        oldest_unfinished = running.created[0]
+        new: list[Job] = []
+        while done < len(by_end) and by_end[done].ends <= now:
+            job = by_end[done]
+            new.append(job)
+            running.remove(job.created)
+            finished[job.final].add(job.created)
+            done += 1
+        delays.extend(now - job.ends for job in new)
+        to_oldest += sum(listing.pages_to(oldest_unfinished) for listing in finished.values())
+        cost = 1
+        if new:
+            deepest: dict[str, float] = {}
+            for job in new:
+                deepest[job.final] = min(job.created, deepest.get(job.final, job.created))
+            failed = finished["FAILED"].pages_to(deepest["FAILED"]) if "FAILED" in deepest else 0
+            cost = min(
+                sum(finished[final].pages_to(created) for final, created in deepest.items()),
+                everyone.pages_to(min(deepest.values())),
+                running.pages_to(min(deepest.values())) + failed,
+            )
+        sweeps += 1
+        pages += cost
+        most = max(most, cost)
+        now += interval
+    return Bound(
+        size=len(jobs),
+        interval=interval,
+        sweeps=sweeps,
+        pages=pages,
+        most_pages=most,
+        delay_mean=statistics.fmean(delays),
+        to_oldest=to_oldest,
+    )
+
+
+def bounds(jobs: list[Job]) -> list[Bound]:
+    """The bound at each of :data:`BOUND_INTERVALS` and at the longest interval (a multiple
+    of 0.5 s) whose mean delay is at most :data:`BOUND_DELAY`, that one marked ``within``."""
+    within: Bound | None = None
+    for step in range(1, 200):
+        bound = list_only_bound(jobs, step / 2)
+        if bound.delay_mean > BOUND_DELAY:
+            break
+        within = attrs.evolve(bound, within=True)
+    found = {interval: list_only_bound(jobs, interval) for interval in BOUND_INTERVALS}
+    if within is not None:
+        found[within.interval] = within
+    return [found[interval] for interval in sorted(found)]
+
+
 Detected = Callable[[str], object]
 
 
@@ -256,12 +384,20 @@ async def per_job(
     await asyncio.gather(*(one(name) for name in names))
 
 
-async def watcher(tk: TranscribeClient, names: list[str], detected: Detected) -> None:
+async def watcher(
+    tk: TranscribeClient, names: list[str], detected: Detected, policy: WaitPolicy | None = None
+) -> None:
     clock = tk.clock
     assert isinstance(clock, SimulatedClock)
     async with clock.worker():
-        async for job in tk.as_completed(names):
+        async for job in tk.as_completed(names, policy=policy):
             detected(job.transcription_job_name or "")
+
+
+def watcher_capped(cap: float) -> Strategy:
+    """The watcher with its rounds at most ``cap`` seconds apart (the default's shape)."""
+    policy = WaitPolicy(max_delay=cap)
+    return lambda tk, names, seen: watcher(tk, names, seen, policy)
 
 
 Strategy = Callable[[TranscribeClient, list[str], Detected], Awaitable[None]]
@@ -269,6 +405,7 @@ STRATEGIES: Final[dict[str, Strategy]] = {
     "botocore waiter": lambda tk, names, seen: per_job(tk, names, seen, BOTOCORE_WAITER),
     "per-job waiter": lambda tk, names, seen: per_job(tk, names, seen, WaitPolicy()),
     "watcher": watcher,
+    **{f"watcher cap {cap:g}s": watcher_capped(cap) for cap in WATCHER_CAPS},
 }
 
 
@@ -347,12 +484,34 @@ def table(results: list[Result]) -> Iterator[str]:
         )
 
 
+def bound_table(found: list[Bound]) -> Iterator[str]:
+    list_rate = PUBLISHED_RATE_LIMITS["ListTranscriptionJobs"]
+    yield "List-only lower bound, same schedule: a sweep every T s reads pages down to the"
+    yield "deepest job finished since the last sweep (told where it lies; the cheapest of"
+    yield "COMPLETED+FAILED, unfiltered, IN_PROGRESS+FAILED); delay from T alone; 'longest':"
+    yield f"its biggest sweep at List's {list_rate:g}/s; 'to oldest': COMPLETED and FAILED read"
+    yield "down to the oldest unfinished job, as the watcher does; *: longest T with mean delay"
+    yield f"<= {BOUND_DELAY:g} s"
+    yield (
+        f"{'N':>6}  {'T s':>5}{'sweeps':>8}{'pages':>7}{'per job':>8}{'delay mean':>11}"
+        f"{'longest s':>10}{'to oldest':>10}{'per job':>8}"
+    )
+    for bound in found:
+        interval = f"{bound.interval:g}{'*' if bound.within else ''}"
+        yield (
+            f"{bound.size:>6}  {interval:>5}{bound.sweeps:>8}{bound.pages:>7}"
+            f"{bound.pages / bound.size:>8.3f}{bound.delay_mean:>11.1f}"
+            f"{bound.most_pages / list_rate:>10.1f}"
+            f"{bound.to_oldest:>10}{bound.to_oldest / bound.size:>8.3f}"
+        )
+
+
 async def main(sizes: list[int], seed: int, per_job_up_to: int) -> None:
     results = []
     wall = 0.0
     for size in sizes:
         for strategy in STRATEGIES:
-            if strategy != "watcher" and size > per_job_up_to:
+            if not strategy.startswith("watcher") and size > per_job_up_to:
                 continue
             result = await measure(size, strategy, seed)
             results.append(result)
@@ -362,6 +521,9 @@ async def main(sizes: list[int], seed: int, per_job_up_to: int) -> None:
     for line in environment(rounds):
         print(line)
     for line in table(results):
+        print(line)
+    print()
+    for line in bound_table([b for size in sizes for b in bounds(schedule(size, seed))]):
         print(line)
 
 

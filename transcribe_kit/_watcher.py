@@ -13,8 +13,8 @@ an API limited to a few dozen requests a second. The watcher instead:
    and while all jobs down to the oldest watched one fit on one page, whatever their
    status, lists them with one unfiltered call instead of one per final status.
 
-Where it learns of finished jobs is a :class:`FinishedJobSource`; :class:`Polling` does
-the above, and a source fed by job-state events can take its place.
+Each round is one call of :meth:`Polling.next_round`. A watch fed by job-state events
+(``transcribe_kit.events``) runs its sweeps for late events as one round of this watcher.
 
 The rounds are paced by the one pacing loop under a :class:`~transcribe_kit.WaitPolicy` (by
 default the client's, its cap lowered to :data:`WATCH_MAX_DELAY` so that detection is
@@ -29,7 +29,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from datetime import datetime
-from typing import Any, Final, Generic, Protocol, TypeVar
+from typing import Any, Final, Generic, TypeVar
 
 import attrs
 
@@ -113,21 +113,6 @@ class _Watch(Generic[SummaryT]):
             elapsed=pacing.elapsed,
             operation_name=self.kind.operations.list,
         )
-
-
-class FinishedJobSource(Protocol[SummaryT]):
-    """Where a watch learns, round after round, which of its jobs have finished.
-
-    Each round yields the summaries of watched jobs found COMPLETED or FAILED, passed
-    through :meth:`_Watch.finished`, and may record what it saw of the others in
-    ``watch.pending``. :class:`Polling` (List and Get) is the source the client uses; a
-    source fed by job-state events can take its place, and fall back to it for the jobs
-    whose events are late or lost.
-    """
-
-    def next_round(
-        self, watch: _Watch[SummaryT], *, first: bool
-    ) -> AsyncGenerator[SummaryT, None]: ...
 
 
 class Polling(Generic[SummaryT]):
@@ -329,7 +314,6 @@ async def as_completed(
     until: Callable[[], bool] | None = None,
     max_rounds: int | None = None,
     vanished_as_finished: bool = False,
-    source: FinishedJobSource[SummaryT] | None = None,
 ) -> AsyncGenerator[SummaryT, None]:
     """Yield the summary of each watched job as it is seen COMPLETED or FAILED.
 
@@ -342,17 +326,15 @@ async def as_completed(
     not-found error if a watched job does not exist, and
     :class:`~transcribe_kit.ResourceFailedError` on the first FAILED job if
     ``raise_on_failure``. With ``vanished_as_finished`` a job that no longer exists
-    counts as FAILED instead (its failure reason the service's answer). ``source`` says
-    where finished jobs are learnt (default: :class:`Polling` through ``method``).
+    counts as FAILED instead (its failure reason the service's answer).
     """
     watch = _Watch(kind, names, raise_on_failure=raise_on_failure)
     if not watch.pending:
         return
-    if source is None:
-        source = Polling(method, kind, vanished_as_finished=vanished_as_finished)
+    polling = Polling(method, kind, vanished_as_finished=vanished_as_finished)
     pacing = Pacing(policy, clock, until=until, max_rounds=max_rounds)
     async for round_number in pacing:
-        found = source.next_round(watch, first=round_number == 1)
+        found = polling.next_round(watch, first=round_number == 1)
         async with contextlib.aclosing(found):
             while True:
                 try:

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import Any
 
 import pytest
@@ -9,7 +8,6 @@ import pytest
 from tests.fakes import FakeAioClient, FakeClock, JobTable, pages
 from transcribe_kit import (
     CALL_ANALYTICS_JOBS,
-    TRANSCRIPTION_JOBS,
     NotFoundError,
     ResourceFailedError,
     TranscribeClient,
@@ -17,7 +15,6 @@ from transcribe_kit import (
     TranscriptionJobSummary,
     WaitPolicy,
     WaitTimeoutError,
-    _watcher,
 )
 
 EXACT = WaitPolicy(jitter=0.0, max_delay=5.0)
@@ -343,41 +340,6 @@ async def test_a_listing_out_of_order_on_a_later_page_is_read_to_the_end() -> No
         await tk.wait_all(["job-000", "late"])
     tokens = {p.get("NextToken") for p in fake.calls_to("ListTranscriptionJobs")}
     assert "token-200" in tokens  # the third and last page of COMPLETED
-
-
-class _Reported:
-    """A source of finished jobs that reports what it is given, one round at a time."""
-
-    def __init__(self, rounds: list[list[TranscriptionJobSummary]]) -> None:
-        self.rounds = rounds
-
-    async def next_round(
-        self, watch: _watcher._Watch[TranscriptionJobSummary], *, first: bool
-    ) -> AsyncGenerator[TranscriptionJobSummary, None]:
-        for summary in self.rounds.pop(0):
-            yield watch.finished(summary)
-
-
-async def test_a_source_of_its_own_feeds_the_watch_without_a_call() -> None:
-    def done(name: str) -> TranscriptionJobSummary:
-        return TranscriptionJobSummary(
-            transcription_job_name=name,
-            transcription_job_status=TranscriptionJobStatus.COMPLETED,
-        )
-
-    def no_call(operation_name: str) -> Callable[[Any], Awaitable[Any]]:
-        raise AssertionError(f"{operation_name} was called")
-
-    finished = _watcher.as_completed(
-        no_call,
-        TRANSCRIPTION_JOBS,
-        ["a", "b", "c"],
-        policy=EXACT,
-        clock=FakeClock(),
-        source=_Reported([[done("b")], [], [done("c"), done("a")]]),
-    )
-    seen = [job.transcription_job_name async for job in finished]
-    assert seen == ["b", "c", "a"]
 
 
 async def test_a_watch_that_fits_on_one_page_lists_once_a_round_whatever_the_status() -> None:

@@ -16,9 +16,11 @@ the last audio, speaker or channel segment or word.
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 import msgspec
@@ -51,6 +53,9 @@ LINE_WIDTHS: Final[Mapping[str, int]] = {
     "thai": 35,
     "other": 42,
 }
+
+
+_LAST: Final = operator.itemgetter(-1)
 
 
 class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
@@ -99,19 +104,43 @@ class _Tokens:
     """
 
     def __init__(self, spoken: Sequence[Spoken]) -> None:
-        starts = [round(entry[START] * 1000) for entry in spoken]
-        ends = [round(entry[END] * 1000) for entry in spoken]
+        # Column by column, mapped in C: no Python code runs per word.
+        columns = list(zip(*spoken, strict=True))
+        self.speakers = columns[SPEAKER]
+        self.channels = columns[CHANNEL]
+        starts = _millis(columns[START])
+        ends = _millis(columns[END])
         self.starts = starts
-        self.ends = list(map(max, starts, ends))  # an end before its start is the start
-        texts = [entry[LEAD] + entry[CONTENT] + entry[TRAIL] for entry in spoken]
+        if not all(map(operator.ge, ends, starts)):
+            ends = [e if e >= s else s for s, e in zip(starts, ends, strict=True)]
+        self.ends = ends  # an end before its start is the start
+        texts = list(
+            map(operator.add, map(operator.add, columns[LEAD], columns[CONTENT]), columns[TRAIL])
+        )
         joined = "".join(texts)
         if joined.isascii() and " " not in joined and joined.isprintable():
             # One check in C settles most transcripts: nothing to clean, a column a character.
             self.texts = texts
-            self.sizes = [len(text) for text in texts]
+            self.sizes = list(map(len, texts))
             self.gaps = [1] * len(texts)
         else:
             self.texts, self.sizes, self.gaps = _measured(texts)
+        self.spaced = self.gaps.count(1) == len(self.gaps)
+        # Columns from the transcript's first word to the end of each: a line from word a
+        # to word b is ``reach[b] - reach[a] + sizes[a]`` wide, so lines are found by bisection.
+        self.reach = list(itertools.accumulate(map(operator.add, self.gaps, self.sizes)))
+        #: The words that end a sentence, in order.
+        self.closers = list(
+            itertools.compress(
+                itertools.count(), map(_SENTENCE_ENDS.__contains__, map(_LAST, self.texts))
+            )
+        )
+
+
+def _millis(seconds: Iterable[float]) -> list[int]:
+    """Seconds as whole milliseconds, rounded half to even as ``round`` does."""
+    # float.__round__ mapped directly is a quarter of the cost of the builtin round.
+    return list(map(float.__round__, map(operator.mul, seconds, itertools.repeat(1000.0))))
 
 
 def _measured(texts: list[str]) -> tuple[list[str], list[int], list[int]]:
@@ -149,26 +178,36 @@ class _Layout:
         self.min_duration = round(options.min_duration * 1000)
         self.tokens = tokens
 
+    def line_starts(self, first: int, stop: int, label: int) -> list[int]:
+        """Where each line of the tokens begins, filled greedily.
+
+        ``label`` columns (the speaker's name and a space) precede the first token.
+        """
+        reach = self.tokens.reach
+        sizes = self.tokens.sizes
+        line_width = self.width
+        starts = [first]
+        end = bisect.bisect_right(
+            reach, line_width - sizes[first] - label + reach[first], first + 1, stop
+        )
+        while end < stop:
+            starts.append(end)
+            end = bisect.bisect_right(reach, line_width - sizes[end] + reach[end], end + 1, stop)
+        return starts
+
     def lines_used(self, first: int, stop: int, prefix: int) -> tuple[int, int]:
         """The lines the tokens fill (greedily), and the columns used on the last."""
-        sizes = self.tokens.sizes
-        gaps = self.tokens.gaps
-        line_width = self.width
-        lines = 1
-        used = sizes[first] + (prefix + 1 if prefix else 0)
-        for index in range(first + 1, stop):
-            if used + gaps[index] + sizes[index] <= line_width:
-                used += gaps[index] + sizes[index]
-            else:
-                lines += 1
-                used = sizes[index]
-        return lines, used
+        label = prefix + 1 if prefix else 0
+        starts = self.line_starts(first, stop, label)
+        last = starts[-1]
+        used = self.tokens.reach[stop - 1] - self.tokens.reach[last] + self.tokens.sizes[last]
+        return len(starts), used + label if last == first else used
 
     def fits(self, first: int, stop: int, prefix: int) -> bool:
         tokens = self.tokens
         if stop - first > 1 and tokens.ends[stop - 1] - tokens.starts[first] > self.max_duration:
             return False
-        return self.lines_used(first, stop, prefix)[0] <= self.max_lines
+        return len(self.line_starts(first, stop, prefix + 1 if prefix else 0)) <= self.max_lines
 
     def split_point(self, first: int, stop: int) -> int:
         """Where to cut a full cue: after its last sentence end, else its last clause end.
@@ -184,55 +223,115 @@ class _Layout:
         return stop
 
     def run_cues(self, first: int, stop: int, prefix: int) -> list[int]:
-        """Where the cues of one speaker's uninterrupted speech begin, and where the last ends."""
-        starts = self.tokens.starts
-        ends = self.tokens.ends
-        texts = self.tokens.texts
-        sizes = self.tokens.sizes
-        gaps = self.tokens.gaps
+        """Where the cues of one speaker's uninterrupted speech begin, and where the last ends.
+
+        A cue is filled up to the first word that overflows its lines or its duration, found
+        by bisection; the sentence ends before that word may close it earlier.
+        """
+        tokens = self.tokens
+        starts = tokens.starts
+        ends = tokens.ends
+        sizes = tokens.sizes
+        reach = tokens.reach
+        closers = tokens.closers
         line_width = self.width
         max_lines = self.max_lines
         max_duration = self.max_duration
         min_duration = self.min_duration
         label = prefix + 1 if prefix else 0
         cuts = [first]
-        begin = first  # the first token of the cue being filled
-        lines = used = start = 0
-        for index in range(first, stop):
-            if index > begin:
-                # The lines are followed word by word; only a cut counts them again.
-                size = sizes[index]
-                gap = gaps[index]
-                if ends[index] - start > max_duration:
-                    fits = False
-                elif used + gap + size <= line_width:
-                    fits = True
-                    used += gap + size
-                elif lines < max_lines:
-                    fits = True
-                    lines += 1
-                    used = size
-                else:
-                    fits = False
-                if not fits:
-                    begin = self.split_point(begin, index)
-                    cuts.append(begin)
-                    if begin < index and not self.fits(begin, index + 1, prefix):
-                        cuts.append(index)
-                        begin = index
-                    if begin < index:
-                        lines, used = self.lines_used(begin, index + 1, prefix)
-                        start = starts[begin]
-            if begin == index:
-                lines = 1
-                used = sizes[index] + label
-                start = starts[index]
-            if texts[index][-1] in _SENTENCE_ENDS and ends[index] - start >= min_duration:
-                begin = index + 1
+        # The cue [begin, index] holds ``lines`` lines, ``used`` columns on the last; whether
+        # ``index`` closes it is still to be seen.
+        begin = index = first
+        start = starts[first]
+        lines = 1
+        used = sizes[first] + label
+        while True:
+            full = bisect.bisect_right(reach, line_width - used + reach[index], index + 1, stop)
+            while full < stop and lines < max_lines:
+                lines += 1
+                full = bisect.bisect_right(
+                    reach, line_width - sizes[full] + reach[full], full + 1, stop
+                )
+            latest = start + max_duration
+            later = ends[index + 1 : full]
+            if later and max(later) > latest:
+                full = index + 1 + next(i for i, end in enumerate(later) if end > latest)
+            # ``full`` is the first word that does not fit (``stop`` if all do).
+            close = -1
+            for closer in closers[
+                bisect.bisect_left(closers, index) : bisect.bisect_left(closers, full)
+            ]:
+                if ends[closer] - start >= min_duration:
+                    close = closer
+                    break
+            if close >= 0:
+                index = close + 1
+                cuts.append(index)
+                if index == stop:
+                    break
+                begin = index
+            elif full == stop:
+                cuts.append(stop)
+                break
+            else:
+                begin = self.split_point(begin, full)
                 cuts.append(begin)
-        if begin < stop:
-            cuts.append(stop)
+                if begin < full and not self.fits(begin, full + 1, prefix):
+                    cuts.append(full)
+                    begin = full
+                index = full
+                if begin < full:
+                    lines, used = self.lines_used(begin, full + 1, prefix)
+                    start = starts[begin]
+                    continue
+            start = starts[index]
+            lines = 1
+            used = sizes[index] + label
         return self.without_lone_words(cuts, prefix)
+
+    def lines_of(self, first: int, stop: int, label: int) -> list[str]:
+        """The text of the tokens in lines; two lines are balanced, more filled greedily.
+
+        A text wider than a line gets a line of its own.
+        """
+        tokens = self.tokens
+        texts = tokens.texts
+        starts = self.line_starts(first, stop, label)
+        if len(starts) == 2 and self.max_lines >= 2:
+            balanced = self.balanced_two_lines(first, stop, label)
+            if balanced is not None:
+                starts[1] = balanced
+        starts.append(stop)
+        if tokens.spaced:
+            return [" ".join(texts[a:b]) for a, b in itertools.pairwise(starts)]
+        return [_joined(texts, tokens.gaps, a, b) for a, b in itertools.pairwise(starts)]
+
+    def balanced_two_lines(self, first: int, stop: int, label: int) -> int | None:
+        """Where the second of two lines starts so that the longer is as short as it can be."""
+        reach = self.tokens.reach
+        gaps = self.tokens.gaps
+        line_width = self.width
+        base = self.tokens.sizes[first] + label - reach[first]
+        total = reach[stop - 1] + base
+        best: int | None = None
+        shortest = 0
+        last = stop - 1
+        for split in range(first + 1, stop):
+            width_before = reach[split - 1] + base
+            second = total - width_before - gaps[split]
+            # A text wider than the line may stand alone on its line.
+            if (width_before <= line_width or split == first + 1) and (
+                second <= line_width or split == last
+            ):
+                longer = width_before if width_before > second else second
+                if best is None or longer < shortest:
+                    best = split
+                    shortest = longer
+            if width_before >= second:
+                # The first line only grows from here: no later split is shorter, or fits.
+                break
+        return best
 
     def without_lone_words(self, cuts: list[int], prefix: int) -> list[int]:
         """A cue of one word joins a neighbour that has room for it, or takes a word from one.
@@ -272,41 +371,6 @@ class _Layout:
         return None if best is None else best[1]
 
 
-def wrap(
-    texts: Sequence[str],
-    widths: Sequence[int],
-    gaps: Sequence[int],
-    line_width: int,
-    max_lines: int,
-) -> list[str]:
-    """The texts in lines of at most ``line_width`` columns.
-
-    ``gaps`` are the columns between each text and the one before (0 between two of a
-    script without spaces). Two lines are balanced, more filled greedily; a text wider than
-    a line gets a line of its own.
-    """
-    total = sum(widths) + sum(gaps) - gaps[0]
-    count = len(widths)
-    if total <= line_width:
-        return [_joined(texts, gaps, 0, count)]
-    starts = [0]
-    used = widths[0]
-    for index in range(1, count):
-        size = widths[index]
-        filled = used + gaps[index] + size
-        if filled <= line_width:
-            used = filled
-        else:
-            starts.append(index)
-            used = size
-    if len(starts) == 2 and max_lines >= 2:
-        balanced = _balanced_two_lines(widths, gaps, line_width, total)
-        if balanced is not None:
-            starts[1] = balanced
-    starts.append(count)
-    return [_joined(texts, gaps, a, b) for a, b in itertools.pairwise(starts)]
-
-
 def _joined(texts: Sequence[str], gaps: Sequence[int], first: int, end: int) -> str:
     if all(gaps[first + 1 : end]):
         return " ".join(texts[first:end])
@@ -314,33 +378,6 @@ def _joined(texts: Sequence[str], gaps: Sequence[int], first: int, end: int) -> 
     for index in range(first + 1, end):
         line += " " * gaps[index] + texts[index]
     return line
-
-
-def _balanced_two_lines(
-    widths: Sequence[int], gaps: Sequence[int], line_width: int, total: int
-) -> int | None:
-    """Where the second of two lines starts so that the longer is as short as it can be.
-
-    ``total`` is the width of the texts on one line.
-    """
-    first = widths[0]
-    best: int | None = None
-    shortest = 0
-    last = len(widths) - 1
-    for split in range(1, len(widths)):
-        gap = gaps[split]
-        second = total - first - gap
-        # A text wider than the line may stand alone on its line.
-        if (first <= line_width or split == 1) and (second <= line_width or split == last):
-            longer = first if first > second else second
-            if best is None or longer < shortest:
-                best = split
-                shortest = longer
-        if first >= second:
-            # The first line only grows from here: no later split is shorter, or fits.
-            break
-        first += gap + widths[split]
-    return best
 
 
 def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: float) -> list[Cue]:
@@ -351,7 +388,7 @@ def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: flo
     tokens = _Tokens(spoken)
     layout = _Layout(options, line_width, tokens)
     cues: list[tuple[int, int, Spoken, str | None]] = []
-    bounds = [0, *_run_breaks(spoken, tokens, round(options.max_gap * 1000)), len(spoken)]
+    bounds = [0, *_run_breaks(tokens, round(options.max_gap * 1000)), len(spoken)]
     for first, stop in itertools.pairwise(bounds):
         entry = spoken[first]
         prefix = _prefix(options, entry)
@@ -360,17 +397,18 @@ def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: flo
     return _timed(cues, options, layout, audio_end)
 
 
-def _run_breaks(spoken: Sequence[Spoken], tokens: _Tokens, max_gap: int) -> list[int]:
+def _run_breaks(tokens: _Tokens, max_gap: int) -> list[int]:
     """Where a speaker's uninterrupted speech begins: a change of voice, or a long pause."""
-    starts = tokens.starts
-    ends = tokens.ends
-    return [
-        index
-        for index in range(1, len(spoken))
-        if starts[index] - ends[index - 1] > max_gap
-        or spoken[index][SPEAKER] != spoken[index - 1][SPEAKER]
-        or spoken[index][CHANNEL] != spoken[index - 1][CHANNEL]
-    ]
+    # Filtered in C: no Python code runs per word.
+    pauses = map(operator.sub, itertools.islice(tokens.starts, 1, None), tokens.ends)
+    breaks = list(itertools.compress(itertools.count(1), map(max_gap.__lt__, pauses)))
+    speakers = tokens.speakers
+    channels = tokens.channels
+    if speakers.count(speakers[0]) != len(speakers) or channels.count(channels[0]) != len(channels):
+        voices = list(zip(speakers, channels, strict=True))
+        changes = map(operator.ne, voices, itertools.islice(voices, 1, None))
+        breaks = sorted({*breaks, *itertools.compress(itertools.count(1), changes)})
+    return breaks
 
 
 def _prefix(options: CaptionOptions, entry: Spoken) -> str | None:
@@ -398,8 +436,6 @@ def _timed(
     tokens = layout.tokens
     starts = tokens.starts
     ends = tokens.ends
-    line_width = layout.width
-    max_lines = layout.max_lines
     min_duration = layout.min_duration
     max_duration = layout.max_duration
     built: list[Cue] = []
@@ -419,15 +455,8 @@ def _timed(
                 start = max(previous_end, limit - 1)
             end = start + 1
         previous_end = end
-        texts = tokens.texts[first:stop]
-        widths = tokens.sizes[first:stop]
-        if prefix is not None:
-            # The name stays with the first word; the renderers put it back in their syntax.
-            texts[0] = f"{prefix} {texts[0]}"
-            widths[0] += width(prefix) + 1
-        lines = wrap(texts, widths, tokens.gaps[first:stop], line_width, max_lines)
-        if prefix is not None:
-            lines[0] = lines[0][len(prefix) + 1 :]
+        # The name stays with the first word; the renderers put it back in their syntax.
+        lines = layout.lines_of(first, stop, width(prefix) + 1 if prefix is not None else 0)
         built.append(
             Cue(
                 start_time=start / 1000,
@@ -440,14 +469,22 @@ def _timed(
     return built
 
 
-def _timestamp(seconds: float, separator: str) -> str:
-    seconds_, millis = divmod(round(seconds * 1000), 1000)
-    return "%02d:%02d:%02d%s%03d" % (  # noqa: UP031 -- a third faster than an f-string here
-        seconds_ // 3600,
-        seconds_ // 60 % 60,
-        seconds_ % 60,
+def _times(cue: Cue, separator: str) -> str:
+    """``start --> end`` of a cue, as SRT (``,`` before the milliseconds) or WebVTT (``.``)."""
+    start, start_ms = divmod(round(cue.start_time * 1000), 1000)
+    end, end_ms = divmod(round(cue.end_time * 1000), 1000)
+    # One format for both: a third faster than two f-strings.
+    return "%02d:%02d:%02d%s%03d --> %02d:%02d:%02d%s%03d" % (  # noqa: UP031
+        start // 3600,
+        start // 60 % 60,
+        start % 60,
         separator,
-        millis,
+        start_ms,
+        end // 3600,
+        end // 60 % 60,
+        end % 60,
+        separator,
+        end_ms,
     )
 
 
@@ -470,8 +507,7 @@ def render_srt(cues: Sequence[Cue], options: CaptionOptions) -> str:
             lines = list(cue.lines)
             lines[0] = f"{name}: {lines[0]}".rstrip()
             text = "\n".join(lines)
-        start = _timestamp(cue.start_time, ",")
-        blocks.append(f"{number}\n{start} --> {_timestamp(cue.end_time, ',')}\n{text}\n")
+        blocks.append(f"{number}\n{_times(cue, ',')}\n{text}\n")
     return "\n".join(blocks)
 
 
@@ -492,6 +528,5 @@ def render_vtt(cues: Sequence[Cue], options: CaptionOptions) -> str:
             lines = [_vtt_escape(line) for line in cue.lines]
             lines[0] = f"<v {_vtt_escape(name)}>{lines[0]}".rstrip()
             text = "\n".join(lines)
-        start = _timestamp(cue.start_time, ".")
-        blocks.append(f"{start} --> {_timestamp(cue.end_time, '.')}\n{text}\n")
+        blocks.append(f"{_times(cue, '.')}\n{text}\n")
     return "\n".join(blocks)

@@ -290,7 +290,7 @@ class _Layout:
             used = sizes[index] + label
         return self.without_lone_words(cuts, prefix)
 
-    def lines_of(self, first: int, stop: int, label: int) -> list[str]:
+    def lines_of(self, first: int, stop: int, label: int) -> tuple[str, ...]:
         """The text of the tokens in lines; two lines are balanced, more filled greedily.
 
         A text wider than a line gets a line of its own.
@@ -302,10 +302,13 @@ class _Layout:
             balanced = self.balanced_two_lines(first, stop, label)
             if balanced is not None:
                 starts[1] = balanced
-        starts.append(stop)
         if tokens.spaced:
-            return [" ".join(texts[a:b]) for a, b in itertools.pairwise(starts)]
-        return [_joined(texts, tokens.gaps, a, b) for a, b in itertools.pairwise(starts)]
+            if len(starts) == 1:
+                return (" ".join(texts[first:stop]),)
+            starts.append(stop)
+            return tuple([" ".join(texts[a:b]) for a, b in itertools.pairwise(starts)])
+        starts.append(stop)
+        return tuple([_joined(texts, tokens.gaps, a, b) for a, b in itertools.pairwise(starts)])
 
     def balanced_two_lines(self, first: int, stop: int, label: int) -> int | None:
         """Where the second of two lines starts so that the longer is as short as it can be."""
@@ -447,8 +450,16 @@ def _timed(
         start = starts[first]
         if start < previous_end:
             start = previous_end
-        end = max(max(ends[first:stop]), start + min_duration)
-        end = min(end, start + max_duration, limit, following)
+        end = max(ends[first:stop]) if stop - first > 1 else ends[first]
+        # Comparisons rather than min() and max(): this runs once a cue.
+        if end < start + min_duration:
+            end = start + min_duration
+        if end > start + max_duration:
+            end = start + max_duration
+        if end > limit:
+            end = limit
+        if end > following:
+            end = following
         if end <= start:
             # Words at the same instant (two channels), or past the end of the audio.
             if start >= limit:
@@ -461,7 +472,7 @@ def _timed(
             Cue(
                 start_time=start / 1000,
                 end_time=end / 1000,
-                lines=tuple(lines),
+                lines=lines,
                 speaker=entry[SPEAKER],
                 channel=entry[CHANNEL],
             )

@@ -68,6 +68,18 @@ class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     channel: str | None = None
 
 
+def script_of_character(char: str) -> str:
+    """The script of one character: kana, han (other full-width), hangul, thai or other."""
+    code = ord(char)
+    if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D:
+        return "kana"
+    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return "hangul"
+    if 0x0E00 <= code <= 0x0E7F:
+        return "thai"
+    return "han" if is_wide(char) else "other"
+
+
 def script_of(spoken: Sequence[Spoken]) -> str:
     """The script most of the words are written in: a key of ``LINE_WIDTHS``."""
     sample = "".join([entry[CONTENT] for entry in spoken[:2000]])
@@ -76,17 +88,12 @@ def script_of(spoken: Sequence[Spoken]) -> str:
     counts = {"kana": 0, "han": 0, "hangul": 0, "thai": 0, "other": 0}
     # Each distinct character is classified once, however often it is written.
     for char, count in Counter(sample).items():
-        code = ord(char)
-        if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D:
-            counts["kana"] += count
-        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
-            counts["hangul"] += count
-        elif 0x0E00 <= code <= 0x0E7F:
-            counts["thai"] += count
-        elif is_wide(char):
-            counts["han"] += count
-        else:
-            counts["other"] += count
+        counts[script_of_character(char)] += count
+    return script_of_counts(counts)
+
+
+def script_of_counts(counts: Mapping[str, int]) -> str:
+    """The script of a text, from its characters counted by ``script_of_character``."""
     wide = counts["kana"] + counts["han"]
     if max(counts.values()) == 0 or counts["other"] >= max(wide, counts["hangul"], counts["thai"]):
         return "other"

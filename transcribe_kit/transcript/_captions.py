@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Final
 
 import msgspec
 
-from transcribe_kit.transcript._text import is_wide, separator, width
+from transcribe_kit.transcript._text import gaps, is_wide, separator, width, widths
 from transcribe_kit.transcript._views import (
     CHANNEL,
     CONTENT,
@@ -125,13 +125,18 @@ class _Tokens:
             map(operator.add, map(operator.add, columns[LEAD], columns[CONTENT]), columns[TRAIL])
         )
         joined = "".join(texts)
-        if joined.isascii() and " " not in joined and joined.isprintable():
-            # One check in C settles most transcripts: nothing to clean, a column a character.
+        # Every whitespace character but the space is unprintable.
+        if " " in joined or not joined.isprintable():
+            self.texts, self.sizes, self.gaps = _measured(texts)
+        elif joined.isascii():
+            # One check in C settles most transcripts: a column a character, spaces between.
             self.texts = texts
             self.sizes = list(map(len, texts))
             self.gaps = [1] * len(texts)
         else:
-            self.texts, self.sizes, self.gaps = _measured(texts)
+            self.texts = texts
+            self.sizes = widths(texts)
+            self.gaps = gaps(texts)
         self.spaced = self.gaps.count(1) == len(self.gaps)
         # Columns from the transcript's first word to the end of each: a line from word a
         # to word b is ``reach[b] - reach[a] + sizes[a]`` wide, so lines are found by bisection.

@@ -259,24 +259,36 @@ class _Layout:
         lines = 1
         used = sizes[first] + label
         while True:
-            full = bisect.bisect_right(reach, line_width - used + reach[index], index + 1, stop)
-            while full < stop and lines < max_lines:
-                lines += 1
-                full = bisect.bisect_right(
-                    reach, line_width - sizes[full] + reach[full], full + 1, stop
-                )
-            latest = start + max_duration
-            later = ends[index + 1 : full]
-            if later and max(later) > latest:
-                full = index + 1 + next(i for i, end in enumerate(later) if end > latest)
-            # ``full`` is the first word that does not fit (``stop`` if all do).
             close = -1
-            for closer in closers[
-                bisect.bisect_left(closers, index) : bisect.bisect_left(closers, full)
-            ]:
-                if ends[closer] - start >= min_duration:
-                    close = closer
-                    break
+            full = stop
+            after = bisect.bisect_left(closers, index)
+            # The next sentence end closes the cue at once if it is on the current line, in
+            # time, and late enough: the usual cue needs no more.
+            if after < len(closers):
+                end = closers[after]
+                if (
+                    end < stop
+                    and ends[end] - start >= min_duration
+                    and reach[end] - reach[index] + used <= line_width
+                    and (end == index or max(ends[index + 1 : end + 1]) - start <= max_duration)
+                ):
+                    close = end
+            if close < 0:
+                full = bisect.bisect_right(reach, line_width - used + reach[index], index + 1, stop)
+                while full < stop and lines < max_lines:
+                    lines += 1
+                    full = bisect.bisect_right(
+                        reach, line_width - sizes[full] + reach[full], full + 1, stop
+                    )
+                latest = start + max_duration
+                later = ends[index + 1 : full]
+                if later and max(later) > latest:
+                    full = index + 1 + next(i for i, end in enumerate(later) if end > latest)
+                # ``full`` is the first word that does not fit (``stop`` if all do).
+                for closer in closers[after : bisect.bisect_left(closers, full)]:
+                    if ends[closer] - start >= min_duration:
+                        close = closer
+                        break
             if close >= 0:
                 index = close + 1
                 cuts.append(index)
@@ -309,7 +321,11 @@ class _Layout:
         """
         tokens = self.tokens
         texts = tokens.texts
-        starts = self.line_starts(first, stop, label)
+        reach = tokens.reach
+        if reach[stop - 1] - reach[first] + tokens.sizes[first] + label <= self.width:
+            starts = [first]  # one line, as most cues of short sentences
+        else:
+            starts = self.line_starts(first, stop, label)
         if len(starts) == 2 and self.max_lines >= 2:
             balanced = self.balanced_two_lines(first, stop, label)
             if balanced is not None:

@@ -151,6 +151,7 @@ def spoken_words(results: Results) -> list[Spoken]:
         if results.channel_labels is not None and not all(map(_CHANNEL_LABEL, items))
         else None
     )
+    by_start = segments.by_start if segments is not None else {}
     words: list[Spoken] = []
     last: Spoken | None = None
     lead = ""
@@ -176,7 +177,8 @@ def spoken_words(results: Results) -> list[Spoken]:
             continue
         speaker = item.speaker_label
         if speaker is None and segments is not None:
-            speaker = segments.speaker(start)
+            # Most words are found by their start time, without a call.
+            speaker = by_start.get(start) or segments.speaker(start)
         channel = item.channel_label
         if channel is None and channels is not None:
             channel = channels.channel(item)

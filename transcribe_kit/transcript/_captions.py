@@ -159,7 +159,7 @@ def _measured(texts: list[str]) -> tuple[list[str], list[int], list[int]]:
     """The texts with their whitespace folded, their widths, and the columns before each."""
     cleaned: list[str] = []
     sizes: list[int] = []
-    gaps: list[int] = []
+    spacing: list[int] = []
     previous = ""
     for text in texts:
         # Every whitespace character but the space is unprintable.
@@ -167,13 +167,13 @@ def _measured(texts: list[str]) -> tuple[list[str], list[int], list[int]]:
             text = " ".join(text.split()) or "-"
         if text.isascii():
             sizes.append(len(text))
-            gaps.append(1)
+            spacing.append(1)
         else:
             sizes.append(width(text))
-            gaps.append(len(separator(previous, text)) if previous else 1)
+            spacing.append(len(separator(previous, text)) if previous else 1)
         cleaned.append(text)
         previous = text
-    return cleaned, sizes, gaps
+    return cleaned, sizes, spacing
 
 
 class _Layout:
@@ -341,7 +341,7 @@ class _Layout:
     def balanced_two_lines(self, first: int, stop: int, label: int) -> int | None:
         """Where the second of two lines starts so that the longer is as short as it can be."""
         reach = self.tokens.reach
-        gaps = self.tokens.gaps
+        spacing = self.tokens.gaps
         line_width = self.width
         base = self.tokens.sizes[first] + label - reach[first]
         total = reach[stop - 1] + base
@@ -350,7 +350,7 @@ class _Layout:
         last = stop - 1
         for split in range(first + 1, stop):
             width_before = reach[split - 1] + base
-            second = total - width_before - gaps[split]
+            second = total - width_before - spacing[split]
             # A text wider than the line may stand alone on its line.
             if (width_before <= line_width or split == first + 1) and (
                 second <= line_width or split == last
@@ -396,9 +396,9 @@ class _Layout:
         best: tuple[int, int] | None = None
         for split in range(first + first_keeps, stop - 1):
             if self.fits(first, split, prefix) and self.fits(split, stop, prefix):
-                widths = (sum(sizes[first:split]), sum(sizes[split:stop]))
-                if best is None or max(widths) < best[0]:
-                    best = (max(widths), split)
+                wider = max(sum(sizes[first:split]), sum(sizes[split:stop]))
+                if best is None or wider < best[0]:
+                    best = (wider, split)
         return None if best is None else best[1]
 
 

@@ -43,8 +43,20 @@ from transcribe_kit import (
 )
 from transcribe_kit.testing import LocalBackend
 
-#: Jobs are started with durations in this many steps across the spread.
-STEPS = 10
+#: Jobs finish in steps this far apart (seconds) across the spread, as on the service, where
+#: completions trickle in: a thousand jobs ending at one instant would each be put into
+#: moto's SQS queue in one go, and moto's send slows with every message already queued.
+STEP_SECONDS = 1.0
+
+
+def steps(spread: float) -> int:
+    """How many groups of jobs finish, evenly spaced, over ``spread`` seconds."""
+    return max(10, round(spread / STEP_SECONDS))
+
+
+def job_name(prefix: str, index: int, spread: float) -> str:
+    """The name of job ``index``: its step is in it, which sets its duration."""
+    return f"{prefix}-s{index % steps(spread)}-{index}"
 
 
 async def start(
@@ -55,11 +67,12 @@ async def start(
     Returns their names, and how far the backend's clock stands behind the wall clock from
     then on.
     """
-    durations = [spread * (step + 1) / STEPS for step in range(STEPS)]
+    count = steps(spread)
+    durations = [spread * (step + 1) / count for step in range(count)]
     for step, seconds in enumerate(durations):
         backend.set_job_duration(seconds, f"{prefix}-s{step}-*")
     backend.clock.freeze()
-    names = [f"{prefix}-s{index % STEPS}-{index}" for index in range(jobs)]
+    names = [job_name(prefix, index, spread) for index in range(jobs)]
     for name in names:
         await tk.start_transcription_job(
             StartTranscriptionJobRequest(
@@ -103,7 +116,7 @@ async def measure(
         )
         every = round(1 / lost) if lost else 0
         for index in range(every - 1, jobs if every else 0, every or 1):
-            backend.drop_events(f"{prefix}-s{index % STEPS}-{index}")
+            backend.drop_events(job_name(prefix, index, spread))
         names, behind = await start(tk, backend, prefix, jobs, spread)
         count_calls(tk.aiobotocore_client, calls)
         if strategy == "events":

@@ -2,7 +2,8 @@
 
 Creates a category (negative customer sentiment), runs a Call Analytics job on a
 two-channel call (agent on channel 0, customer on 1), prints each turn with its
-sentiment and the categories the call matched, and deletes what it made.
+sentiment and the categories the call matched, and deletes what it made. Locally, the
+customer complains, so the call matches the category.
 
     python examples/call_analytics.py
     python examples/call_analytics.py --aws --media-uri s3://my-bucket/call.wav \
@@ -33,6 +34,13 @@ from transcribe_kit import (
 LOCAL_MEDIA = "s3://example-media/support-call.wav"
 LOCAL_OUTPUT = "s3://example-analytics/calls/"
 LOCAL_ROLE = "arn:aws:iam::123456789012:role/TranscribeCallAnalytics"
+#: What the local backend hears in the call; it judges each turn's sentiment by its words.
+LOCAL_SAYS = """\
+AGENT: Thank you for calling Anchor Bank, this is Daniel. How can I help you today?
+CUSTOMER: I was charged twice for my last order, and I'm really upset about it.
+AGENT: I'm sorry to hear that. I can see the duplicate charge and I have refunded it.
+CUSTOMER: Thanks, that was quick.
+"""
 CHANNELS = [
     ChannelDefinition(channel_id=0, participant_role=ParticipantRole.AGENT),
     ChannelDefinition(channel_id=1, participant_role=ParticipantRole.CUSTOMER),
@@ -48,7 +56,9 @@ async def main() -> None:
     suffix = uuid.uuid4().hex[:8]
     category = f"example-unhappy-{suffix}"
     job_name = f"example-call-{suffix}"
-    async with open_client(args) as (tk, _):
+    async with open_client(args) as (tk, backend):
+        if backend is not None:
+            backend.set_transcript(args.media_uri, LOCAL_SAYS)
         # A category applies to jobs started after it exists.
         await tk.create_call_analytics_category(
             CreateCallAnalyticsCategoryRequest(

@@ -84,11 +84,13 @@ def test_meeting_subtitles_name_the_speakers(tmp_path: Path) -> None:
     assert "<v Ben>The pipeline is ready for review." in vtt_text
 
 
-def test_call_analytics_prints_each_turn_by_participant() -> None:
+def test_call_analytics_prints_each_turn_and_the_category_the_complaint_matched() -> None:
     out = _run("call_analytics.py")
 
     roles = re.findall(r"^(AGENT|CUSTOMER) \((?:POSITIVE|NEGATIVE|NEUTRAL|MIXED)\): ", out, re.M)
     assert {"AGENT", "CUSTOMER"} <= set(roles)
+    assert re.search(r"^CUSTOMER \(NEGATIVE\): I was charged twice", out, re.M)
+    assert re.search(r"^categories matched: example-unhappy-\w+$", out, re.M)
     assert "deleted the job and the category" in out
 
 

@@ -7,6 +7,7 @@ from tests.integration._support import checked_client, expect_service_error
 from transcribe_kit import (
     CALL_ANALYTICS_JOBS,
     CallAnalyticsJobStatus,
+    CallAnalyticsTranscript,
     ChannelDefinition,
     ConflictError,
     CreateCallAnalyticsCategoryRequest,
@@ -15,6 +16,7 @@ from transcribe_kit import (
     GetCallAnalyticsCategoryRequest,
     GetCallAnalyticsJobRequest,
     InputType,
+    InterruptionFilter,
     ListCallAnalyticsCategoriesRequest,
     ListCallAnalyticsJobsRequest,
     Media,
@@ -26,6 +28,8 @@ from transcribe_kit import (
     SentimentValue,
     StartCallAnalyticsJobRequest,
     TranscribeClient,
+    TranscriptFilter,
+    TranscriptFilterType,
     UpdateCallAnalyticsCategoryRequest,
 )
 from transcribe_kit.testing import LocalBackend
@@ -41,6 +45,26 @@ CHANNELS = [
     ChannelDefinition(channel_id=0, participant_role=ParticipantRole.AGENT),
     ChannelDefinition(channel_id=1, participant_role=ParticipantRole.CUSTOMER),
 ]
+
+
+CALL = """AGENT: Thank you for calling, how can I help?
+CUSTOMER: My card was charged twice and I am really upset about it.
+AGENT: I can refund the second charge right now.
+CUSTOMER: Great, thanks.
+"""
+
+
+async def _category(tk: TranscribeClient, name: str, *rules: Rule) -> None:
+    await tk.create_call_analytics_category(
+        CreateCallAnalyticsCategoryRequest(category_name=name, rules=list(rules))
+    )
+
+
+async def _analysis(tk: TranscribeClient, name: str) -> CallAnalyticsTranscript:
+    job = await tk.wait_for_call_analytics_job(name)
+    analysis = await tk.fetch_transcript(job)
+    assert isinstance(analysis, CallAnalyticsTranscript)
+    return analysis
 
 
 async def _start(tk: TranscribeClient, *names: str, output: str | None = None) -> None:
@@ -232,3 +256,92 @@ async def test_the_paginator_sees_each_job_once(tk: TranscribeClient) -> None:
     seen = [j.call_analytics_job_name async for j in tk.paginate_call_analytics_jobs(page_size=4)]
 
     assert seen == names[::-1]
+
+
+async def test_a_job_lists_the_categories_its_call_matched(
+    transcribe_backend: LocalBackend,
+) -> None:
+    transcribe_backend.set_progression(reads=2)
+    transcribe_backend.set_transcript("s3://calls/call-0001.wav", CALL)
+    charged_twice = Rule(
+        transcript_filter=TranscriptFilter(
+            transcript_filter_type=TranscriptFilterType.EXACT,
+            targets=["charged twice"],
+            participant_role=ParticipantRole.CUSTOMER,
+        )
+    )
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
+        await _category(tk, "unhappy-customer", NEGATIVE)
+        await _category(tk, "double-charge", charged_twice, NEGATIVE)
+        await _category(
+            tk,
+            "agent-unhappy",
+            Rule(
+                sentiment_filter=SentimentFilter(
+                    sentiments=[SentimentValue.NEGATIVE], participant_role=ParticipantRole.AGENT
+                )
+            ),
+        )
+        await _start(tk, "call-0001")
+        analysis = await _analysis(tk, "call-0001")
+
+    complaint = analysis.transcript[1]
+    assert complaint.sentiment == "NEGATIVE"
+    assert analysis.categories is not None
+    assert analysis.categories.matched_categories == ("unhappy-customer", "double-charge")
+    details = analysis.categories.matched_details or {}
+    assert set(details) == {"unhappy-customer", "double-charge"}
+    assert details["unhappy-customer"].points_of_interest == ()
+    [point] = details["double-charge"].points_of_interest
+    assert (point.begin_offset_millis, point.end_offset_millis) == (
+        complaint.begin_offset_millis,
+        complaint.end_offset_millis,
+    )
+
+
+async def test_a_category_made_after_a_job_started_does_not_apply_to_it(
+    transcribe_backend: LocalBackend,
+) -> None:
+    transcribe_backend.set_progression(reads=2)
+    transcribe_backend.set_transcript("s3://calls/call-0001.wav", CALL)
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
+        await _start(tk, "call-0001")
+        await _category(tk, "unhappy-customer", NEGATIVE)
+        analysis = await _analysis(tk, "call-0001")
+
+    assert analysis.categories is not None
+    assert analysis.categories.matched_categories == ()
+
+
+async def test_a_registered_document_is_judged_on_its_own_characteristics(
+    transcribe_backend: LocalBackend,
+) -> None:
+    turn = {"ParticipantRole": "AGENT", "BeginOffsetMillis": 0, "EndOffsetMillis": 9000}
+    document = {
+        "JobStatus": "COMPLETED",
+        "Transcript": [{**turn, "Content": "Let me finish.", "Sentiment": "NEUTRAL"}],
+        "Categories": {"MatchedDetails": {}, "MatchedCategories": []},
+        "ConversationCharacteristics": {
+            "TotalConversationDurationMillis": 9000,
+            "Interruptions": {
+                "InterruptionsByInterrupter": {
+                    "AGENT": [{"BeginOffsetMillis": 1000, "EndOffsetMillis": 7000}]
+                }
+            },
+        },
+    }
+    transcribe_backend.set_progression(reads=2)
+    transcribe_backend.set_transcript("s3://calls/call-0001.wav", document)
+    talks_over = Rule(
+        interruption_filter=InterruptionFilter(
+            participant_role=ParticipantRole.AGENT, threshold=5000
+        )
+    )
+    async with checked_client(transcribe_backend, clock=FakeClock()) as tk:
+        await _category(tk, "agent-talks-over", talks_over)
+        await _start(tk, "call-0001")
+        analysis = await _analysis(tk, "call-0001")
+
+    assert analysis.categories is not None
+    assert analysis.categories.matched_categories == ("agent-talks-over",)
+    assert analysis.transcript[0].content == "Let me finish."

@@ -13,6 +13,7 @@ job's documents are the same on every run.
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import re
@@ -22,6 +23,7 @@ from typing import Any, Final
 
 from attrs import define
 
+from transcribe_kit.testing._categories import Category, categorize
 from transcribe_kit.transcript._call_analytics import CallAnalyticsTranscript
 from transcribe_kit.transcript._document import (
     Transcript,
@@ -481,9 +483,108 @@ def subtitles(transcript: bytes, subtitle_format: str, start_index: int) -> str:
 
 # Call Analytics jobs
 
+#: Words that make a turn's sentiment: a turn with more of one kind than the other is
+#: POSITIVE or NEGATIVE, one with as many of each MIXED, one with none NEUTRAL.
+_POSITIVE_WORDS: Final = frozenset(
+    [
+        "thank",
+        "thanks",
+        "great",
+        "glad",
+        "happy",
+        "perfect",
+        "excellent",
+        "wonderful",
+        "welcome",
+        "appreciate",
+        "love",
+        "nice",
+        "helpful",
+        "pleased",
+        "resolved",
+    ]
+)
+_NEGATIVE_WORDS: Final = frozenset(
+    [
+        "upset",
+        "angry",
+        "unhappy",
+        "frustrated",
+        "frustrating",
+        "terrible",
+        "awful",
+        "disappointed",
+        "unacceptable",
+        "ridiculous",
+        "worst",
+        "annoyed",
+        "complaint",
+        "cancel",
+        "wrong",
+        "broken",
+    ]
+)
+_SENTIMENT_SCORES: Final = {"POSITIVE": 2.5, "NEGATIVE": -2.0}
+#: The shortest pause in which neither participant speaks that counts as non-talk time.
+SILENCE_MILLIS: Final = 3000
+
 
 def _millis(seconds: float | None) -> int:
     return round((seconds or 0.0) * 1000)
+
+
+def sentiment(words: Sequence[str]) -> str:
+    """A turn's sentiment from its words: ``POSITIVE``, ``NEGATIVE``, ``MIXED`` or ``NEUTRAL``."""
+    lowered = [word.lower() for word in words]
+    positive = sum(word in _POSITIVE_WORDS for word in lowered)
+    negative = sum(word in _NEGATIVE_WORDS for word in lowered)
+    if positive == negative:
+        return "MIXED" if positive else "NEUTRAL"
+    return "POSITIVE" if positive > negative else "NEGATIVE"
+
+
+def _interruptions(turns: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Who started speaking before the one speaking before them finished, and for how long."""
+    by_interrupter: dict[str, list[dict[str, int]]] = {}
+    for before, turn in itertools.pairwise(turns):
+        begin, overlap_end = (
+            turn["BeginOffsetMillis"],
+            min(before["EndOffsetMillis"], turn["EndOffsetMillis"]),
+        )
+        if turn["ParticipantRole"] != before["ParticipantRole"] and begin < overlap_end:
+            by_interrupter.setdefault(turn["ParticipantRole"], []).append(
+                {
+                    "BeginOffsetMillis": begin,
+                    "DurationMillis": overlap_end - begin,
+                    "EndOffsetMillis": overlap_end,
+                }
+            )
+    found = [span for spans in by_interrupter.values() for span in spans]
+    return {
+        "TotalCount": len(found),
+        "TotalTimeMillis": sum(span["DurationMillis"] for span in found),
+        "InterruptionsByInterrupter": by_interrupter,
+    }
+
+
+def _non_talk_time(turns: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The pauses of :data:`SILENCE_MILLIS` or more in which nobody speaks."""
+    instances = []
+    spoken_until = 0
+    for turn in sorted(turns, key=lambda turn: turn["BeginOffsetMillis"]):
+        if turn["BeginOffsetMillis"] - spoken_until >= SILENCE_MILLIS:
+            instances.append(
+                {
+                    "BeginOffsetMillis": spoken_until,
+                    "DurationMillis": turn["BeginOffsetMillis"] - spoken_until,
+                    "EndOffsetMillis": turn["BeginOffsetMillis"],
+                }
+            )
+        spoken_until = max(spoken_until, turn["EndOffsetMillis"])
+    return {
+        "Instances": instances,
+        "TotalTimeMillis": sum(span["DurationMillis"] for span in instances),
+    }
 
 
 def call_analytics_document(
@@ -494,8 +595,13 @@ def call_analytics_document(
     language_code: str,
     roles: Sequence[str],
     redaction: Redaction | None = None,
+    categories: Sequence[Category] = (),
 ) -> dict[str, Any]:
-    """A Call Analytics job's document (or its redacted form): turns by participant role."""
+    """A Call Analytics job's document (or its redacted form): turns by participant role.
+
+    Each turn's sentiment comes from its words (see :func:`sentiment`); ``categories``
+    are matched on the words as spoken, so a redacted document matches as the other does.
+    """
     rng = speech.rng("call")
     turns = []
     talk: dict[str, int] = {}
@@ -528,7 +634,7 @@ def call_analytics_document(
             items.append(item)
         timed_words = [token for token in group if token.is_word]
         begin, end = _millis(timed_words[0].start), _millis(timed_words[-1].end)
-        sentiment = rng.choice(("NEUTRAL", "NEUTRAL", "POSITIVE", "NEGATIVE"))
+        felt = sentiment([token.content for token in timed_words])
         turn: dict[str, Any] = {
             "LoudnessScores": [
                 round(rng.uniform(60.0, 90.0), 2) for _ in range(max(1, (end - begin) // 1000))
@@ -538,7 +644,7 @@ def call_analytics_document(
             "Id": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
             "BeginOffsetMillis": begin,
             "EndOffsetMillis": end,
-            "Sentiment": sentiment,
+            "Sentiment": felt,
             "ParticipantRole": role,
         }
         if redacted:
@@ -546,13 +652,13 @@ def call_analytics_document(
         turns.append(turn)
         talk[role] = talk.get(role, 0) + end - begin
         words[role] = words.get(role, 0) + len(timed_words)
-        score = {"POSITIVE": 2.5, "NEGATIVE": -2.0}.get(sentiment, 0.0)
+        score = _SENTIMENT_SCORES.get(felt, 0.0)
         sentiments.setdefault(role, []).append(score)
     duration = max((turn["EndOffsetMillis"] for turn in turns), default=0)
     content_metadata: dict[str, Any] = (
         {"Output": "Redacted", "RedactionTypes": ["PII"]} if redaction else {"Output": "Raw"}
     )
-    return {
+    document = {
         "JobStatus": "COMPLETED",
         "LanguageCode": language_code,
         "Transcript": turns,
@@ -562,12 +668,8 @@ def call_analytics_document(
         "JobName": job_name,
         "Participants": [{"ParticipantRole": role} for role in roles],
         "ConversationCharacteristics": {
-            "NonTalkTime": {"Instances": [], "TotalTimeMillis": 0},
-            "Interruptions": {
-                "TotalCount": 0,
-                "TotalTimeMillis": 0,
-                "InterruptionsByInterrupter": {},
-            },
+            "NonTalkTime": _non_talk_time(turns),
+            "Interruptions": _interruptions(turns),
             "TotalConversationDurationMillis": duration,
             "Sentiment": {
                 "OverallSentiment": {
@@ -590,6 +692,18 @@ def call_analytics_document(
         },
         "ContentMetadata": content_metadata,
     }
+    if categories:
+        spoken = document
+        if redaction is not None:
+            spoken = call_analytics_document(
+                speech,
+                job_name=job_name,
+                account_id=account_id,
+                language_code=language_code,
+                roles=roles,
+            )
+        document["Categories"] = categorize(spoken, categories)
+    return document
 
 
 # HealthScribe (medical scribe) jobs

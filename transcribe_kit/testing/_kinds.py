@@ -6,7 +6,8 @@ from the registry of kinds (:mod:`transcribe_kit._kinds`): each row of a kind th
 built from its entry by :func:`_registered`. Written here is only what is the backend's
 own: the public name a test scripts the kind by, how it names the kind in messages,
 where a job's documents go and which document it makes, what a resource gains as it is
-made and started, and which request members name other resources. Vocabulary filters
+made and started, which request members name other resources, and which other resources a
+job records when it starts. Vocabulary filters
 and Call Analytics categories, which do not move through statuses, are not in the
 registry and are written out whole. The store (:mod:`transcribe_kit.testing._resources`),
 the output writer and the front server read nothing about a kind from anywhere else.
@@ -95,6 +96,9 @@ class Kind:
     newest_first: bool = False
     references: tuple[tuple[tuple[str, ...], str], ...] = ()
     """Members that name another resource, and that resource's kind key."""
+    recorded_at_start: tuple[str, ...] = ()
+    """The kinds whose live resources one records when it starts (a Call Analytics job
+    applies the categories that exist then)."""
     remade_on_update: bool = False
     """Whether an update makes the resource again, through its statuses from the first."""
     on_create: Hook = _nothing
@@ -285,6 +289,7 @@ def _registered(
     *,
     job: JobMaking | None = None,
     references: tuple[tuple[tuple[str, ...], str], ...] = (),
+    recorded_at_start: tuple[str, ...] = (),
     remade_on_update: bool = False,
     on_create: Hook = _nothing,
 ) -> Kind:
@@ -323,6 +328,7 @@ def _registered(
         status_filter=members.status_filter,
         newest_first=facts is not None,
         references=references,
+        recorded_at_start=recorded_at_start,
         remade_on_update=remade_on_update,
         on_create=on_create,
         on_start=_nothing if job is None else _job_started(job.sample_rate),
@@ -423,6 +429,7 @@ CALL_ANALYTICS_JOBS: Final = _registered(
         *_SETTINGS_REFERENCES,
         (("Settings", "LanguageModelName"), LANGUAGE_MODELS.key),
     ),
+    recorded_at_start=(CALL_ANALYTICS_CATEGORIES.key,),
 )
 MEDICAL_SCRIBE_JOBS: Final = _registered(
     registry.MEDICAL_SCRIBE_JOBS,

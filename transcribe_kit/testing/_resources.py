@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import functools
 import heapq
 import json
@@ -88,6 +89,8 @@ class Record:
     deleted: bool = False
     outputs: dict[str, Location | list[Location]] = field(factory=dict)
     """Where each output (``transcript``, ``subtitles``, ...) is, once written."""
+    recorded: dict[str, tuple[dict[str, Any], ...]] = field(factory=dict)
+    """The members of the live resources of each kind its kind records at start, by key."""
 
     @property
     def by_reads(self) -> bool:
@@ -273,6 +276,11 @@ class ResourceStore:
         self._stamp(record, kind.created_field, now)
         self._stamp(record, kind.modified_field, now)
         kind.on_create(record.fields, record.request, self.site)
+        # Copies: a resource updated or deleted later is seen as it was at the start.
+        record.recorded = {
+            key: tuple(copy.deepcopy(other.fields) for other in self._records[BY_KEY[key]].values())
+            for key in kind.recorded_at_start
+        }
         self._records[kind][name] = record
         if kind.job is not None and record.by_reads:
             self._slots[kind].add(record)

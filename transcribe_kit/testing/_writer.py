@@ -17,13 +17,21 @@ the job's documents from its words.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from attrs import define, field
 
 from transcribe_kit.testing import _documents as documents
-from transcribe_kit.testing._kinds import VOCABULARY_FILTERS, JobFacts, JobOutputs, member
+from transcribe_kit.testing._categories import Category, categorize, post_call
+from transcribe_kit.testing._kinds import (
+    CALL_ANALYTICS_CATEGORIES,
+    VOCABULARY_FILTERS,
+    JobFacts,
+    JobOutputs,
+    member,
+)
 from transcribe_kit.testing._outputs import Location, S3Store
 from transcribe_kit.testing._pending import PendingDocuments
 from transcribe_kit.testing._resources import Record, ResourceStore
@@ -119,6 +127,7 @@ class JobWriter:
             source=self._source(record),
             redaction=documents.Redaction.of(redaction),
             vocabulary_filter=self._vocabulary_filter(settings),
+            categories=post_call(record.recorded.get(CALL_ANALYTICS_CATEGORIES.key, ())),
             account_id=self._store.site.account_id,
         )
         self._pending.add(record.name, locations, plan.render)
@@ -184,6 +193,8 @@ class _Plan:
     source: Source | None
     redaction: documents.Redaction | None
     vocabulary_filter: documents.VocabularyFilter | None
+    categories: tuple[Category, ...]
+    """The Call Analytics categories in force when the job started."""
     account_id: str
 
     @property
@@ -198,7 +209,7 @@ class _Plan:
         job = self._job
         speech = documents.timed(self._utterances(), record.name)
         verbatim = (
-            source.document
+            self._categorized(source.document)
             if source is not None
             and source.document is not None
             and documents.matches_job(source.document, job.document)
@@ -235,6 +246,7 @@ class _Plan:
                 language_code=str(record.fields.get("LanguageCode", "en-US")),
                 roles=self._roles(job.channel_roles),
                 redaction=redaction,
+                categories=self.categories,
             )
         settings = record.request.get("Settings") or {}
         options = documents.TranscriptOptions(
@@ -248,6 +260,17 @@ class _Plan:
             vocabulary_filter=self.vocabulary_filter,
         )
         return documents.transcript_document(speech, options, redaction)
+
+    def _categorized(self, document: bytes) -> bytes:
+        """A given Call Analytics document with the categories in force matched on it.
+
+        Written as it is when no category is in force, so a test controls every byte.
+        """
+        if self._job.document != "call_analytics" or not self.categories:
+            return document
+        decoded = json.loads(document)
+        decoded["Categories"] = categorize(decoded, self.categories)
+        return documents.dump(decoded)
 
     def _languages(self) -> tuple[str, ...]:
         request = self.record.request

@@ -1,6 +1,6 @@
-"""Parse and render transcripts of 1k to 100k items; CPU time and peak memory beside json.loads.
+"""Parse and render transcripts of 300 to 100k items; CPU time and peak memory beside json.loads.
 
-    python -m bench.transcripts [--sizes 1000 10000 100000] [--rounds 15] [--corpus DIR]
+    python -m bench.transcripts [--sizes 300 1000 10000 100000] [--rounds 15] [--corpus DIR]
 
 The documents are synthetic and the same on every run (a seeded generator) but shaped like
 real ones: the newer layout with four speakers (item ids, speaker labels on items, speaker
@@ -9,7 +9,9 @@ and the older layout (speakers only in segments, punctuation without confidence)
 as strings in the forms the service writes (2 and 3 decimals, 4 to 17 decimal confidences,
 "1.0E-4"). Each step runs side by side with ``json.loads`` of the same bytes in every
 round (A/B interleaved, CPU time); the table shows medians and the median of the rounds'
-ratios. ``--corpus DIR`` adds the two longest transcripts of a directory of real documents.
+ratios. Small documents (a few hundred items, minutes of speech) are where the fixed costs
+of a step weigh most against ``json.loads``. ``--corpus DIR`` adds every standard transcript
+(``std-*.json``) of a directory of real documents, smallest first.
 """
 
 from __future__ import annotations
@@ -17,17 +19,15 @@ from __future__ import annotations
 import argparse
 import gc
 import json
-import os
-import platform
 import random
 import statistics
 import time
 import tracemalloc
 from collections.abc import Callable
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from bench._environment import environment
 from transcribe_kit import parse_transcript
 
 _WORDS = (
@@ -161,6 +161,7 @@ def _steps(raw: bytes) -> dict[str, Callable[[], object]]:
         "parse": lambda: parse_transcript(raw),
         "parse + items": lambda: parse_transcript(raw).items,
         "parse + to_srt": lambda: parse_transcript(raw).to_srt(),
+        "parse + to_vtt": lambda: parse_transcript(raw).to_vtt(),
         "parse + speaker_turns": lambda: parse_transcript(raw).speaker_turns(),
         "parse + words": lambda: parse_transcript(raw).words(),
         "parse + to_dict": lambda: parse_transcript(raw).to_dict(),
@@ -220,37 +221,45 @@ def _report(title: str, raw: bytes, rounds: int) -> dict[str, float]:
 
 
 def _machine(rounds: int) -> None:
-    versions = ", ".join(
-        f"{name} {metadata.version(name)}" for name in ("transcribe-kit", "msgspec")
-    )
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
-    print(f"python {platform.python_version()}, {versions}; {rounds} rounds (fewer at 100k)")
+    print("\n".join(environment(f"{rounds} (a third of them, 3 at least, from 50,000 items)")))
     print("CPU time (process_time), medians; 'x loads' = the median of the rounds' ratios to")
     print("json.loads of the same bytes in the same round; peak = tracemalloc peak while the")
     print("step runs and keeps its result")
 
 
+#: The steps held to the target, at most 2x json.loads of the same bytes.
+_TARGETED = ("parse + items", "parse + to_srt", "parse + to_vtt")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[300, 1_000, 10_000, 100_000])
     parser.add_argument("--layouts", nargs="+", default=["speakers", "channels", "older"])
     parser.add_argument("--rounds", type=int, default=15)
-    parser.add_argument("--corpus", type=Path, help="a directory of real transcripts (*.json)")
+    parser.add_argument("--corpus", type=Path, help="a directory of real transcripts (std-*.json)")
     args = parser.parse_args()
     _machine(args.rounds)
-    worst = 0.0
+    worst: dict[str, float] = {}
     for size in args.sizes:
         for layout in args.layouts:
             raw = json.dumps(make_document(size, layout)).encode()
             rounds = max(3, args.rounds // 3) if size >= 50_000 else args.rounds
             ratios = _report(f"{layout}, {size:,} items", raw, rounds)
-            worst = max(worst, ratios["parse + to_srt"], ratios["parse + items"])
+            worst[f"{layout}, {size:,} items"] = max(ratios[name] for name in _TARGETED)
     if args.corpus is not None:
-        longest = sorted(args.corpus.glob("std-*.json"), key=lambda p: p.stat().st_size)[-2:]
-        for path in longest:
-            _report(path.name, path.read_bytes(), args.rounds)
-    target = "met" if worst <= 2.0 else "NOT met"
-    print(f"\ntarget parse + to_srt and parse + items <= 2.0x json.loads: {target} ({worst:.2f}x)")
+        documents = [(path, path.read_bytes()) for path in args.corpus.glob("std-*.json")]
+        documents.sort(key=lambda document: len(parse_transcript(document[1]).items))
+        for path, raw in documents:
+            ratios = _report(path.name, raw, args.rounds)
+            worst[path.name] = max(ratios[name] for name in _TARGETED)
+    missed = {title: ratio for title, ratio in worst.items() if ratio > 2.0}
+    print(f"\ntarget {', '.join(_TARGETED)} <= 2.0x json.loads:", end=" ")
+    if missed:
+        print(f"NOT met on {len(missed)} of {len(worst)} documents:")
+        for title, ratio in missed.items():
+            print(f"  {title}: {ratio:.2f}x")
+    else:
+        print(f"met on all {len(worst)} documents (worst {max(worst.values()):.2f}x)")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import pytest
 import srt
 
 from tests.corpus.conftest import Corpus
+from tests.documents.captions_reference import reference_cues
 from tests.documents.subtitles import check_subtitles, expected_line_width, letters
 from transcribe_kit import (
     CallAnalyticsTranscript,
@@ -28,6 +29,7 @@ from transcribe_kit import (
     parse_transcript,
 )
 from transcribe_kit.transcript import ItemType, document_to_dict
+from transcribe_kit.transcript._captions import build_cues
 
 Document = Transcript | MedicalScribeTranscript | CallAnalyticsTranscript
 
@@ -170,3 +172,25 @@ def test_cues_match_the_subtitles_the_service_wrote(corpus: Corpus, name: str) -
     starts = [word.start_time for word in transcript.words()]
     for subtitle in ours:
         assert min(abs(subtitle.start.total_seconds() - s) for s in starts) <= 0.05
+
+
+_LAYOUTS = [
+    CaptionOptions(),
+    CaptionOptions(speakers=True, max_lines=1, max_chars_per_line=24),
+    CaptionOptions(max_lines=3, max_duration=3.0, min_duration=0.0, max_gap=0.5),
+]
+
+
+@pytest.mark.corpus_kinds(*TRANSCRIPT_KINDS)
+@pytest.mark.parametrize("options", _LAYOUTS, ids=["default", "one-line", "three-lines"])
+def test_cues_are_those_of_the_reference_layout(
+    corpus: Corpus, name: str, options: CaptionOptions
+) -> None:
+    transcript = parse_transcript((corpus.directory / name).read_bytes())
+
+    cues = build_cues(transcript._spoken, options, transcript.audio_end)
+
+    assert [
+        (round(c.start_time * 1000), round(c.end_time * 1000), c.lines, c.speaker, c.channel)
+        for c in cues
+    ] == reference_cues(transcript._spoken, options, transcript.audio_end)

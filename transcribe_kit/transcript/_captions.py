@@ -16,13 +16,16 @@ the last audio, speaker or channel segment or word.
 
 from __future__ import annotations
 
+import bisect
 import itertools
-from collections.abc import Mapping, Sequence
+import operator
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 import msgspec
 
-from transcribe_kit.transcript._text import is_wide, separator, width
+from transcribe_kit.transcript._text import gaps, is_wide, separator, width, widths
 from transcribe_kit.transcript._views import (
     CHANNEL,
     CONTENT,
@@ -52,6 +55,9 @@ LINE_WIDTHS: Final[Mapping[str, int]] = {
 }
 
 
+_LAST: Final = operator.itemgetter(-1)
+
+
 class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     """One subtitle: its times in seconds, its lines, and its speaker and channel if known."""
 
@@ -62,28 +68,32 @@ class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     channel: str | None = None
 
 
+def script_of_character(char: str) -> str:
+    """The script of one character: kana, han (other full-width), hangul, thai or other."""
+    code = ord(char)
+    if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D:
+        return "kana"
+    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return "hangul"
+    if 0x0E00 <= code <= 0x0E7F:
+        return "thai"
+    return "han" if is_wide(char) else "other"
+
+
 def script_of(spoken: Sequence[Spoken]) -> str:
     """The script most of the words are written in: a key of ``LINE_WIDTHS``."""
-    sample = spoken[:2000]
-    if "".join([entry[2] for entry in sample]).isascii():
+    sample = "".join([entry[CONTENT] for entry in spoken[:2000]])
+    if sample.isascii():
         return "other"  # one pass in C settles most transcripts
     counts = {"kana": 0, "han": 0, "hangul": 0, "thai": 0, "other": 0}
-    for entry in sample:
-        if entry[2].isascii():
-            counts["other"] += len(entry[2])
-            continue
-        for char in entry[2]:
-            code = ord(char)
-            if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D:
-                counts["kana"] += 1
-            elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
-                counts["hangul"] += 1
-            elif 0x0E00 <= code <= 0x0E7F:
-                counts["thai"] += 1
-            elif is_wide(char):
-                counts["han"] += 1
-            else:
-                counts["other"] += 1
+    # Each distinct character is classified once, however often it is written.
+    for char, count in Counter(sample).items():
+        counts[script_of_character(char)] += count
+    return script_of_counts(counts)
+
+
+def script_of_counts(counts: Mapping[str, int]) -> str:
+    """The script of a text, from its characters counted by ``script_of_character``."""
     wide = counts["kana"] + counts["han"]
     if max(counts.values()) == 0 or counts["other"] >= max(wide, counts["hangul"], counts["thai"]):
         return "other"
@@ -92,172 +102,304 @@ def script_of(spoken: Sequence[Spoken]) -> str:
     return "korean" if counts["hangul"] >= counts["thai"] else "thai"
 
 
-# A token of a cue: (start ms, end ms, text, width, columns between it and the token before).
-_Token = tuple[int, int, str, int, int]
+class _Tokens:
+    """The words of a transcript as the layout measures them, in parallel lists.
+
+    Times are in milliseconds; ``gaps`` are the columns between a word and the one before
+    it (0 between two words of a script without spaces). A word is an index into the
+    lists, and a cue a range of indexes, so the layout builds no object per word.
+    """
+
+    def __init__(self, spoken: Sequence[Spoken]) -> None:
+        # Column by column, mapped in C: no Python code runs per word.
+        columns = list(zip(*spoken, strict=True))
+        self.speakers = columns[SPEAKER]
+        self.channels = columns[CHANNEL]
+        starts = _millis(columns[START])
+        ends = _millis(columns[END])
+        self.starts = starts
+        if not all(map(operator.ge, ends, starts)):
+            ends = [e if e >= s else s for s, e in zip(starts, ends, strict=True)]
+        self.ends = ends  # an end before its start is the start
+        texts = list(
+            map(operator.add, map(operator.add, columns[LEAD], columns[CONTENT]), columns[TRAIL])
+        )
+        joined = "".join(texts)
+        # Every whitespace character but the space is unprintable.
+        if " " in joined or not joined.isprintable():
+            self.texts, self.sizes, self.gaps = _measured(texts)
+        elif joined.isascii():
+            # One check in C settles most transcripts: a column a character, spaces between.
+            self.texts = texts
+            self.sizes = list(map(len, texts))
+            self.gaps = [1] * len(texts)
+        else:
+            self.texts = texts
+            self.sizes = widths(texts)
+            self.gaps = gaps(texts)
+        self.spaced = self.gaps.count(1) == len(self.gaps)
+        # Columns from the transcript's first word to the end of each: a line from word a
+        # to word b is ``reach[b] - reach[a] + sizes[a]`` wide, so lines are found by bisection.
+        self.reach = list(itertools.accumulate(map(operator.add, self.gaps, self.sizes)))
+        #: The words that end a sentence, in order.
+        self.closers = list(
+            itertools.compress(
+                itertools.count(), map(_SENTENCE_ENDS.__contains__, map(_LAST, self.texts))
+            )
+        )
+
+
+def _millis(seconds: Iterable[float]) -> list[int]:
+    """Seconds as whole milliseconds, rounded half to even as ``round`` does."""
+    # float.__round__ mapped directly is a quarter of the cost of the builtin round.
+    return list(map(float.__round__, map(operator.mul, seconds, itertools.repeat(1000.0))))
+
+
+def _measured(texts: list[str]) -> tuple[list[str], list[int], list[int]]:
+    """The texts with their whitespace folded, their widths, and the columns before each."""
+    cleaned: list[str] = []
+    sizes: list[int] = []
+    spacing: list[int] = []
+    previous = ""
+    for text in texts:
+        # Every whitespace character but the space is unprintable.
+        if " " in text or not text.isprintable():
+            text = " ".join(text.split()) or "-"
+        if text.isascii():
+            sizes.append(len(text))
+            spacing.append(1)
+        else:
+            sizes.append(width(text))
+            spacing.append(len(separator(previous, text)) if previous else 1)
+        cleaned.append(text)
+        previous = text
+    return cleaned, sizes, spacing
 
 
 class _Layout:
-    """What fits in one cue: lines, columns and duration."""
+    """What fits in one cue (lines, columns, duration), over a transcript's tokens.
 
-    def __init__(self, options: CaptionOptions, line_width: int) -> None:
+    ``prefix`` is the width of the speaker's name that stays with a cue's first word (0
+    without one); ``first`` and ``stop`` bound a range of token indexes.
+    """
+
+    def __init__(self, options: CaptionOptions, line_width: int, tokens: _Tokens) -> None:
         self.width = line_width
         self.max_lines = options.max_lines
         self.max_duration = round(options.max_duration * 1000)
         self.min_duration = round(options.min_duration * 1000)
+        self.tokens = tokens
 
-    def lines_used(self, tokens: Sequence[_Token], prefix: int) -> tuple[int, int]:
-        """The lines the tokens fill (greedily), and the columns used on the last.
+    def line_starts(self, first: int, stop: int, label: int) -> list[int]:
+        """Where each line of the tokens begins, filled greedily.
 
-        A prefix of ``prefix`` columns (the speaker's name) stays with the first token.
+        ``label`` columns (the speaker's name and a space) precede the first token.
         """
-        lines = used = 0
-        for token in tokens:
-            size = token[3] if lines else token[3] + (prefix + 1 if prefix else 0)
-            if lines and used + token[4] + size <= self.width:
-                used += token[4] + size
-            else:
-                lines += 1
-                used = size
-        return lines, used
+        reach = self.tokens.reach
+        sizes = self.tokens.sizes
+        line_width = self.width
+        starts = [first]
+        end = bisect.bisect_right(
+            reach, line_width - sizes[first] - label + reach[first], first + 1, stop
+        )
+        while end < stop:
+            starts.append(end)
+            end = bisect.bisect_right(reach, line_width - sizes[end] + reach[end], end + 1, stop)
+        return starts
 
-    def fits(self, tokens: Sequence[_Token], prefix: int) -> bool:
-        if len(tokens) > 1 and tokens[-1][1] - tokens[0][0] > self.max_duration:
+    def lines_used(self, first: int, stop: int, prefix: int) -> tuple[int, int]:
+        """The lines the tokens fill (greedily), and the columns used on the last."""
+        label = prefix + 1 if prefix else 0
+        starts = self.line_starts(first, stop, label)
+        last = starts[-1]
+        used = self.tokens.reach[stop - 1] - self.tokens.reach[last] + self.tokens.sizes[last]
+        return len(starts), used + label if last == first else used
+
+    def fits(self, first: int, stop: int, prefix: int) -> bool:
+        tokens = self.tokens
+        if stop - first > 1 and tokens.ends[stop - 1] - tokens.starts[first] > self.max_duration:
             return False
-        return self.lines_used(tokens, prefix)[0] <= self.max_lines
+        return len(self.line_starts(first, stop, prefix + 1 if prefix else 0)) <= self.max_lines
 
+    def split_point(self, first: int, stop: int) -> int:
+        """Where to cut a full cue: after its last sentence end, else its last clause end.
 
-def _ends(token: _Token, marks: frozenset[str]) -> bool:
-    return token[2][-1] in marks
+        Only in the last two thirds, so that the cut does not leave a stub of a cue.
+        """
+        texts = self.tokens.texts
+        lowest = first + max((stop - first) // 3, 1)
+        for marks in (_SENTENCE_ENDS, _CLAUSE_ENDS):
+            for index in range(stop - 1, lowest - 1, -1):
+                if texts[index - 1][-1] in marks:
+                    return index
+        return stop
 
+    def run_cues(self, first: int, stop: int, prefix: int) -> list[int]:
+        """Where the cues of one speaker's uninterrupted speech begin, and where the last ends.
 
-def _split_point(tokens: Sequence[_Token]) -> int:
-    """Where to cut a full cue: after its last sentence end, else its last clause end.
-
-    Only in the last two thirds, so that the cut does not leave a stub of a cue.
-    """
-    for marks in (_SENTENCE_ENDS, _CLAUSE_ENDS):
-        for index in range(len(tokens) - 1, max(len(tokens) // 3, 1) - 1, -1):
-            if _ends(tokens[index - 1], marks):
-                return index
-    return len(tokens)
-
-
-def _run_cues(run: list[_Token], layout: _Layout, prefix: int) -> list[list[_Token]]:
-    """The cues of one speaker's uninterrupted speech."""
-    cues: list[list[_Token]] = []
-    current: list[_Token] = []
-    lines = used = start = 0
-    line_width = layout.width
-    max_lines = layout.max_lines
-    max_duration = layout.max_duration
-    min_duration = layout.min_duration
-    for token in run:
-        text = token[2]
-        if current:
-            # The lines are followed word by word; only a cut counts them again.
-            gap = token[4]
-            if token[1] - start > max_duration:
-                fits = False
-            elif used + gap + token[3] <= line_width:
-                fits = True
-                used += gap + token[3]
-            elif lines < max_lines:
-                fits = True
-                lines += 1
-                used = token[3]
+        A cue is filled up to the first word that overflows its lines or its duration, found
+        by bisection; the sentence ends before that word may close it earlier.
+        """
+        tokens = self.tokens
+        starts = tokens.starts
+        ends = tokens.ends
+        sizes = tokens.sizes
+        reach = tokens.reach
+        closers = tokens.closers
+        line_width = self.width
+        max_lines = self.max_lines
+        max_duration = self.max_duration
+        min_duration = self.min_duration
+        label = prefix + 1 if prefix else 0
+        cuts = [first]
+        # The cue [begin, index] holds ``lines`` lines, ``used`` columns on the last; whether
+        # ``index`` closes it is still to be seen.
+        begin = index = first
+        start = starts[first]
+        lines = 1
+        used = sizes[first] + label
+        while True:
+            close = -1
+            full = stop
+            after = bisect.bisect_left(closers, index)
+            # The next sentence end closes the cue at once if it is on the current line, in
+            # time, and late enough: the usual cue needs no more.
+            if after < len(closers):
+                end = closers[after]
+                if (
+                    end < stop
+                    and ends[end] - start >= min_duration
+                    and reach[end] - reach[index] + used <= line_width
+                    and (end == index or max(ends[index + 1 : end + 1]) - start <= max_duration)
+                ):
+                    close = end
+            if close < 0:
+                full = bisect.bisect_right(reach, line_width - used + reach[index], index + 1, stop)
+                while full < stop and lines < max_lines:
+                    lines += 1
+                    full = bisect.bisect_right(
+                        reach, line_width - sizes[full] + reach[full], full + 1, stop
+                    )
+                latest = start + max_duration
+                later = ends[index + 1 : full]
+                if later and max(later) > latest:
+                    full = index + 1 + next(i for i, end in enumerate(later) if end > latest)
+                # ``full`` is the first word that does not fit (``stop`` if all do).
+                for closer in closers[after : bisect.bisect_left(closers, full)]:
+                    if ends[closer] - start >= min_duration:
+                        close = closer
+                        break
+            if close >= 0:
+                index = close + 1
+                cuts.append(index)
+                if index == stop:
+                    break
+                begin = index
+            elif full == stop:
+                cuts.append(stop)
+                break
             else:
-                fits = False
-            if not fits:
-                cut = _split_point(current)
-                cues.append(current[:cut])
-                current = current[cut:]
-                if current and not layout.fits([*current, token], prefix):
-                    cues.append(current)
-                    current = []
-                if current:
-                    lines, used = layout.lines_used([*current, token], prefix)
-                    start = current[0][0]
-        if not current:
-            lines, used = layout.lines_used([token], prefix)
-            start = token[0]
-        current.append(token)
-        if text[-1] in _SENTENCE_ENDS and token[1] - start >= min_duration:
-            cues.append(current)
-            current = []
-    if current:
-        cues.append(current)
-    return _without_lone_words(cues, layout, prefix)
+                begin = self.split_point(begin, full)
+                cuts.append(begin)
+                if begin < full and not self.fits(begin, full + 1, prefix):
+                    cuts.append(full)
+                    begin = full
+                index = full
+                if begin < full:
+                    lines, used = self.lines_used(begin, full + 1, prefix)
+                    start = starts[begin]
+                    continue
+            start = starts[index]
+            lines = 1
+            used = sizes[index] + label
+        return self.without_lone_words(cuts, prefix)
 
+    def lines_of(self, first: int, stop: int, label: int) -> tuple[str, ...]:
+        """The text of the tokens in lines; two lines are balanced, more filled greedily.
 
-def _without_lone_words(
-    cues: list[list[_Token]], layout: _Layout, prefix: int
-) -> list[list[_Token]]:
-    """A cue of one word joins a neighbour that has room for it, or takes a word from one."""
-    index = 0
-    while index < len(cues):
-        if len(cues[index]) != 1 or len(cues) == 1:
+        A text wider than a line gets a line of its own.
+        """
+        tokens = self.tokens
+        texts = tokens.texts
+        reach = tokens.reach
+        if reach[stop - 1] - reach[first] + tokens.sizes[first] + label <= self.width:
+            starts = [first]  # one line, as most cues of short sentences
+        else:
+            starts = self.line_starts(first, stop, label)
+        if len(starts) == 2 and self.max_lines >= 2:
+            balanced = self.balanced_two_lines(first, stop, label)
+            if balanced is not None:
+                starts[1] = balanced
+        if tokens.spaced:
+            if len(starts) == 1:
+                return (" ".join(texts[first:stop]),)
+            starts.append(stop)
+            return tuple([" ".join(texts[a:b]) for a, b in itertools.pairwise(starts)])
+        starts.append(stop)
+        return tuple([_joined(texts, tokens.gaps, a, b) for a, b in itertools.pairwise(starts)])
+
+    def balanced_two_lines(self, first: int, stop: int, label: int) -> int | None:
+        """Where the second of two lines starts so that the longer is as short as it can be."""
+        reach = self.tokens.reach
+        spacing = self.tokens.gaps
+        line_width = self.width
+        base = self.tokens.sizes[first] + label - reach[first]
+        total = reach[stop - 1] + base
+        best: int | None = None
+        shortest = 0
+        last = stop - 1
+        for split in range(first + 1, stop):
+            width_before = reach[split - 1] + base
+            second = total - width_before - spacing[split]
+            # A text wider than the line may stand alone on its line.
+            if (width_before <= line_width or split == first + 1) and (
+                second <= line_width or split == last
+            ):
+                longer = width_before if width_before > second else second
+                if best is None or longer < shortest:
+                    best = split
+                    shortest = longer
+            if width_before >= second:
+                # The first line only grows from here: no later split is shorter, or fits.
+                break
+        return best
+
+    def without_lone_words(self, cuts: list[int], prefix: int) -> list[int]:
+        """A cue of one word joins a neighbour that has room for it, or takes a word from one.
+
+        ``cuts`` are where the cues begin, and where the last ends.
+        """
+        index = 0
+        while index < len(cuts) - 1:
+            first, stop = cuts[index], cuts[index + 1]
+            if stop - first != 1 or len(cuts) == 2:
+                index += 1
+                continue
+            before = cuts[index - 1] if index > 0 else None
+            after = cuts[index + 2] if index + 2 < len(cuts) else None
+            if before is not None and self.fits(before, stop, prefix):
+                del cuts[index]
+                continue
+            if after is not None and self.fits(first, after, prefix):
+                del cuts[index + 1]
+                continue
+            if before is not None and first - before >= 3:
+                moved = self.balanced_split(before, stop, prefix, first_keeps=2)
+                if moved is not None:
+                    cuts[index] = moved
             index += 1
-            continue
-        lone = cues[index]
-        before = cues[index - 1] if index > 0 else None
-        after = cues[index + 1] if index + 1 < len(cues) else None
-        if before is not None and layout.fits(before + lone, prefix):
-            cues[index - 1 : index + 1] = [before + lone]
-            continue
-        if after is not None and layout.fits(lone + after, prefix):
-            cues[index : index + 2] = [lone + after]
-            continue
-        if before is not None and len(before) >= 3:
-            moved = _balanced_split(before + lone, layout, prefix, first_keeps=2)
-            if moved is not None:
-                cues[index - 1 : index + 1] = list(moved)
-        index += 1
-    return cues
+        return cuts
 
-
-def _balanced_split(
-    tokens: list[_Token], layout: _Layout, prefix: int, *, first_keeps: int
-) -> tuple[list[_Token], list[_Token]] | None:
-    """Two cues of the tokens, each of two words at least, as even in width as fit."""
-    best: tuple[int, int] | None = None
-    for split in range(first_keeps, len(tokens) - 1):
-        first, second = tokens[:split], tokens[split:]
-        if layout.fits(first, prefix) and layout.fits(second, prefix):
-            widths = (sum(t[3] for t in first), sum(t[3] for t in second))
-            if best is None or max(widths) < best[0]:
-                best = (max(widths), split)
-    if best is None:
-        return None
-    return tokens[: best[1]], tokens[best[1] :]
-
-
-def wrap(
-    texts: Sequence[str],
-    widths: Sequence[int],
-    gaps: Sequence[int],
-    line_width: int,
-    max_lines: int,
-) -> list[str]:
-    """The texts in lines of at most ``line_width`` columns.
-
-    ``gaps`` are the columns between each text and the one before (0 between two of a
-    script without spaces). Two lines are balanced, more filled greedily; a text wider than
-    a line gets a line of its own.
-    """
-    starts: list[int] = []
-    used = 0
-    for index, size in enumerate(widths):
-        if starts and used + gaps[index] + size <= line_width:
-            used += gaps[index] + size
-            continue
-        starts.append(index)
-        used = size
-    if len(starts) == 2 and max_lines >= 2:
-        balanced = _balanced_two_lines(widths, gaps, line_width)
-        if balanced is not None:
-            starts = [0, balanced]
-    bounds = [*starts, len(texts)]
-    return [_joined(texts, gaps, a, b) for a, b in itertools.pairwise(bounds)]
+    def balanced_split(self, first: int, stop: int, prefix: int, *, first_keeps: int) -> int | None:
+        """Where to cut the tokens into two cues of two words at least, as even in width as fit."""
+        sizes = self.tokens.sizes
+        best: tuple[int, int] | None = None
+        for split in range(first + first_keeps, stop - 1):
+            if self.fits(first, split, prefix) and self.fits(split, stop, prefix):
+                wider = max(sum(sizes[first:split]), sum(sizes[split:stop]))
+                if best is None or wider < best[0]:
+                    best = (wider, split)
+        return None if best is None else best[1]
 
 
 def _joined(texts: Sequence[str], gaps: Sequence[int], first: int, end: int) -> str:
@@ -269,73 +411,35 @@ def _joined(texts: Sequence[str], gaps: Sequence[int], first: int, end: int) -> 
     return line
 
 
-def _balanced_two_lines(widths: Sequence[int], gaps: Sequence[int], line_width: int) -> int | None:
-    """Where the second of two lines starts so that the longer is as short as it can be."""
-    total = sum(widths) + sum(gaps) - gaps[0]
-    first = widths[0]
-    best: tuple[int, int] | None = None
-    last = len(widths) - 1
-    for split in range(1, len(widths)):
-        second = total - first - gaps[split]
-        # A text wider than the line may stand alone on its line.
-        if (first <= line_width or split == 1) and (second <= line_width or split == last):
-            longer = first if first > second else second
-            if best is None or longer < best[0]:
-                best = (longer, split)
-        first += gaps[split] + widths[split]
-    return None if best is None else best[1]
-
-
 def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: float) -> list[Cue]:
     """The subtitle cues of the words (in time order), without overlaps, within the audio."""
+    if not spoken:
+        return []
     line_width = options.max_chars_per_line or LINE_WIDTHS[script_of(spoken)]
-    layout = _Layout(options, line_width)
-    max_gap = round(options.max_gap * 1000)
-    runs: list[tuple[Spoken, list[_Token]]] = []
-    run: list[_Token] = []
-    first: Spoken | None = None
-    previous = ""
-    last_end = 0
-    for entry in spoken:
-        start = round(entry[START] * 1000)
-        end = round(entry[END] * 1000)
-        if end < start:
-            end = start
-        if run and (
-            entry[SPEAKER] != first[SPEAKER]  # type: ignore[index]
-            or entry[CHANNEL] != first[CHANNEL]  # type: ignore[index]
-            or start - last_end > max_gap
-        ):
-            runs.append((first, run))  # type: ignore[arg-type]
-            run = []
-        if not run:
-            first = entry
-            previous = ""
-        text = entry[CONTENT]
-        if entry[LEAD] or entry[TRAIL]:
-            text = entry[LEAD] + text + entry[TRAIL]
-        if text.isascii():
-            if " " in text or not text.isprintable():
-                text = " ".join(text.split()) or "-"
-            size = len(text)
-            gap = 1
-        else:
-            if not text.isprintable() or any(c.isspace() for c in text):
-                text = " ".join(text.split()) or "-"
-            size = width(text)
-            gap = len(separator(previous, text)) if previous else 1
-        run.append((start, end, text, size, gap))
-        previous = text
-        last_end = end
-    if run:
-        runs.append((first, run))  # type: ignore[arg-type]
-    timed: list[tuple[list[_Token], Spoken]] = []
-    for entry, tokens in runs:
+    tokens = _Tokens(spoken)
+    layout = _Layout(options, line_width, tokens)
+    cues: list[tuple[int, int, Spoken, str | None]] = []
+    bounds = [0, *_run_breaks(tokens, round(options.max_gap * 1000)), len(spoken)]
+    for first, stop in itertools.pairwise(bounds):
+        entry = spoken[first]
         prefix = _prefix(options, entry)
-        timed.extend(
-            (cue, entry) for cue in _run_cues(tokens, layout, width(prefix) if prefix else 0)
-        )
-    return _timed(timed, options, layout, audio_end)
+        cuts = layout.run_cues(first, stop, width(prefix) if prefix else 0)
+        cues.extend((a, b, entry, prefix) for a, b in itertools.pairwise(cuts))
+    return _timed(cues, options, layout, audio_end)
+
+
+def _run_breaks(tokens: _Tokens, max_gap: int) -> list[int]:
+    """Where a speaker's uninterrupted speech begins: a change of voice, or a long pause."""
+    # Filtered in C: no Python code runs per word.
+    pauses = map(operator.sub, itertools.islice(tokens.starts, 1, None), tokens.ends)
+    breaks = list(itertools.compress(itertools.count(1), map(max_gap.__lt__, pauses)))
+    speakers = tokens.speakers
+    channels = tokens.channels
+    if speakers.count(speakers[0]) != len(speakers) or channels.count(channels[0]) != len(channels):
+        voices = list(zip(speakers, channels, strict=True))
+        changes = map(operator.ne, voices, itertools.islice(voices, 1, None))
+        breaks = sorted({*breaks, *itertools.compress(itertools.count(1), changes)})
+    return breaks
 
 
 def _prefix(options: CaptionOptions, entry: Spoken) -> str | None:
@@ -347,7 +451,7 @@ def _prefix(options: CaptionOptions, entry: Spoken) -> str | None:
 
 
 def _timed(
-    cues: list[tuple[list[_Token], Spoken]],
+    cues: list[tuple[int, int, Spoken, str | None]],
     options: CaptionOptions,
     layout: _Layout,
     audio_end: float,
@@ -360,36 +464,43 @@ def _timed(
     limit = round(
         (options.media_duration if options.media_duration is not None else audio_end) * 1000
     )
+    tokens = layout.tokens
+    starts = tokens.starts
+    ends = tokens.ends
+    min_duration = layout.min_duration
+    max_duration = layout.max_duration
     built: list[Cue] = []
     previous_end = 0
-    for index, (tokens, entry) in enumerate(cues):
-        start = max(tokens[0][0], previous_end)
-        end = max(max([t[1] for t in tokens]), start + layout.min_duration)
-        end = min(end, start + layout.max_duration, limit)
-        if index + 1 < len(cues):
-            end = min(end, cues[index + 1][0][0][0])
+    # The start of the next cue: each cue ends before it.
+    nexts = [starts[cue[0]] for cue in cues[1:]]
+    nexts.append(limit)
+    for (first, stop, entry, prefix), following in zip(cues, nexts, strict=True):
+        start = starts[first]
+        if start < previous_end:
+            start = previous_end
+        end = max(ends[first:stop]) if stop - first > 1 else ends[first]
+        # Comparisons rather than min() and max(): this runs once a cue.
+        if end < start + min_duration:
+            end = start + min_duration
+        if end > start + max_duration:
+            end = start + max_duration
+        if end > limit:
+            end = limit
+        if end > following:
+            end = following
         if end <= start:
             # Words at the same instant (two channels), or past the end of the audio.
             if start >= limit:
                 start = max(previous_end, limit - 1)
             end = start + 1
         previous_end = end
-        prefix = _prefix(options, entry)
-        texts = [t[2] for t in tokens]
-        widths = [t[3] for t in tokens]
-        gaps = [t[4] for t in tokens]
-        if prefix is not None:
-            # The name stays with the first word; the renderers put it back in their syntax.
-            texts[0] = f"{prefix} {texts[0]}"
-            widths[0] += width(prefix) + 1
-        lines = wrap(texts, widths, gaps, layout.width, layout.max_lines)
-        if prefix is not None:
-            lines[0] = lines[0][len(prefix) + 1 :]
+        # The name stays with the first word; the renderers put it back in their syntax.
+        lines = layout.lines_of(first, stop, width(prefix) + 1 if prefix is not None else 0)
         built.append(
             Cue(
                 start_time=start / 1000,
                 end_time=end / 1000,
-                lines=tuple(lines),
+                lines=lines,
                 speaker=entry[SPEAKER],
                 channel=entry[CHANNEL],
             )
@@ -397,12 +508,23 @@ def _timed(
     return built
 
 
-def _timestamp(seconds: float, separator: str) -> str:
-    millis = round(seconds * 1000)
-    hours, millis = divmod(millis, 3_600_000)
-    minutes, millis = divmod(millis, 60_000)
-    secs, millis = divmod(millis, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}{separator}{millis:03d}"
+def _times(cue: Cue, separator: str) -> str:
+    """``start --> end`` of a cue, as SRT (``,`` before the milliseconds) or WebVTT (``.``)."""
+    start, start_ms = divmod(round(cue.start_time * 1000), 1000)
+    end, end_ms = divmod(round(cue.end_time * 1000), 1000)
+    # One format for both: a third faster than two f-strings.
+    return "%02d:%02d:%02d%s%03d --> %02d:%02d:%02d%s%03d" % (  # noqa: UP031
+        start // 3600,
+        start // 60 % 60,
+        start % 60,
+        separator,
+        start_ms,
+        end // 3600,
+        end // 60 % 60,
+        end % 60,
+        separator,
+        end_ms,
+    )
 
 
 def _label(cue: Cue, options: CaptionOptions) -> str | None:
@@ -414,14 +536,17 @@ def _label(cue: Cue, options: CaptionOptions) -> str | None:
 
 def render_srt(cues: Sequence[Cue], options: CaptionOptions) -> str:
     """The cues as a SubRip (``.srt``) file."""
+    labelled = options.speakers
     blocks = []
     for number, cue in enumerate(cues, start=1):
-        lines = list(cue.lines)
-        name = _label(cue, options)
-        if name is not None:
+        name = _label(cue, options) if labelled else None
+        if name is None:
+            text = "\n".join(cue.lines)
+        else:
+            lines = list(cue.lines)
             lines[0] = f"{name}: {lines[0]}".rstrip()
-        times = f"{_timestamp(cue.start_time, ',')} --> {_timestamp(cue.end_time, ',')}"
-        blocks.append(f"{number}\n{times}\n" + "\n".join(lines) + "\n")
+            text = "\n".join(lines)
+        blocks.append(f"{number}\n{_times(cue, ',')}\n{text}\n")
     return "\n".join(blocks)
 
 
@@ -431,12 +556,16 @@ def _vtt_escape(text: str) -> str:
 
 def render_vtt(cues: Sequence[Cue], options: CaptionOptions) -> str:
     """The cues as a WebVTT (``.vtt``) file."""
+    labelled = options.speakers
     blocks = ["WEBVTT\n"]
     for cue in cues:
-        lines = [_vtt_escape(line) for line in cue.lines]
-        name = _label(cue, options)
-        if name is not None:
+        name = _label(cue, options) if labelled else None
+        if name is None:
+            # Escaping the joined lines escapes each line: the marks are single characters.
+            text = _vtt_escape("\n".join(cue.lines))
+        else:
+            lines = [_vtt_escape(line) for line in cue.lines]
             lines[0] = f"<v {_vtt_escape(name)}>{lines[0]}".rstrip()
-        times = f"{_timestamp(cue.start_time, '.')} --> {_timestamp(cue.end_time, '.')}"
-        blocks.append(f"{times}\n" + "\n".join(lines) + "\n")
+            text = "\n".join(lines)
+        blocks.append(f"{_times(cue, '.')}\n{text}\n")
     return "\n".join(blocks)

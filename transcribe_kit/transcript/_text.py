@@ -9,8 +9,10 @@ character (CJK ideographs, kana, Hangul, full-width forms) counts two, a combini
 
 from __future__ import annotations
 
+import itertools
+import operator
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Final
 
@@ -30,6 +32,9 @@ _NO_SPACE_RANGES: Final = (
     (0xFF00, 0xFFEF),  # half-width and full-width forms
     (0x20000, 0x3FFFF),  # CJK extensions B and later
 )
+
+_FIRST: Final = operator.itemgetter(0)
+_LAST: Final = operator.itemgetter(-1)
 
 #: Punctuation that opens (and so belongs to the word after it): Spanish ¿ ¡, brackets, quotes.
 OPENING: Final = frozenset("¿¡([{«\u2039\u201c\u2018\u201e\u201a「『（【〔〈《｛［")  # noqa: RUF001
@@ -53,6 +58,17 @@ def separator(before: str, after: str) -> str:
     if before.isascii() or after.isascii():
         return " "
     return "" if _unspaced(before[-1]) and _unspaced(after[0]) else " "
+
+
+def gaps(texts: Sequence[str]) -> list[int]:
+    """The columns before each of ``texts`` as ``join`` puts them (1 before the first).
+
+    One between two texts, none between two tokens of scripts without spaces.
+    """
+    # Mapped in C over the cached lookups: no Python code runs per text.
+    tails = map(_unspaced, map(_LAST, texts))
+    heads = map(_unspaced, map(_FIRST, itertools.islice(texts, 1, None)))
+    return [1, *map(int.__sub__, itertools.repeat(1), map(operator.and_, tails, heads))]
 
 
 def join(tokens: Iterable[str]) -> str:
@@ -79,6 +95,11 @@ def _wide(text: str) -> int:
 def width(text: str) -> int:
     """The display width of ``text``: full-width characters count two, combining marks nothing."""
     return len(text) if text.isascii() else _wide(text)
+
+
+def widths(texts: Iterable[str]) -> list[int]:
+    """The display width of each of ``texts``."""
+    return list(map(_wide, texts))  # cached: one lookup in C for a text seen before
 
 
 def is_wide(char: str) -> bool:

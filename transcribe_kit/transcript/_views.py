@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Final, TypeAlias
 
 import msgspec
@@ -21,6 +21,8 @@ from transcribe_kit.transcript._standard import Item, ItemType, Results
 from transcribe_kit.transcript._text import OPENING, join
 
 _PUNCTUATION: Final = ItemType.PUNCTUATION
+_SPEAKER_LABEL: Final = attrgetter("speaker_label")
+_CHANNEL_LABEL: Final = attrgetter("channel_label")
 
 
 class Word(msgspec.Struct, frozen=True, kw_only=True, gc=False):
@@ -141,14 +143,15 @@ def spoken_words(results: Results) -> list[Spoken]:
     items = results.items
     segments = (
         _Segments(results)
-        if results.speaker_labels is not None and not all(i.speaker_label for i in items)
+        if results.speaker_labels is not None and not all(map(_SPEAKER_LABEL, items))
         else None
     )
     channels = (
         _Channels(results)
-        if results.channel_labels is not None and not all(i.channel_label for i in items)
+        if results.channel_labels is not None and not all(map(_CHANNEL_LABEL, items))
         else None
     )
+    by_start = segments.by_start if segments is not None else {}
     words: list[Spoken] = []
     last: Spoken | None = None
     lead = ""
@@ -174,7 +177,8 @@ def spoken_words(results: Results) -> list[Spoken]:
             continue
         speaker = item.speaker_label
         if speaker is None and segments is not None:
-            speaker = segments.speaker(start)
+            # Most words are found by their start time, without a call.
+            speaker = by_start.get(start) or segments.speaker(start)
         channel = item.channel_label
         if channel is None and channels is not None:
             channel = channels.channel(item)

@@ -8,7 +8,7 @@ next, and prints its own side-by-side table:
 
 - ``client_overhead``: client CPU per call, raw aiobotocore against TranscribeClient;
 - ``transcripts``: parsing and rendering a one-hour transcript, as ratios to json.loads;
-- ``watch_jobs``: API calls and detection delay to see 10, 100 and 1000 jobs complete;
+- ``watch_jobs``: API calls and detection delay to see 100, 1,000 and 10,000 jobs finish;
 - ``import_time``: ``import transcribe_kit`` and its entry points against aiobotocore's;
 - ``shared_rate_limits``: requests a second from four processes sharing a DynamoDB limit;
 - ``event_watch``: calls and detection lag with job events and a sweep, against polling.

@@ -348,7 +348,15 @@ class _Layout:
         best: int | None = None
         shortest = 0
         last = stop - 1
-        for split in range(first + 1, stop):
+        splits = range(first + 1, stop)
+        if self.tokens.spaced:
+            # One column between words: the first line widens and the second narrows at every
+            # split, so before the split where the first line becomes the longer, the longer
+            # line is the second, narrowing, and fits wherever a later one does. The best
+            # split is that one or the one before it, and the crossing is found by bisection.
+            crossing = 1 + bisect.bisect_left(reach, (total - 2 * base) // 2, first, last)
+            splits = range(max(first + 1, crossing - 1), min(crossing, last) + 1)
+        for split in splits:
             width_before = reach[split - 1] + base
             second = total - width_before - spacing[split]
             # A text wider than the line may stand alone on its line.

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, TypeAlias
@@ -68,6 +69,14 @@ class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     channel: str | None = None
 
 
+# The characters ``script_of_character`` puts in each script but han and other.
+_SCRIPTS: Final = (
+    ("kana", re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]")),
+    ("hangul", re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("thai", re.compile("[\u0e00-\u0e7f]")),
+)
+
+
 def script_of_character(char: str) -> str:
     """The script of one character: kana, han (other full-width), hangul, thai or other."""
     code = ord(char)
@@ -86,9 +95,12 @@ def script_of(spoken: Sequence[Spoken]) -> str:
     if sample.isascii():
         return "other"  # one pass in C settles most transcripts
     counts = {"kana": 0, "han": 0, "hangul": 0, "thai": 0, "other": 0}
-    # Each distinct character is classified once, however often it is written.
+    # Kana, hangul and Thai are counted (and taken out) by searches in C; each distinct
+    # character left is classified once, however often it is written.
+    for script, pattern in _SCRIPTS:
+        sample, counts[script] = pattern.subn("", sample)
     for char, count in Counter(sample).items():
-        counts[script_of_character(char)] += count
+        counts["han" if is_wide(char) else "other"] += count
     return script_of_counts(counts)
 
 
@@ -462,8 +474,11 @@ def _run_breaks(tokens: _Tokens, max_gap: int) -> list[int]:
     speakers = tokens.speakers
     channels = tokens.channels
     if speakers.count(speakers[0]) != len(speakers) or channels.count(channels[0]) != len(channels):
-        voices = list(zip(speakers, channels, strict=True))
-        changes = map(operator.ne, voices, itertools.islice(voices, 1, None))
+        changes = map(
+            operator.or_,
+            map(operator.ne, speakers, itertools.islice(speakers, 1, None)),
+            map(operator.ne, channels, itertools.islice(channels, 1, None)),
+        )
         breaks = sorted({*breaks, *itertools.compress(itertools.count(1), changes)})
     return breaks
 

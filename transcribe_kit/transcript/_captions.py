@@ -57,6 +57,7 @@ LINE_WIDTHS: Final[Mapping[str, int]] = {
 
 
 _LAST: Final = operator.itemgetter(-1)
+_CONTENT: Final = operator.itemgetter(CONTENT)
 
 
 class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
@@ -91,7 +92,7 @@ def script_of_character(char: str) -> str:
 
 def script_of(spoken: Sequence[Spoken]) -> str:
     """The script most of the words are written in: a key of ``LINE_WIDTHS``."""
-    sample = "".join([entry[CONTENT] for entry in spoken[:2000]])
+    sample = "".join(map(_CONTENT, spoken[:2000]))
     if sample.isascii():
         return "other"  # one pass in C settles most transcripts
     counts = {"kana": 0, "han": 0, "hangul": 0, "thai": 0, "other": 0}

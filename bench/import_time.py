@@ -1,11 +1,15 @@
 """Import time: transcribe_kit against the aiobotocore it is built on, in fresh interpreters.
 
 Run ``python -m bench.import_time`` (``--rounds N``; ``--breakdown`` for where the time
-goes, from ``-X importtime``). Every round starts one fresh interpreter per import below,
-the yardstick ``import aiobotocore.session`` among them, in an order that alternates
-from round to round, and reads each one's CPU time (user + system, the whole process,
-its start-up included) from the operating system. The table gives each import's median
-and the median of its per-round ratios to the yardstick.
+goes, from ``-X importtime``). Every round starts one fresh interpreter per row below,
+the yardsticks among them, in an order that alternates from round to round, and reads
+each one's CPU time (user + system, the whole process, its start-up included) from the
+operating system. The table gives each row's median and the median of its per-round
+ratios to its yardstick: an import to ``import aiobotocore.session``; a client opened
+(``async with TranscribeClient(...)``, which makes its aiobotocore client) to an
+aiobotocore Transcribe client created the same way; the first ``get_transcription_job``
+(import, client and one call to a canned server on 127.0.0.1, :mod:`bench.canned_server`)
+to aiobotocore's first ``get_transcription_job``.
 
 Both sides read their bytecode from one private cache, written by an untimed first run
 of each import, as they would from an installed package; ``--as-is`` runs the
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import os
 import resource
 import statistics
@@ -31,17 +36,75 @@ from bench._environment import environment
 
 YARDSTICK: Final = "import aiobotocore.session"
 
-#: What a caller imports, by what the table calls it.
+#: The settings both sides create their Transcribe client with (nothing is sent).
+_SETTINGS: Final = (
+    "region_name='us-east-1', aws_access_key_id='AKIDEXAMPLE', aws_secret_access_key='x'"
+)
+#: An aiobotocore Transcribe client created and closed.
+CLIENT_YARDSTICK: Final = (
+    "import asyncio\nfrom aiobotocore.session import get_session\n"
+    "async def main():\n"
+    f"    async with get_session().create_client('transcribe', {_SETTINGS}):\n"
+    "        pass\n"
+    "asyncio.run(main())"
+)
+
+#: Replaced by the canned server's URL in the code run.
+ENDPOINT: Final = "ENDPOINT_URL"
+
+
+#: The first Get of a job on aiobotocore's own client (on the canned server).
+FIRST_GET_YARDSTICK: Final = (
+    "import asyncio\nfrom aiobotocore.session import get_session\n"
+    "async def main():\n"
+    f"    async with get_session().create_client('transcribe', {_SETTINGS},"
+    f" endpoint_url='{ENDPOINT}') as client:\n"
+    "        await client.get_transcription_job(TranscriptionJobName='meeting-42')\n"
+    "asyncio.run(main())"
+)
+
+
+#: What a caller runs, by what the table calls it.
 IMPORTS: Final[Mapping[str, str]] = {
     "aiobotocore (yardstick)": YARDSTICK,
+    "aiobotocore client": CLIENT_YARDSTICK,
     "import transcribe_kit": "import transcribe_kit",
     "the client": "from transcribe_kit import TranscribeClient",
+    "the client, constructed": (
+        f"from transcribe_kit import TranscribeClient\nTranscribeClient({_SETTINGS})"
+    ),
+    "the client, opened": (
+        "import asyncio\nfrom transcribe_kit import TranscribeClient\n"
+        "async def main():\n"
+        f"    async with TranscribeClient({_SETTINGS}):\n"
+        "        pass\n"
+        "asyncio.run(main())"
+    ),
+    "aiobotocore first Get": FIRST_GET_YARDSTICK,
+    "the client, first Get": (
+        "import asyncio\n"
+        "from transcribe_kit import GetTranscriptionJobRequest, TranscribeClient\n"
+        "async def main():\n"
+        f"    async with TranscribeClient({_SETTINGS}, endpoint_url='{ENDPOINT}') as tk:\n"
+        "        await tk.get_transcription_job(\n"
+        "            GetTranscriptionJobRequest(transcription_job_name='meeting-42')\n"
+        "        )\n"
+        "asyncio.run(main())"
+    ),
     "client and request shapes": (
         "from transcribe_kit import TranscribeClient, StartTranscriptionJobRequest, Media"
     ),
     "parse_transcript": "from transcribe_kit import parse_transcript",
     "everything (import *)": "from transcribe_kit import *",
     "transcribe-kit --help": "from transcribe_kit.cli import main; main(['--help'])",
+}
+
+#: The yardstick of each row that is not measured against ``import aiobotocore.session``.
+YARDSTICKS: Final[Mapping[str, str]] = {
+    "aiobotocore client": "aiobotocore client",
+    "the client, opened": "aiobotocore client",
+    "aiobotocore first Get": "aiobotocore first Get",
+    "the client, first Get": "aiobotocore first Get",
 }
 
 #: Stop starting new rounds after this many seconds, whatever ``--rounds`` says.
@@ -72,10 +135,32 @@ def cpu_seconds(code: str, env: Mapping[str, str], *flags: str) -> tuple[float, 
     return used, done.stderr
 
 
-def measure(rounds: int, env: Mapping[str, str]) -> dict[str, list[tuple[float, float]]]:
-    """Per import, each round's (CPU seconds, ratio to the yardstick of that round)."""
+@contextlib.contextmanager
+def canned_server() -> Iterator[str]:
+    """The URL of a canned Transcribe server (:mod:`bench.canned_server`) on 127.0.0.1."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "bench.canned_server"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as server:
+        assert server.stdout is not None
+        assert server.stdin is not None
+        try:
+            port = int(server.stdout.readline())
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            server.stdin.close()  # the server stops when its input closes
+            server.wait(timeout=30)
+
+
+def measure(
+    rounds: int, env: Mapping[str, str], endpoint: str
+) -> dict[str, list[tuple[float, float]]]:
+    """Per row, each round's (CPU seconds, ratio to its yardstick in that round)."""
     names = list(IMPORTS)
-    for code in IMPORTS.values():  # untimed: writes the bytecode cache
+    codes = {name: code.replace(ENDPOINT, endpoint) for name, code in IMPORTS.items()}
+    for code in codes.values():  # untimed: writes the bytecode cache
         cpu_seconds(code, env)
     results: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
     deadline = time.monotonic() + TIME_LIMIT_SECONDS
@@ -83,20 +168,23 @@ def measure(rounds: int, env: Mapping[str, str]) -> dict[str, list[tuple[float, 
         if time.monotonic() > deadline:
             break
         order = names if index % 2 == 0 else names[::-1]
-        seconds = {name: cpu_seconds(IMPORTS[name], env)[0] for name in order}
-        yardstick = seconds[names[0]]
+        seconds = {name: cpu_seconds(codes[name], env)[0] for name in order}
         for name in names:
+            yardstick = seconds[YARDSTICKS.get(name, YARDSTICK_NAME)]
             results[name].append((seconds[name], seconds[name] / yardstick))
     return results
 
 
 def table(results: Mapping[str, list[tuple[float, float]]]) -> Iterator[str]:
-    yield f"{'import':<28}{'CPU ms':>8}{'vs aiobotocore':>16}{'min':>7}{'max':>7}"
+    yield (
+        f"{'import':<28}{'CPU ms':>8}{'vs aiobotocore':>16}{'min':>7}{'max':>7}  {'yardstick':<24}"
+    )
     for name, rows in results.items():
         ratios = [ratio for _, ratio in rows]
         yield (
             f"{name:<28}{statistics.median(cpu for cpu, _ in rows) * 1000:>8.0f}"
             f"{statistics.median(ratios):>16.2f}{min(ratios):>7.2f}{max(ratios):>7.2f}"
+            f"  {YARDSTICKS.get(name, YARDSTICK_NAME):<24}"
         )
 
 
@@ -140,9 +228,9 @@ def main() -> None:
     parser.add_argument("--as-is", action="store_true", help="this environment's bytecode")
     parser.add_argument("--breakdown", action="store_true", help="where the time goes")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="import-bench-") as cache:
+    with tempfile.TemporaryDirectory(prefix="import-bench-") as cache, canned_server() as url:
         env = _environment(args.as_is, cache)
-        results = measure(args.rounds, env)
+        results = measure(args.rounds, env, url)
         rounds = len(results[YARDSTICK_NAME])
         bytecode = "this environment as it is" if args.as_is else "bytecode cached for all"
         for line in environment(f"{rounds} rounds of fresh interpreters, order alternating"):

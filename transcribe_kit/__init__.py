@@ -305,9 +305,11 @@ def _shape_or_all(name: str) -> Any:
 
     if name == "__all__":
         return [*_AT_A_GLANCE, *shapes.__all__]
-    if name.startswith("__") or name not in shapes.__all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(shapes, name)
+    try:
+        # Only the shape modules up to the one that has it are imported.
+        return shapes.exported(name)
+    except AttributeError:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
 
 
 if not TYPE_CHECKING:

@@ -17,28 +17,18 @@ import os
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from botocore import xform_name
 from botocore.config import Config
 
 from transcribe_kit._clock import Clock, SystemClock
 from transcribe_kit._companion import companion_client
-from transcribe_kit._converter import to_wire
-from transcribe_kit._documents import DocumentReader, document_reader
 from transcribe_kit._error_mapping import translate
 from transcribe_kit._exactly_once import StartGuard
-from transcribe_kit._json_answers import JsonAnswer
 from transcribe_kit._rate_limit import IN_PROCESS, OperationRateLimiter, RateLimitBackend
 from transcribe_kit._service_methods import ServiceLayerMethods
 from transcribe_kit._session import new_session, single_attempt_config
-from transcribe_kit._transcribe import (
-    TranscribeMode,
-    TranscriptionJobOptions,
-    TranscriptionResult,
-    transcribe,
-)
-from transcribe_kit._validation import validate
 from transcribe_kit.config import (
     DEFAULT_WAIT_POLICY,
     FetchLimits,
@@ -53,32 +43,28 @@ from transcribe_kit.errors import (
     UnsupportedOperationError,
 )
 from transcribe_kit.events._methods import JobEventMethods
-from transcribe_kit.shapes.common import ContentRedaction
-from transcribe_kit.shapes.enums import (
-    LanguageCode,
-    SubtitleFormat,
-)
-from transcribe_kit.shapes.transcription_jobs import (
-    Settings,
-    TranscriptionJob,
-)
-from transcribe_kit.transcript._call_analytics import CallAnalyticsTranscript
-from transcribe_kit.transcript._document import (
-    ResultDocument,
-    Transcript,
-    decode_subtitles,
-    parse_clinical_document,
-)
-from transcribe_kit.transcript._fetch import (
-    CallAnalyticsJobLike,
-    MedicalScribeJobLike,
-    TranscriptionJobLike,
-    TranscriptJob,
-    clinical_document_uri,
-    subtitles_uri,
-    transcript_source,
-)
-from transcribe_kit.transcript._medical_scribe import ClinicalDocument, MedicalScribeTranscript
+
+# What only some methods need is imported when one of them is first called: the shapes of
+# other operations, result documents, the S3 reader, the one-call transcription.
+if TYPE_CHECKING:
+    from transcribe_kit._documents import DocumentReader
+    from transcribe_kit._transcribe import (
+        TranscribeMode,
+        TranscriptionJobOptions,
+        TranscriptionResult,
+    )
+    from transcribe_kit.shapes.common import ContentRedaction
+    from transcribe_kit.shapes.enums import LanguageCode, SubtitleFormat
+    from transcribe_kit.shapes.transcription_jobs import Settings, TranscriptionJob
+    from transcribe_kit.transcript._call_analytics import CallAnalyticsTranscript
+    from transcribe_kit.transcript._document import ResultDocument, Transcript
+    from transcribe_kit.transcript._fetch import (
+        CallAnalyticsJobLike,
+        MedicalScribeJobLike,
+        TranscriptionJobLike,
+        TranscriptJob,
+    )
+    from transcribe_kit.transcript._medical_scribe import ClinicalDocument, MedicalScribeTranscript
 
 ResponseT = TypeVar("ResponseT")
 ResourceT = TypeVar("ResourceT")
@@ -271,6 +257,12 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         self, operation_name: str, request: object, response_type: type[ResponseT]
     ) -> ResponseT:
         """Validate, convert and send one request; convert its response."""
+        # Imported by the first call rather than with the client: the validation rules and
+        # the converter (cattrs) are needed only once a request is made.
+        from transcribe_kit._converter import to_wire
+        from transcribe_kit._json_answers import JsonAnswer
+        from transcribe_kit._validation import validate
+
         validate(request, operation_name)
         with JsonAnswer(self.aiobotocore_client, operation_name, response_type) as answer:
             raw = await self._send_with_retries(operation_name, to_wire(request))
@@ -301,6 +293,8 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         """The reader of result documents, made on first use and closed with this client."""
         owner = self._parent or self
         if owner._documents is None:
+            from transcribe_kit._documents import document_reader
+
             owns = owner._owns_client
             owner._documents = document_reader(
                 owner.aiobotocore_client,
@@ -407,24 +401,32 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         :class:`~transcribe_kit.TranscriptFetchError` when the document cannot be read,
         :class:`~transcribe_kit.TransportError` when no answer came in time.
         """
+        from transcribe_kit.transcript._fetch import transcript_source
+
         uri, parse = transcript_source(job_or_uri, redacted=redacted)
         return parse(await self._read_document(uri))
 
     async def fetch_subtitles(
         self,
         job: TranscriptionJobLike,
-        format: SubtitleFormat | str = SubtitleFormat.SRT,
+        format: SubtitleFormat | str = "srt",
     ) -> str:
         """The text of the subtitle file of ``format`` (``srt`` or ``vtt``) a job wrote.
 
         The job must have asked for that format (``Subtitles``); errors as
         :meth:`fetch_transcript`.
         """
+        from transcribe_kit.transcript._document import decode_subtitles
+        from transcribe_kit.transcript._fetch import subtitles_uri
+
         data = await self._read_document(subtitles_uri(job, format))
         return decode_subtitles(data)
 
     async def fetch_clinical_document(self, job: MedicalScribeJobLike) -> ClinicalDocument:
         """The clinical document (the note) a completed HealthScribe job wrote."""
+        from transcribe_kit.transcript._document import parse_clinical_document
+        from transcribe_kit.transcript._fetch import clinical_document_uri
+
         return parse_clinical_document(await self._read_document(clinical_document_uri(job)))
 
     # One call from media to transcript
@@ -461,6 +463,8 @@ class TranscribeClient(ServiceLayerMethods, JobEventMethods):
         :class:`~transcribe_kit.ResourceFailedError`, a wait past its policy
         :class:`~transcribe_kit.WaitTimeoutError`.
         """
+        from transcribe_kit._transcribe import transcribe
+
         return await transcribe(
             self,
             media,

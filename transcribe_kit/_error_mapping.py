@@ -29,12 +29,12 @@ import html
 import json
 import math
 import re
+import sys
 from collections.abc import Awaitable, Mapping
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Final, TypeVar
 
-import aiohttp
 from botocore.exceptions import (
     ClientError,
     ConnectTimeoutError,
@@ -45,7 +45,6 @@ from botocore.exceptions import (
 )
 from botocore.exceptions import ConnectionError as BotocoreConnectionError
 
-from transcribe_kit._parser_errors import parser_failure
 from transcribe_kit._redact import redact_urls
 from transcribe_kit.config import DEFAULT_RETRYABLE_ERRORS
 from transcribe_kit.errors import (
@@ -105,9 +104,19 @@ async def translated(call: Awaitable[T], operation_name: str) -> T:
         raise mapped from exc
 
 
+def _aiohttp_client_error() -> type[BaseException] | None:
+    """Aiohttp's ``ClientError`` if aiohttp is loaded: if it is not, nothing raised is one."""
+    aiohttp = sys.modules.get("aiohttp")
+    found: type[BaseException] | None = getattr(aiohttp, "ClientError", None)
+    return found
+
+
 def _translation(exc: BaseException, operation_name: str) -> TranscribeError | None:
     # An answer botocore's parser could not read: a malformed response, not a failure here.
+    # Imported on the first failure: the parser's frames are read only then.
     if isinstance(exc, Exception):
+        from transcribe_kit._parser_errors import parser_failure
+
         malformed = parser_failure(exc, operation_name)
         if malformed is not None:
             return malformed
@@ -119,7 +128,8 @@ def _translation(exc: BaseException, operation_name: str) -> TranscribeError | N
     if isinstance(exc, (BotocoreConnectionError, HTTPClientError, IncompleteReadError)):
         # IncompleteReadError: a body that ended before its Content-Length.
         return ConnectError(redact_urls(str(exc)), operation_name=operation_name)
-    if isinstance(exc, aiohttp.ClientError):
+    aiohttp_error = _aiohttp_client_error()
+    if aiohttp_error is not None and isinstance(exc, aiohttp_error):
         # Also a body cut off mid-way (ClientPayloadError), which aiobotocore lets through.
         return ConnectError(
             f"{type(exc).__name__}: {redact_urls(str(exc))}", operation_name=operation_name

@@ -8,7 +8,9 @@ its statuses in order, the events the service publishes when one ends, and for a
 where its output documents are, how each is parsed and the account's quota of unfinished
 ones. Members are named as on the wire (the
 service model's names); the Python attribute behind each is read from the shapes'
-metadata, and every entry is checked against its classes when this module is imported.
+metadata. An entry names its classes and parse functions, which are imported when first
+read: a client that never waits for a Call Analytics job never builds its classes.
+``tests/unit/test_kinds.py`` checks every entry against its classes.
 
 Everything else derives from these entries: the ``wait_for_*`` waiters and the
 many-jobs watcher (``TranscribeClient.as_completed``), exactly-once starts,
@@ -21,40 +23,30 @@ Adding a kind the service brings out is one entry below (and its shapes), plus t
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
-from typing import Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
 import attrs
 
-import transcribe_kit.shapes
 from transcribe_kit.shapes._base import OpenEnum, wire_name
-from transcribe_kit.shapes.call_analytics import CallAnalyticsJob, CallAnalyticsJobSummary
-from transcribe_kit.shapes.common import VocabularyInfo
-from transcribe_kit.shapes.enums import (
-    CallAnalyticsJobStatus,
-    MedicalScribeJobStatus,
-    ModelStatus,
-    TranscriptionJobStatus,
-    VocabularyState,
-)
-from transcribe_kit.shapes.language_models import LanguageModel
-from transcribe_kit.shapes.medical import (
-    GetMedicalVocabularyResponse,
-    MedicalTranscriptionJob,
-    MedicalTranscriptionJobSummary,
-)
-from transcribe_kit.shapes.medical_scribe import MedicalScribeJob, MedicalScribeJobSummary
-from transcribe_kit.shapes.transcription_jobs import TranscriptionJob, TranscriptionJobSummary
-from transcribe_kit.shapes.vocabularies import GetVocabularyResponse
-from transcribe_kit.transcript._document import (
-    ResultDocument,
-    parse_call_analytics_transcript,
-    parse_clinical_document,
-    parse_medical_scribe_transcript,
-    parse_medical_transcript,
-    parse_transcript,
-)
-from transcribe_kit.transcript._medical_scribe import ClinicalDocument
+
+if TYPE_CHECKING:
+    from transcribe_kit.shapes.call_analytics import CallAnalyticsJob, CallAnalyticsJobSummary
+    from transcribe_kit.shapes.common import VocabularyInfo
+    from transcribe_kit.shapes.language_models import LanguageModel
+    from transcribe_kit.shapes.medical import (
+        GetMedicalVocabularyResponse,
+        MedicalTranscriptionJob,
+        MedicalTranscriptionJobSummary,
+    )
+    from transcribe_kit.shapes.medical_scribe import MedicalScribeJob, MedicalScribeJobSummary
+    from transcribe_kit.shapes.transcription_jobs import (
+        TranscriptionJob,
+        TranscriptionJobSummary,
+    )
+    from transcribe_kit.shapes.vocabularies import GetVocabularyResponse
+    from transcribe_kit.transcript import ClinicalDocument, ResultDocument
 
 __all__ = [
     "CALL_ANALYTICS_JOBS",
@@ -210,17 +202,34 @@ class Documents:
 
     Each location is a dotted path of wire members of the job
     (``Transcript.TranscriptFileUri``): the member holds the document's URI (a list of
-    them for ``subtitles``); ``None`` where the kind writes no such document.
+    them for ``subtitles``); ``None`` where the kind writes no such document. ``parser``
+    and ``clinical_parser`` name the functions of :mod:`transcribe_kit.transcript` that
+    parse its transcript and its clinical document (:attr:`parse`,
+    :attr:`parse_clinical_document`).
     """
 
     transcript: str
-    parse: Callable[[bytes], ResultDocument]
+    parser: str
     redacted_transcript: str | None = None
     subtitles: str | None = None
     clinical_document: str | None = None
-    parse_clinical_document: Callable[[bytes], ClinicalDocument] | None = None
+    clinical_parser: str | None = None
     redaction_request: str | None = None
     """The dotted path of the start request's member that asks for a redacted transcript."""
+
+    @property
+    def parse(self) -> Callable[[bytes], ResultDocument]:
+        """The function that parses the kind's transcript."""
+        return cast("Callable[[bytes], ResultDocument]", _transcript_function(self.parser))
+
+    @property
+    def parse_clinical_document(self) -> Callable[[bytes], ClinicalDocument] | None:
+        """The function that parses the kind's clinical document, if it writes one."""
+        if self.clinical_parser is None:
+            return None
+        return cast(
+            "Callable[[bytes], ClinicalDocument]", _transcript_function(self.clinical_parser)
+        )
 
     @property
     def uri_members(self) -> Mapping[str, tuple[str, ...]]:
@@ -238,9 +247,17 @@ class Documents:
         return {name: tuple(path.split(".")) for name, path in paths.items() if path}
 
 
-def _shape_class(name: str) -> type[Any]:
-    """The class of the service model's shape ``name`` (``GetTranscriptionJobRequest``)."""
-    cls: type[Any] = getattr(transcribe_kit.shapes, name)
+def _transcript_function(name: str) -> Any:
+    """A function of :mod:`transcribe_kit.transcript`, which is imported on first use."""
+    return getattr(importlib.import_module("transcribe_kit.transcript"), name)
+
+
+def _shape_class(module: str, name: str) -> type[Any]:
+    """The class of the service model's shape ``name`` (``GetTranscriptionJobRequest``).
+
+    Looked for in the shape module ``module`` (``transcription_jobs``), imported on first use.
+    """
+    cls: type[Any] = getattr(importlib.import_module(f"transcribe_kit.shapes.{module}"), name)
     return cls
 
 
@@ -248,20 +265,23 @@ def _shape_class(name: str) -> type[Any]:
 class ResourceKind(Generic[ResourceT, SummaryT]):
     """One kind of resource that moves through statuses until it is done.
 
-    ``resource_type`` is what its Get answer holds, ``summary_type`` what its List answers
-    hold, and ``members`` where (:class:`Members`). ``statuses`` are its statuses in the
-    order it goes through them, the last the one it succeeds in; ``failure`` is the one it
-    fails in. The request and response classes of each operation are the shapes named
-    after it (``GetVocabularyRequest``). ``events`` are those the service publishes when
-    one ends, in the order it publishes them.
+    Its classes are named, and imported from the shape module ``shape_module`` when first
+    read: ``resource_type`` (``resource_shape``) is what its Get answer holds,
+    ``summary_type`` (``summary_shape``) what its List answers hold, and ``members`` where
+    (:class:`Members`); ``status_type`` is the enum ``status_enum``. ``statuses`` are its
+    statuses in the order it goes through them, the last the one it succeeds in;
+    ``failure`` is the one it fails in. The request and response classes of each operation
+    are the shapes named after it (``GetVocabularyRequest``). ``events`` are those the
+    service publishes when one ends, in the order it publishes them.
     """
 
     noun: str
     operations: Operations
-    resource_type: type[ResourceT]
-    summary_type: type[SummaryT]
+    shape_module: str
+    resource_shape: str
+    summary_shape: str
     members: Members
-    status_type: type[OpenEnum]
+    status_enum: str
     statuses: tuple[str, ...]
     failure: str = "FAILED"
     arn_type: str
@@ -275,7 +295,22 @@ class ResourceKind(Generic[ResourceT, SummaryT]):
     @property
     def shape(self) -> str:
         """The name of the service model's structure for the resource."""
-        return self.resource_type.__name__
+        return self.resource_shape
+
+    @property
+    def resource_type(self) -> type[ResourceT]:
+        """The class of the resource (what its Get answer holds)."""
+        return _shape_class(self.shape_module, self.resource_shape)
+
+    @property
+    def summary_type(self) -> type[SummaryT]:
+        """The class of its summaries (what its List answers hold)."""
+        return _shape_class(self.shape_module, self.summary_shape)
+
+    @property
+    def status_type(self) -> type[OpenEnum]:
+        """The enum of its statuses."""
+        return _shape_class("enums", self.status_enum)
 
     @property
     def success(self) -> str:
@@ -292,15 +327,13 @@ class ResourceKind(Generic[ResourceT, SummaryT]):
         """The statuses it goes through before a final one."""
         return self.statuses[:-1]
 
-    @staticmethod
-    def request_type(operation_name: str) -> type[Any]:
+    def request_type(self, operation_name: str) -> type[Any]:
         """The request class of one of its operations."""
-        return _shape_class(f"{operation_name}Request")
+        return _shape_class(self.shape_module, f"{operation_name}Request")
 
-    @staticmethod
-    def response_type(operation_name: str) -> type[Any]:
+    def response_type(self, operation_name: str) -> type[Any]:
         """The response class of one of its operations."""
-        return _shape_class(f"{operation_name}Response")
+        return _shape_class(self.shape_module, f"{operation_name}Response")
 
     def is_final(self, status: str | None) -> bool:
         """Whether ``status`` ends it."""
@@ -443,24 +476,24 @@ _OUTPUT_TO_BUCKET: Final = (
 
 def _job(
     noun: str,
-    resource_type: type[ResourceT],
-    summary_type: type[SummaryT],
+    shape_module: str,
+    shape: str,
     *,
-    status_type: type[OpenEnum],
+    status_enum: str,
     arn_type: str,
     documents: Documents,
     unreported_start_members: tuple[str, ...],
     status: str | None = None,
     concurrent_quota: Quota = _BATCH_JOBS,
     events: tuple[StateChangeEvent, ...] = (),
-) -> JobKind[ResourceT, SummaryT]:
+) -> JobKind[Any, Any]:
     """A kind of job, named as all of them are: ``Start<Shape>``, ``<Shape>Name``, ..."""
-    shape = resource_type.__name__
     return JobKind(
         noun=noun,
         operations=Operations.named("Start", shape, f"{shape}s"),
-        resource_type=resource_type,
-        summary_type=summary_type,
+        shape_module=shape_module,
+        resource_shape=shape,
+        summary_shape=f"{shape}Summary",
         members=Members(
             name=f"{shape}Name",
             status=status or f"{shape}Status",
@@ -471,7 +504,7 @@ def _job(
             started="StartTime",
             completed="CompletionTime",
         ),
-        status_type=status_type,
+        status_enum=status_enum,
         statuses=("QUEUED", "IN_PROGRESS", "COMPLETED"),
         arn_type=arn_type,
         documents=documents,
@@ -484,18 +517,19 @@ def _job(
 def _vocabulary(
     noun: str,
     operation_infix: str,
-    resource_type: type[ResourceT],
+    shape_module: str,
     arn_type: str,
     events: tuple[StateChangeEvent, ...] = (),
-) -> ResourceKind[ResourceT, VocabularyInfo]:
+) -> ResourceKind[Any, Any]:
     """A kind of custom vocabulary: ``Create<Infix>Vocabulary``, PENDING until READY."""
     return ResourceKind(
         noun=noun,
         operations=Operations.named(
             "Create", f"{operation_infix}Vocabulary", f"{operation_infix}Vocabularies", update=True
         ),
-        resource_type=resource_type,
-        summary_type=VocabularyInfo,
+        shape_module=shape_module,
+        resource_shape=f"Get{operation_infix}VocabularyResponse",
+        summary_shape="VocabularyInfo",
         members=Members(
             name="VocabularyName",
             status="VocabularyState",
@@ -503,7 +537,7 @@ def _vocabulary(
             status_filter="StateEquals",
             modified="LastModifiedTime",
         ),
-        status_type=VocabularyState,
+        status_enum="VocabularyState",
         statuses=("PENDING", "READY"),
         arn_type=arn_type,
         missing_message=(
@@ -525,17 +559,17 @@ def _language_identification(detail_type: str, requested_by: str) -> StateChange
     )
 
 
-TRANSCRIPTION_JOBS: Final = _job(
+TRANSCRIPTION_JOBS: Final[JobKind[TranscriptionJob, TranscriptionJobSummary]] = _job(
     "transcription job",
-    TranscriptionJob,
-    TranscriptionJobSummary,
-    status_type=TranscriptionJobStatus,
+    "transcription_jobs",
+    "TranscriptionJob",
+    status_enum="TranscriptionJobStatus",
     arn_type="transcription-job",
     documents=Documents(
         transcript="Transcript.TranscriptFileUri",
         redacted_transcript="Transcript.RedactedTranscriptFileUri",
         subtitles="Subtitles.SubtitleFileUris",
-        parse=parse_transcript,
+        parser="parse_transcript",
         redaction_request="ContentRedaction",
     ),
     events=(
@@ -553,28 +587,32 @@ TRANSCRIPTION_JOBS: Final = _job(
 )
 """Transcription jobs (``StartTranscriptionJob``); their document is a ``Transcript``."""
 
-MEDICAL_TRANSCRIPTION_JOBS: Final = _job(
+MEDICAL_TRANSCRIPTION_JOBS: Final[
+    JobKind[MedicalTranscriptionJob, MedicalTranscriptionJobSummary]
+] = _job(
     "medical transcription job",
-    MedicalTranscriptionJob,
-    MedicalTranscriptionJobSummary,
-    status_type=TranscriptionJobStatus,
+    "medical",
+    "MedicalTranscriptionJob",
+    status_enum="TranscriptionJobStatus",
     status="TranscriptionJobStatus",
     arn_type="medical-transcription-job",
-    documents=Documents(transcript="Transcript.TranscriptFileUri", parse=parse_medical_transcript),
+    documents=Documents(
+        transcript="Transcript.TranscriptFileUri", parser="parse_medical_transcript"
+    ),
     unreported_start_members=(*_OUTPUT_TO_BUCKET, "Tags"),
 )
 """Medical transcription jobs; their document is a ``Transcript`` as well (no events)."""
 
-CALL_ANALYTICS_JOBS: Final = _job(
+CALL_ANALYTICS_JOBS: Final[JobKind[CallAnalyticsJob, CallAnalyticsJobSummary]] = _job(
     "Call Analytics job",
-    CallAnalyticsJob,
-    CallAnalyticsJobSummary,
-    status_type=CallAnalyticsJobStatus,
+    "call_analytics",
+    "CallAnalyticsJob",
+    status_enum="CallAnalyticsJobStatus",
     arn_type="analytics",
     documents=Documents(
         transcript="Transcript.TranscriptFileUri",
         redacted_transcript="Transcript.RedactedTranscriptFileUri",
-        parse=parse_call_analytics_transcript,
+        parser="parse_call_analytics_transcript",
         redaction_request="Settings.ContentRedaction",
     ),
     unreported_start_members=("OutputLocation", "OutputEncryptionKMSKeyId", "Tags"),
@@ -587,17 +625,17 @@ CALL_ANALYTICS_JOBS: Final = _job(
 )
 """Call Analytics jobs; their document is a ``CallAnalyticsTranscript``."""
 
-MEDICAL_SCRIBE_JOBS: Final = _job(
+MEDICAL_SCRIBE_JOBS: Final[JobKind[MedicalScribeJob, MedicalScribeJobSummary]] = _job(
     "medical scribe job",
-    MedicalScribeJob,
-    MedicalScribeJobSummary,
-    status_type=MedicalScribeJobStatus,
+    "medical_scribe",
+    "MedicalScribeJob",
+    status_enum="MedicalScribeJobStatus",
     arn_type="medical-scribe-job",
     documents=Documents(
         transcript="MedicalScribeOutput.TranscriptFileUri",
         clinical_document="MedicalScribeOutput.ClinicalDocumentUri",
-        parse=parse_medical_scribe_transcript,
-        parse_clinical_document=parse_clinical_document,
+        parser="parse_medical_scribe_transcript",
+        clinical_parser="parse_clinical_document",
     ),
     unreported_start_members=(
         "OutputBucketName",
@@ -611,10 +649,10 @@ MEDICAL_SCRIBE_JOBS: Final = _job(
 
 No events (the service documents none)."""
 
-VOCABULARIES: Final = _vocabulary(
+VOCABULARIES: Final[ResourceKind[GetVocabularyResponse, VocabularyInfo]] = _vocabulary(
     "vocabulary",
     "",
-    GetVocabularyResponse,
+    "vocabularies",
     "vocabulary",
     events=(
         StateChangeEvent(
@@ -624,12 +662,12 @@ VOCABULARIES: Final = _vocabulary(
 )
 """Custom vocabularies."""
 
-MEDICAL_VOCABULARIES: Final = _vocabulary(
-    "medical vocabulary", "Medical", GetMedicalVocabularyResponse, "medical-vocabulary"
+MEDICAL_VOCABULARIES: Final[ResourceKind[GetMedicalVocabularyResponse, VocabularyInfo]] = (
+    _vocabulary("medical vocabulary", "Medical", "medical", "medical-vocabulary")
 )
 """Custom medical vocabularies (no events: the service documents them for vocabularies only)."""
 
-LANGUAGE_MODELS: Final = ResourceKind(
+LANGUAGE_MODELS: Final[ResourceKind[LanguageModel, LanguageModel]] = ResourceKind(
     noun="language model",
     operations=Operations(
         create="CreateLanguageModel",
@@ -638,8 +676,9 @@ LANGUAGE_MODELS: Final = ResourceKind(
         delete="DeleteLanguageModel",
         update="UpdateLanguageModel",
     ),
-    resource_type=LanguageModel,
-    summary_type=LanguageModel,
+    shape_module="language_models",
+    resource_shape="LanguageModel",
+    summary_shape="LanguageModel",
     members=Members(
         name="ModelName",
         status="ModelStatus",
@@ -649,7 +688,7 @@ LANGUAGE_MODELS: Final = ResourceKind(
         created="CreateTime",
         modified="LastModifiedTime",
     ),
-    status_type=ModelStatus,
+    status_enum="ModelStatus",
     statuses=("IN_PROGRESS", "COMPLETED"),
     arn_type="language-model",
     missing_code="NotFoundException",
@@ -684,11 +723,8 @@ KINDS: Final[tuple[ResourceKind[Any, Any], ...]] = (
 """Every kind of resource that moves through statuses."""
 
 _BY_START: Final = {kind.operations.create: kind for kind in JOB_KINDS}
-_BY_TYPE: Final = {
-    cls: kind
-    for kind in JOB_KINDS
-    for cls in (kind.resource_type, kind.response_type(kind.operations.get))
-}
+#: Each job kind by its job's class and its Get answer's class, filled as they are imported.
+_BY_TYPE: Final[dict[type, JobKind[Any, Any]]] = {}
 
 
 def job_kind_starting(operation_name: str) -> JobKind[Any, Any] | None:
@@ -698,11 +734,22 @@ def job_kind_starting(operation_name: str) -> JobKind[Any, Any] | None:
 
 def job_kind_of(job: object) -> JobKind[Any, Any] | None:
     """The kind of ``job`` (a job or its Get answer), if it is one."""
-    return _BY_TYPE.get(type(job))
+    cls = type(job)
+    found = _BY_TYPE.get(cls)
+    if found is None:
+        # Only the kind whose shape module defines the class can be it; no other is imported.
+        module = cls.__module__.rpartition(".")[2]
+        for kind in JOB_KINDS:
+            if kind.shape_module == module and cls in (
+                kind.resource_type,
+                kind.response_type(kind.operations.get),
+            ):
+                found = _BY_TYPE[cls] = kind
+    return found
 
 
-def _check(kind: ResourceKind[Any, Any]) -> None:
-    """Fail at import if an entry names a class or member the shapes do not have."""
+def check_kind(kind: ResourceKind[Any, Any]) -> None:
+    """Raise ``TypeError`` if an entry names a class or member the shapes do not have."""
     operations = kind.operations
     members = kind.members
     stamps = (members.created, members.modified, members.started, members.completed)
@@ -729,7 +776,3 @@ def _check(kind: ResourceKind[Any, Any]) -> None:
         missing = [wire for wire in wires if wire not in _attributes(cls)]
         if missing:
             raise TypeError(f"{kind.noun}: {cls.__name__} has no member {', '.join(missing)}")
-
-
-for _kind in KINDS:
-    _check(_kind)

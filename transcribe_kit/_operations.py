@@ -7,116 +7,119 @@ error mapping), the one place where a request is sent.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from transcribe_kit.shapes.call_analytics import (
-    CreateCallAnalyticsCategoryRequest,
-    CreateCallAnalyticsCategoryResponse,
-    DeleteCallAnalyticsCategoryRequest,
-    DeleteCallAnalyticsCategoryResponse,
-    DeleteCallAnalyticsJobRequest,
-    DeleteCallAnalyticsJobResponse,
-    GetCallAnalyticsCategoryRequest,
-    GetCallAnalyticsCategoryResponse,
-    GetCallAnalyticsJobRequest,
-    GetCallAnalyticsJobResponse,
-    ListCallAnalyticsCategoriesRequest,
-    ListCallAnalyticsCategoriesResponse,
-    ListCallAnalyticsJobsRequest,
-    ListCallAnalyticsJobsResponse,
-    StartCallAnalyticsJobRequest,
-    StartCallAnalyticsJobResponse,
-    UpdateCallAnalyticsCategoryRequest,
-    UpdateCallAnalyticsCategoryResponse,
-)
-from transcribe_kit.shapes.language_models import (
-    CreateLanguageModelRequest,
-    CreateLanguageModelResponse,
-    DeleteLanguageModelRequest,
-    DeleteLanguageModelResponse,
-    DescribeLanguageModelRequest,
-    DescribeLanguageModelResponse,
-    ListLanguageModelsRequest,
-    ListLanguageModelsResponse,
-    UpdateLanguageModelRequest,
-    UpdateLanguageModelResponse,
-)
-from transcribe_kit.shapes.medical import (
-    CreateMedicalVocabularyRequest,
-    CreateMedicalVocabularyResponse,
-    DeleteMedicalTranscriptionJobRequest,
-    DeleteMedicalTranscriptionJobResponse,
-    DeleteMedicalVocabularyRequest,
-    DeleteMedicalVocabularyResponse,
-    GetMedicalTranscriptionJobRequest,
-    GetMedicalTranscriptionJobResponse,
-    GetMedicalVocabularyRequest,
-    GetMedicalVocabularyResponse,
-    ListMedicalTranscriptionJobsRequest,
-    ListMedicalTranscriptionJobsResponse,
-    ListMedicalVocabulariesRequest,
-    ListMedicalVocabulariesResponse,
-    StartMedicalTranscriptionJobRequest,
-    StartMedicalTranscriptionJobResponse,
-    UpdateMedicalVocabularyRequest,
-    UpdateMedicalVocabularyResponse,
-)
-from transcribe_kit.shapes.medical_scribe import (
-    DeleteMedicalScribeJobRequest,
-    DeleteMedicalScribeJobResponse,
-    GetMedicalScribeJobRequest,
-    GetMedicalScribeJobResponse,
-    ListMedicalScribeJobsRequest,
-    ListMedicalScribeJobsResponse,
-    StartMedicalScribeJobRequest,
-    StartMedicalScribeJobResponse,
-)
-from transcribe_kit.shapes.tags import (
-    ListTagsForResourceRequest,
-    ListTagsForResourceResponse,
-    TagResourceRequest,
-    TagResourceResponse,
-    UntagResourceRequest,
-    UntagResourceResponse,
-)
-from transcribe_kit.shapes.transcribe_audio import (
-    TranscribeAudioRequest,
-    TranscribeAudioResponse,
-)
-from transcribe_kit.shapes.transcription_jobs import (
-    DeleteTranscriptionJobRequest,
-    DeleteTranscriptionJobResponse,
-    GetTranscriptionJobRequest,
-    GetTranscriptionJobResponse,
-    ListTranscriptionJobsRequest,
-    ListTranscriptionJobsResponse,
-    StartTranscriptionJobRequest,
-    StartTranscriptionJobResponse,
-)
-from transcribe_kit.shapes.vocabularies import (
-    CreateVocabularyRequest,
-    CreateVocabularyResponse,
-    DeleteVocabularyRequest,
-    DeleteVocabularyResponse,
-    GetVocabularyRequest,
-    GetVocabularyResponse,
-    ListVocabulariesRequest,
-    ListVocabulariesResponse,
-    UpdateVocabularyRequest,
-    UpdateVocabularyResponse,
-)
-from transcribe_kit.shapes.vocabulary_filters import (
-    CreateVocabularyFilterRequest,
-    CreateVocabularyFilterResponse,
-    DeleteVocabularyFilterRequest,
-    DeleteVocabularyFilterResponse,
-    GetVocabularyFilterRequest,
-    GetVocabularyFilterResponse,
-    ListVocabularyFiltersRequest,
-    ListVocabularyFiltersResponse,
-    UpdateVocabularyFilterRequest,
-    UpdateVocabularyFilterResponse,
-)
+from transcribe_kit import shapes
+
+if TYPE_CHECKING:
+    from transcribe_kit.shapes.call_analytics import (
+        CreateCallAnalyticsCategoryRequest,
+        CreateCallAnalyticsCategoryResponse,
+        DeleteCallAnalyticsCategoryRequest,
+        DeleteCallAnalyticsCategoryResponse,
+        DeleteCallAnalyticsJobRequest,
+        DeleteCallAnalyticsJobResponse,
+        GetCallAnalyticsCategoryRequest,
+        GetCallAnalyticsCategoryResponse,
+        GetCallAnalyticsJobRequest,
+        GetCallAnalyticsJobResponse,
+        ListCallAnalyticsCategoriesRequest,
+        ListCallAnalyticsCategoriesResponse,
+        ListCallAnalyticsJobsRequest,
+        ListCallAnalyticsJobsResponse,
+        StartCallAnalyticsJobRequest,
+        StartCallAnalyticsJobResponse,
+        UpdateCallAnalyticsCategoryRequest,
+        UpdateCallAnalyticsCategoryResponse,
+    )
+    from transcribe_kit.shapes.language_models import (
+        CreateLanguageModelRequest,
+        CreateLanguageModelResponse,
+        DeleteLanguageModelRequest,
+        DeleteLanguageModelResponse,
+        DescribeLanguageModelRequest,
+        DescribeLanguageModelResponse,
+        ListLanguageModelsRequest,
+        ListLanguageModelsResponse,
+        UpdateLanguageModelRequest,
+        UpdateLanguageModelResponse,
+    )
+    from transcribe_kit.shapes.medical import (
+        CreateMedicalVocabularyRequest,
+        CreateMedicalVocabularyResponse,
+        DeleteMedicalTranscriptionJobRequest,
+        DeleteMedicalTranscriptionJobResponse,
+        DeleteMedicalVocabularyRequest,
+        DeleteMedicalVocabularyResponse,
+        GetMedicalTranscriptionJobRequest,
+        GetMedicalTranscriptionJobResponse,
+        GetMedicalVocabularyRequest,
+        GetMedicalVocabularyResponse,
+        ListMedicalTranscriptionJobsRequest,
+        ListMedicalTranscriptionJobsResponse,
+        ListMedicalVocabulariesRequest,
+        ListMedicalVocabulariesResponse,
+        StartMedicalTranscriptionJobRequest,
+        StartMedicalTranscriptionJobResponse,
+        UpdateMedicalVocabularyRequest,
+        UpdateMedicalVocabularyResponse,
+    )
+    from transcribe_kit.shapes.medical_scribe import (
+        DeleteMedicalScribeJobRequest,
+        DeleteMedicalScribeJobResponse,
+        GetMedicalScribeJobRequest,
+        GetMedicalScribeJobResponse,
+        ListMedicalScribeJobsRequest,
+        ListMedicalScribeJobsResponse,
+        StartMedicalScribeJobRequest,
+        StartMedicalScribeJobResponse,
+    )
+    from transcribe_kit.shapes.tags import (
+        ListTagsForResourceRequest,
+        ListTagsForResourceResponse,
+        TagResourceRequest,
+        TagResourceResponse,
+        UntagResourceRequest,
+        UntagResourceResponse,
+    )
+    from transcribe_kit.shapes.transcribe_audio import (
+        TranscribeAudioRequest,
+        TranscribeAudioResponse,
+    )
+    from transcribe_kit.shapes.transcription_jobs import (
+        DeleteTranscriptionJobRequest,
+        DeleteTranscriptionJobResponse,
+        GetTranscriptionJobRequest,
+        GetTranscriptionJobResponse,
+        ListTranscriptionJobsRequest,
+        ListTranscriptionJobsResponse,
+        StartTranscriptionJobRequest,
+        StartTranscriptionJobResponse,
+    )
+    from transcribe_kit.shapes.vocabularies import (
+        CreateVocabularyRequest,
+        CreateVocabularyResponse,
+        DeleteVocabularyRequest,
+        DeleteVocabularyResponse,
+        GetVocabularyRequest,
+        GetVocabularyResponse,
+        ListVocabulariesRequest,
+        ListVocabulariesResponse,
+        UpdateVocabularyRequest,
+        UpdateVocabularyResponse,
+    )
+    from transcribe_kit.shapes.vocabulary_filters import (
+        CreateVocabularyFilterRequest,
+        CreateVocabularyFilterResponse,
+        DeleteVocabularyFilterRequest,
+        DeleteVocabularyFilterResponse,
+        GetVocabularyFilterRequest,
+        GetVocabularyFilterResponse,
+        ListVocabularyFiltersRequest,
+        ListVocabularyFiltersResponse,
+        UpdateVocabularyFilterRequest,
+        UpdateVocabularyFilterResponse,
+    )
 
 ResponseT = TypeVar("ResponseT")
 
@@ -140,7 +143,11 @@ class OperationMethods:
 
         Deletes a transcription job.
         """
-        return await self._invoke("DeleteTranscriptionJob", request, DeleteTranscriptionJobResponse)
+        return await self._invoke(
+            "DeleteTranscriptionJob",
+            request,
+            shapes.transcription_jobs.DeleteTranscriptionJobResponse,
+        )
 
     async def get_transcription_job(
         self,
@@ -150,7 +157,9 @@ class OperationMethods:
 
         Provides information about the specified transcription job.
         """
-        return await self._invoke("GetTranscriptionJob", request, GetTranscriptionJobResponse)
+        return await self._invoke(
+            "GetTranscriptionJob", request, shapes.transcription_jobs.GetTranscriptionJobResponse
+        )
 
     async def list_transcription_jobs(
         self,
@@ -162,8 +171,8 @@ class OperationMethods:
         """
         return await self._invoke(
             "ListTranscriptionJobs",
-            request or ListTranscriptionJobsRequest(),
-            ListTranscriptionJobsResponse,
+            request or shapes.transcription_jobs.ListTranscriptionJobsRequest(),
+            shapes.transcription_jobs.ListTranscriptionJobsResponse,
         )
 
     async def start_transcription_job(
@@ -175,7 +184,11 @@ class OperationMethods:
         Transcribes the audio from a media file and applies any additional Request Parameters
         you choose to include in your request.
         """
-        return await self._invoke("StartTranscriptionJob", request, StartTranscriptionJobResponse)
+        return await self._invoke(
+            "StartTranscriptionJob",
+            request,
+            shapes.transcription_jobs.StartTranscriptionJobResponse,
+        )
 
     # Medical transcription jobs and medical vocabularies
 
@@ -188,7 +201,7 @@ class OperationMethods:
         Creates a new custom medical vocabulary.
         """
         return await self._invoke(
-            "CreateMedicalVocabulary", request, CreateMedicalVocabularyResponse
+            "CreateMedicalVocabulary", request, shapes.medical.CreateMedicalVocabularyResponse
         )
 
     async def delete_medical_transcription_job(
@@ -200,7 +213,9 @@ class OperationMethods:
         Deletes a medical transcription job.
         """
         return await self._invoke(
-            "DeleteMedicalTranscriptionJob", request, DeleteMedicalTranscriptionJobResponse
+            "DeleteMedicalTranscriptionJob",
+            request,
+            shapes.medical.DeleteMedicalTranscriptionJobResponse,
         )
 
     async def delete_medical_vocabulary(
@@ -212,7 +227,7 @@ class OperationMethods:
         Deletes a custom medical vocabulary.
         """
         return await self._invoke(
-            "DeleteMedicalVocabulary", request, DeleteMedicalVocabularyResponse
+            "DeleteMedicalVocabulary", request, shapes.medical.DeleteMedicalVocabularyResponse
         )
 
     async def get_medical_transcription_job(
@@ -224,7 +239,7 @@ class OperationMethods:
         Provides information about the specified medical transcription job.
         """
         return await self._invoke(
-            "GetMedicalTranscriptionJob", request, GetMedicalTranscriptionJobResponse
+            "GetMedicalTranscriptionJob", request, shapes.medical.GetMedicalTranscriptionJobResponse
         )
 
     async def get_medical_vocabulary(
@@ -235,7 +250,9 @@ class OperationMethods:
 
         Provides information about the specified custom medical vocabulary.
         """
-        return await self._invoke("GetMedicalVocabulary", request, GetMedicalVocabularyResponse)
+        return await self._invoke(
+            "GetMedicalVocabulary", request, shapes.medical.GetMedicalVocabularyResponse
+        )
 
     async def list_medical_transcription_jobs(
         self,
@@ -247,8 +264,8 @@ class OperationMethods:
         """
         return await self._invoke(
             "ListMedicalTranscriptionJobs",
-            request or ListMedicalTranscriptionJobsRequest(),
-            ListMedicalTranscriptionJobsResponse,
+            request or shapes.medical.ListMedicalTranscriptionJobsRequest(),
+            shapes.medical.ListMedicalTranscriptionJobsResponse,
         )
 
     async def list_medical_vocabularies(
@@ -261,8 +278,8 @@ class OperationMethods:
         """
         return await self._invoke(
             "ListMedicalVocabularies",
-            request or ListMedicalVocabulariesRequest(),
-            ListMedicalVocabulariesResponse,
+            request or shapes.medical.ListMedicalVocabulariesRequest(),
+            shapes.medical.ListMedicalVocabulariesResponse,
         )
 
     async def start_medical_transcription_job(
@@ -275,7 +292,9 @@ class OperationMethods:
         additional Request Parameters you choose to include in your request.
         """
         return await self._invoke(
-            "StartMedicalTranscriptionJob", request, StartMedicalTranscriptionJobResponse
+            "StartMedicalTranscriptionJob",
+            request,
+            shapes.medical.StartMedicalTranscriptionJobResponse,
         )
 
     async def update_medical_vocabulary(
@@ -287,7 +306,7 @@ class OperationMethods:
         Updates an existing custom medical vocabulary with new values.
         """
         return await self._invoke(
-            "UpdateMedicalVocabulary", request, UpdateMedicalVocabularyResponse
+            "UpdateMedicalVocabulary", request, shapes.medical.UpdateMedicalVocabularyResponse
         )
 
     # Custom vocabularies
@@ -297,21 +316,27 @@ class OperationMethods:
 
         Creates a new custom vocabulary.
         """
-        return await self._invoke("CreateVocabulary", request, CreateVocabularyResponse)
+        return await self._invoke(
+            "CreateVocabulary", request, shapes.vocabularies.CreateVocabularyResponse
+        )
 
     async def delete_vocabulary(self, request: DeleteVocabularyRequest) -> DeleteVocabularyResponse:
         """Delete a vocabulary (``DeleteVocabulary``).
 
         Deletes a custom vocabulary.
         """
-        return await self._invoke("DeleteVocabulary", request, DeleteVocabularyResponse)
+        return await self._invoke(
+            "DeleteVocabulary", request, shapes.vocabularies.DeleteVocabularyResponse
+        )
 
     async def get_vocabulary(self, request: GetVocabularyRequest) -> GetVocabularyResponse:
         """Get a vocabulary (``GetVocabulary``).
 
         Provides information about the specified custom vocabulary.
         """
-        return await self._invoke("GetVocabulary", request, GetVocabularyResponse)
+        return await self._invoke(
+            "GetVocabulary", request, shapes.vocabularies.GetVocabularyResponse
+        )
 
     async def list_vocabularies(
         self,
@@ -322,7 +347,9 @@ class OperationMethods:
         Provides a list of custom vocabularies that match the specified criteria.
         """
         return await self._invoke(
-            "ListVocabularies", request or ListVocabulariesRequest(), ListVocabulariesResponse
+            "ListVocabularies",
+            request or shapes.vocabularies.ListVocabulariesRequest(),
+            shapes.vocabularies.ListVocabulariesResponse,
         )
 
     async def update_vocabulary(self, request: UpdateVocabularyRequest) -> UpdateVocabularyResponse:
@@ -330,7 +357,9 @@ class OperationMethods:
 
         Updates an existing custom vocabulary with new values.
         """
-        return await self._invoke("UpdateVocabulary", request, UpdateVocabularyResponse)
+        return await self._invoke(
+            "UpdateVocabulary", request, shapes.vocabularies.UpdateVocabularyResponse
+        )
 
     # Vocabulary filters
 
@@ -342,7 +371,11 @@ class OperationMethods:
 
         Creates a new custom vocabulary filter.
         """
-        return await self._invoke("CreateVocabularyFilter", request, CreateVocabularyFilterResponse)
+        return await self._invoke(
+            "CreateVocabularyFilter",
+            request,
+            shapes.vocabulary_filters.CreateVocabularyFilterResponse,
+        )
 
     async def delete_vocabulary_filter(
         self,
@@ -352,7 +385,11 @@ class OperationMethods:
 
         Deletes a custom vocabulary filter.
         """
-        return await self._invoke("DeleteVocabularyFilter", request, DeleteVocabularyFilterResponse)
+        return await self._invoke(
+            "DeleteVocabularyFilter",
+            request,
+            shapes.vocabulary_filters.DeleteVocabularyFilterResponse,
+        )
 
     async def get_vocabulary_filter(
         self,
@@ -362,7 +399,9 @@ class OperationMethods:
 
         Provides information about the specified custom vocabulary filter.
         """
-        return await self._invoke("GetVocabularyFilter", request, GetVocabularyFilterResponse)
+        return await self._invoke(
+            "GetVocabularyFilter", request, shapes.vocabulary_filters.GetVocabularyFilterResponse
+        )
 
     async def list_vocabulary_filters(
         self,
@@ -374,8 +413,8 @@ class OperationMethods:
         """
         return await self._invoke(
             "ListVocabularyFilters",
-            request or ListVocabularyFiltersRequest(),
-            ListVocabularyFiltersResponse,
+            request or shapes.vocabulary_filters.ListVocabularyFiltersRequest(),
+            shapes.vocabulary_filters.ListVocabularyFiltersResponse,
         )
 
     async def update_vocabulary_filter(
@@ -386,7 +425,11 @@ class OperationMethods:
 
         Updates an existing custom vocabulary filter with a new list of words.
         """
-        return await self._invoke("UpdateVocabularyFilter", request, UpdateVocabularyFilterResponse)
+        return await self._invoke(
+            "UpdateVocabularyFilter",
+            request,
+            shapes.vocabulary_filters.UpdateVocabularyFilterResponse,
+        )
 
     # Custom language models
 
@@ -398,7 +441,9 @@ class OperationMethods:
 
         Creates a new custom language model.
         """
-        return await self._invoke("CreateLanguageModel", request, CreateLanguageModelResponse)
+        return await self._invoke(
+            "CreateLanguageModel", request, shapes.language_models.CreateLanguageModelResponse
+        )
 
     async def delete_language_model(
         self,
@@ -408,7 +453,9 @@ class OperationMethods:
 
         Deletes a custom language model.
         """
-        return await self._invoke("DeleteLanguageModel", request, DeleteLanguageModelResponse)
+        return await self._invoke(
+            "DeleteLanguageModel", request, shapes.language_models.DeleteLanguageModelResponse
+        )
 
     async def describe_language_model(
         self,
@@ -418,7 +465,9 @@ class OperationMethods:
 
         Provides information about the specified custom language model.
         """
-        return await self._invoke("DescribeLanguageModel", request, DescribeLanguageModelResponse)
+        return await self._invoke(
+            "DescribeLanguageModel", request, shapes.language_models.DescribeLanguageModelResponse
+        )
 
     async def list_language_models(
         self,
@@ -429,7 +478,9 @@ class OperationMethods:
         Provides a list of custom language models that match the specified criteria.
         """
         return await self._invoke(
-            "ListLanguageModels", request or ListLanguageModelsRequest(), ListLanguageModelsResponse
+            "ListLanguageModels",
+            request or shapes.language_models.ListLanguageModelsRequest(),
+            shapes.language_models.ListLanguageModelsResponse,
         )
 
     async def update_language_model(
@@ -440,7 +491,9 @@ class OperationMethods:
 
         Updates the encryption configuration for an existing custom language model.
         """
-        return await self._invoke("UpdateLanguageModel", request, UpdateLanguageModelResponse)
+        return await self._invoke(
+            "UpdateLanguageModel", request, shapes.language_models.UpdateLanguageModelResponse
+        )
 
     # Call Analytics categories and jobs
 
@@ -453,7 +506,9 @@ class OperationMethods:
         Creates a new Call Analytics category.
         """
         return await self._invoke(
-            "CreateCallAnalyticsCategory", request, CreateCallAnalyticsCategoryResponse
+            "CreateCallAnalyticsCategory",
+            request,
+            shapes.call_analytics.CreateCallAnalyticsCategoryResponse,
         )
 
     async def delete_call_analytics_category(
@@ -465,7 +520,9 @@ class OperationMethods:
         Deletes a Call Analytics category.
         """
         return await self._invoke(
-            "DeleteCallAnalyticsCategory", request, DeleteCallAnalyticsCategoryResponse
+            "DeleteCallAnalyticsCategory",
+            request,
+            shapes.call_analytics.DeleteCallAnalyticsCategoryResponse,
         )
 
     async def delete_call_analytics_job(
@@ -476,7 +533,9 @@ class OperationMethods:
 
         Deletes a Call Analytics job.
         """
-        return await self._invoke("DeleteCallAnalyticsJob", request, DeleteCallAnalyticsJobResponse)
+        return await self._invoke(
+            "DeleteCallAnalyticsJob", request, shapes.call_analytics.DeleteCallAnalyticsJobResponse
+        )
 
     async def get_call_analytics_category(
         self,
@@ -487,7 +546,9 @@ class OperationMethods:
         Provides information about the specified Call Analytics category.
         """
         return await self._invoke(
-            "GetCallAnalyticsCategory", request, GetCallAnalyticsCategoryResponse
+            "GetCallAnalyticsCategory",
+            request,
+            shapes.call_analytics.GetCallAnalyticsCategoryResponse,
         )
 
     async def get_call_analytics_job(
@@ -498,7 +559,9 @@ class OperationMethods:
 
         Provides information about the specified Call Analytics job.
         """
-        return await self._invoke("GetCallAnalyticsJob", request, GetCallAnalyticsJobResponse)
+        return await self._invoke(
+            "GetCallAnalyticsJob", request, shapes.call_analytics.GetCallAnalyticsJobResponse
+        )
 
     async def list_call_analytics_categories(
         self,
@@ -511,8 +574,8 @@ class OperationMethods:
         """
         return await self._invoke(
             "ListCallAnalyticsCategories",
-            request or ListCallAnalyticsCategoriesRequest(),
-            ListCallAnalyticsCategoriesResponse,
+            request or shapes.call_analytics.ListCallAnalyticsCategoriesRequest(),
+            shapes.call_analytics.ListCallAnalyticsCategoriesResponse,
         )
 
     async def list_call_analytics_jobs(
@@ -525,8 +588,8 @@ class OperationMethods:
         """
         return await self._invoke(
             "ListCallAnalyticsJobs",
-            request or ListCallAnalyticsJobsRequest(),
-            ListCallAnalyticsJobsResponse,
+            request or shapes.call_analytics.ListCallAnalyticsJobsRequest(),
+            shapes.call_analytics.ListCallAnalyticsJobsResponse,
         )
 
     async def start_call_analytics_job(
@@ -538,7 +601,9 @@ class OperationMethods:
         Transcribes the audio from a customer service call and applies any additional Request
         Parameters you choose to include in your request.
         """
-        return await self._invoke("StartCallAnalyticsJob", request, StartCallAnalyticsJobResponse)
+        return await self._invoke(
+            "StartCallAnalyticsJob", request, shapes.call_analytics.StartCallAnalyticsJobResponse
+        )
 
     async def update_call_analytics_category(
         self,
@@ -549,7 +614,9 @@ class OperationMethods:
         Updates the specified Call Analytics category with new rules.
         """
         return await self._invoke(
-            "UpdateCallAnalyticsCategory", request, UpdateCallAnalyticsCategoryResponse
+            "UpdateCallAnalyticsCategory",
+            request,
+            shapes.call_analytics.UpdateCallAnalyticsCategoryResponse,
         )
 
     # Medical scribe (AWS HealthScribe) jobs
@@ -562,7 +629,9 @@ class OperationMethods:
 
         Deletes a Medical Scribe job.
         """
-        return await self._invoke("DeleteMedicalScribeJob", request, DeleteMedicalScribeJobResponse)
+        return await self._invoke(
+            "DeleteMedicalScribeJob", request, shapes.medical_scribe.DeleteMedicalScribeJobResponse
+        )
 
     async def get_medical_scribe_job(
         self,
@@ -572,7 +641,9 @@ class OperationMethods:
 
         Provides information about the specified Medical Scribe job.
         """
-        return await self._invoke("GetMedicalScribeJob", request, GetMedicalScribeJobResponse)
+        return await self._invoke(
+            "GetMedicalScribeJob", request, shapes.medical_scribe.GetMedicalScribeJobResponse
+        )
 
     async def list_medical_scribe_jobs(
         self,
@@ -584,8 +655,8 @@ class OperationMethods:
         """
         return await self._invoke(
             "ListMedicalScribeJobs",
-            request or ListMedicalScribeJobsRequest(),
-            ListMedicalScribeJobsResponse,
+            request or shapes.medical_scribe.ListMedicalScribeJobsRequest(),
+            shapes.medical_scribe.ListMedicalScribeJobsResponse,
         )
 
     async def start_medical_scribe_job(
@@ -596,7 +667,9 @@ class OperationMethods:
 
         Transcribes patient-clinician conversations and generates clinical notes.
         """
-        return await self._invoke("StartMedicalScribeJob", request, StartMedicalScribeJobResponse)
+        return await self._invoke(
+            "StartMedicalScribeJob", request, shapes.medical_scribe.StartMedicalScribeJobResponse
+        )
 
     # Tags
 
@@ -609,7 +682,9 @@ class OperationMethods:
         Lists all tags associated with the specified transcription job, vocabulary, model, or
         resource.
         """
-        return await self._invoke("ListTagsForResource", request, ListTagsForResourceResponse)
+        return await self._invoke(
+            "ListTagsForResource", request, shapes.tags.ListTagsForResourceResponse
+        )
 
     async def tag_resource(self, request: TagResourceRequest) -> TagResourceResponse:
         """Add tags to a resource (``TagResource``).
@@ -617,14 +692,14 @@ class OperationMethods:
         Adds one or more custom tags, each in the form of a key:value pair, to the specified
         resource.
         """
-        return await self._invoke("TagResource", request, TagResourceResponse)
+        return await self._invoke("TagResource", request, shapes.tags.TagResourceResponse)
 
     async def untag_resource(self, request: UntagResourceRequest) -> UntagResourceResponse:
         """Remove tags from a resource (``UntagResource``).
 
         Removes the specified tags from the specified Amazon Transcribe resource.
         """
-        return await self._invoke("UntagResource", request, UntagResourceResponse)
+        return await self._invoke("UntagResource", request, shapes.tags.UntagResourceResponse)
 
     # Synchronous transcription
 
@@ -633,4 +708,6 @@ class OperationMethods:
 
         Transcribes a media file and returns the transcript in the same response.
         """
-        return await self._invoke("TranscribeAudio", request, TranscribeAudioResponse)
+        return await self._invoke(
+            "TranscribeAudio", request, shapes.transcribe_audio.TranscribeAudioResponse
+        )

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Awaitable, Callable, Iterable, Sequence
 from contextlib import AbstractAsyncContextManager
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from botocore import xform_name
 
-from transcribe_kit import _watcher
+from transcribe_kit import _watcher, shapes
 from transcribe_kit._clock import Clock
 from transcribe_kit._kinds import (
     CALL_ANALYTICS_JOBS,
@@ -33,60 +33,62 @@ from transcribe_kit.config import EventWaitPolicy, WaitPolicy
 from transcribe_kit.events import _watch
 from transcribe_kit.events._watch import JobEventSource
 from transcribe_kit.paginators import DEFAULT_PAGE_SIZE, ItemT, Paginator, RequestT
-from transcribe_kit.shapes.call_analytics import (
-    CallAnalyticsJob,
-    CallAnalyticsJobSummary,
-    CategoryProperties,
-    ListCallAnalyticsCategoriesRequest,
-    ListCallAnalyticsCategoriesResponse,
-    ListCallAnalyticsJobsRequest,
-    ListCallAnalyticsJobsResponse,
-)
-from transcribe_kit.shapes.common import VocabularyInfo
-from transcribe_kit.shapes.enums import (
-    CallAnalyticsJobStatus,
-    MedicalScribeJobStatus,
-    ModelStatus,
-    TranscriptionJobStatus,
-    VocabularyState,
-)
-from transcribe_kit.shapes.language_models import (
-    LanguageModel,
-    ListLanguageModelsRequest,
-    ListLanguageModelsResponse,
-)
-from transcribe_kit.shapes.medical import (
-    GetMedicalVocabularyResponse,
-    ListMedicalTranscriptionJobsRequest,
-    ListMedicalTranscriptionJobsResponse,
-    ListMedicalVocabulariesRequest,
-    ListMedicalVocabulariesResponse,
-    MedicalTranscriptionJob,
-    MedicalTranscriptionJobSummary,
-)
-from transcribe_kit.shapes.medical_scribe import (
-    ListMedicalScribeJobsRequest,
-    ListMedicalScribeJobsResponse,
-    MedicalScribeJob,
-    MedicalScribeJobSummary,
-)
-from transcribe_kit.shapes.transcription_jobs import (
-    ListTranscriptionJobsRequest,
-    ListTranscriptionJobsResponse,
-    TranscriptionJob,
-    TranscriptionJobSummary,
-)
-from transcribe_kit.shapes.vocabularies import (
-    GetVocabularyResponse,
-    ListVocabulariesRequest,
-    ListVocabulariesResponse,
-)
-from transcribe_kit.shapes.vocabulary_filters import (
-    ListVocabularyFiltersRequest,
-    ListVocabularyFiltersResponse,
-    VocabularyFilterInfo,
-)
 from transcribe_kit.waiters import Waiter
+
+if TYPE_CHECKING:
+    from transcribe_kit.shapes.call_analytics import (
+        CallAnalyticsJob,
+        CallAnalyticsJobSummary,
+        CategoryProperties,
+        ListCallAnalyticsCategoriesRequest,
+        ListCallAnalyticsCategoriesResponse,
+        ListCallAnalyticsJobsRequest,
+        ListCallAnalyticsJobsResponse,
+    )
+    from transcribe_kit.shapes.common import VocabularyInfo
+    from transcribe_kit.shapes.enums import (
+        CallAnalyticsJobStatus,
+        MedicalScribeJobStatus,
+        ModelStatus,
+        TranscriptionJobStatus,
+        VocabularyState,
+    )
+    from transcribe_kit.shapes.language_models import (
+        LanguageModel,
+        ListLanguageModelsRequest,
+        ListLanguageModelsResponse,
+    )
+    from transcribe_kit.shapes.medical import (
+        GetMedicalVocabularyResponse,
+        ListMedicalTranscriptionJobsRequest,
+        ListMedicalTranscriptionJobsResponse,
+        ListMedicalVocabulariesRequest,
+        ListMedicalVocabulariesResponse,
+        MedicalTranscriptionJob,
+        MedicalTranscriptionJobSummary,
+    )
+    from transcribe_kit.shapes.medical_scribe import (
+        ListMedicalScribeJobsRequest,
+        ListMedicalScribeJobsResponse,
+        MedicalScribeJob,
+        MedicalScribeJobSummary,
+    )
+    from transcribe_kit.shapes.transcription_jobs import (
+        ListTranscriptionJobsRequest,
+        ListTranscriptionJobsResponse,
+        TranscriptionJob,
+        TranscriptionJobSummary,
+    )
+    from transcribe_kit.shapes.vocabularies import (
+        GetVocabularyResponse,
+        ListVocabulariesRequest,
+        ListVocabulariesResponse,
+    )
+    from transcribe_kit.shapes.vocabulary_filters import (
+        ListVocabularyFiltersRequest,
+        ListVocabularyFiltersResponse,
+        VocabularyFilterInfo,
+    )
 
 ResourceT = TypeVar("ResourceT")
 
@@ -124,7 +126,9 @@ class ServiceLayerMethods(OperationMethods):
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
         return self._paginate(
-            ListTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
+            shapes.transcription_jobs.ListTranscriptionJobsRequest(
+                status=status, job_name_contains=job_name_contains
+            ),
             lambda page: page.transcription_job_summaries,
             page_size,
             max_items,
@@ -149,7 +153,9 @@ class ServiceLayerMethods(OperationMethods):
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
         return self._paginate(
-            ListMedicalTranscriptionJobsRequest(status=status, job_name_contains=job_name_contains),
+            shapes.medical.ListMedicalTranscriptionJobsRequest(
+                status=status, job_name_contains=job_name_contains
+            ),
             lambda page: page.medical_transcription_job_summaries,
             page_size,
             max_items,
@@ -172,7 +178,9 @@ class ServiceLayerMethods(OperationMethods):
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
         return self._paginate(
-            ListMedicalScribeJobsRequest(status=status, job_name_contains=job_name_contains),
+            shapes.medical_scribe.ListMedicalScribeJobsRequest(
+                status=status, job_name_contains=job_name_contains
+            ),
             lambda page: page.medical_scribe_job_summaries,
             page_size,
             max_items,
@@ -195,7 +203,9 @@ class ServiceLayerMethods(OperationMethods):
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
         return self._paginate(
-            ListCallAnalyticsJobsRequest(status=status, job_name_contains=job_name_contains),
+            shapes.call_analytics.ListCallAnalyticsJobsRequest(
+                status=status, job_name_contains=job_name_contains
+            ),
             lambda page: page.call_analytics_job_summaries,
             page_size,
             max_items,
@@ -216,7 +226,7 @@ class ServiceLayerMethods(OperationMethods):
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
         return self._paginate(
-            ListCallAnalyticsCategoriesRequest(),
+            shapes.call_analytics.ListCallAnalyticsCategoriesRequest(),
             lambda page: page.categories,
             page_size,
             max_items,
@@ -237,7 +247,9 @@ class ServiceLayerMethods(OperationMethods):
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
         return self._paginate(
-            ListVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
+            shapes.vocabularies.ListVocabulariesRequest(
+                state_equals=state_equals, name_contains=name_contains
+            ),
             lambda page: page.vocabularies,
             page_size,
             max_items,
@@ -258,7 +270,9 @@ class ServiceLayerMethods(OperationMethods):
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
         return self._paginate(
-            ListMedicalVocabulariesRequest(state_equals=state_equals, name_contains=name_contains),
+            shapes.medical.ListMedicalVocabulariesRequest(
+                state_equals=state_equals, name_contains=name_contains
+            ),
             lambda page: page.vocabularies,
             page_size,
             max_items,
@@ -280,7 +294,7 @@ class ServiceLayerMethods(OperationMethods):
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
         return self._paginate(
-            ListVocabularyFiltersRequest(name_contains=name_contains),
+            shapes.vocabulary_filters.ListVocabularyFiltersRequest(name_contains=name_contains),
             lambda page: page.vocabulary_filters,
             page_size,
             max_items,
@@ -301,7 +315,9 @@ class ServiceLayerMethods(OperationMethods):
         See :class:`~transcribe_kit.paginators.Paginator` for the paging options.
         """
         return self._paginate(
-            ListLanguageModelsRequest(status_equals=status_equals, name_contains=name_contains),
+            shapes.language_models.ListLanguageModelsRequest(
+                status_equals=status_equals, name_contains=name_contains
+            ),
             lambda page: page.models,
             page_size,
             max_items,

@@ -26,35 +26,9 @@ from typing import Any, Final
 
 import attrs
 
-from transcribe_kit import shapes
 from transcribe_kit._converter import compile_function, compiled_once, strip_optional
 from transcribe_kit.errors import RequestValidationError
 from transcribe_kit.shapes._base import Constraints, OpenEnum, constraints, wire_name
-from transcribe_kit.shapes.call_analytics import (
-    AbsoluteTimeRange,
-    CallAnalyticsJobSettings,
-    RelativeTimeRange,
-    Rule,
-)
-from transcribe_kit.shapes.medical import MedicalTranscriptionSetting
-from transcribe_kit.shapes.medical_scribe import MedicalScribeSettings
-from transcribe_kit.shapes.transcribe_audio import (
-    SyncMedia,
-    TranscribeAudioRequest,
-    VocabularyFilterEntry,
-    VocabularyFilterSettings,
-    VocabularySettingsEntry,
-)
-from transcribe_kit.shapes.transcription_jobs import (
-    JobExecutionSettings,
-    Settings,
-    StartTranscriptionJobRequest,
-)
-from transcribe_kit.shapes.vocabularies import CreateVocabularyRequest, UpdateVocabularyRequest
-from transcribe_kit.shapes.vocabulary_filters import (
-    CreateVocabularyFilterRequest,
-    UpdateVocabularyFilterRequest,
-)
 
 Violation = tuple[str, str]
 """A dotted member path and the rule it breaks."""
@@ -141,14 +115,14 @@ def same_kind(entries: str, *kinds: str) -> Rule_:
     return check
 
 
-RULES: Final[Mapping[type, Sequence[Rule_]]] = {
-    SyncMedia: [exactly_one("media_bytes", "media_file_uri")],
-    Rule: [
+RULES: Final[Mapping[str, Sequence[Rule_]]] = {
+    "SyncMedia": [exactly_one("media_bytes", "media_file_uri")],
+    "Rule": [
         exactly_one(
             "non_talk_time_filter", "interruption_filter", "transcript_filter", "sentiment_filter"
         )
     ],
-    Settings: [
+    "Settings": [
         at_most_one("show_speaker_labels", "channel_identification"),
         requires("max_speaker_labels", "show_speaker_labels", true=True),
         requires("show_speaker_labels", "max_speaker_labels"),
@@ -156,36 +130,36 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
         requires("show_alternatives", "max_alternatives"),
         requires("vocabulary_filter_name", "vocabulary_filter_method"),
     ],
-    MedicalTranscriptionSetting: [
+    "MedicalTranscriptionSetting": [
         at_most_one("show_speaker_labels", "channel_identification"),
         requires("max_speaker_labels", "show_speaker_labels", true=True),
         requires("show_speaker_labels", "max_speaker_labels"),
         requires("max_alternatives", "show_alternatives", true=True),
         requires("show_alternatives", "max_alternatives"),
     ],
-    MedicalScribeSettings: [
+    "MedicalScribeSettings": [
         at_least_one("show_speaker_labels", "channel_identification"),
         at_most_one("show_speaker_labels", "channel_identification"),
         requires("max_speaker_labels", "show_speaker_labels", true=True),
         requires("show_speaker_labels", "max_speaker_labels"),
         requires("vocabulary_filter_name", "vocabulary_filter_method"),
     ],
-    CallAnalyticsJobSettings: [
+    "CallAnalyticsJobSettings": [
         requires("vocabulary_filter_name", "vocabulary_filter_method"),
         entries_require(
             "language_id_settings", "vocabulary_filter_name", "vocabulary_filter_method"
         ),
     ],
-    JobExecutionSettings: [
+    "JobExecutionSettings": [
         requires("allow_deferred_execution", "data_access_role_arn"),
         requires("data_access_role_arn", "allow_deferred_execution", true=True),
     ],
-    AbsoluteTimeRange: [requires("start_time", "end_time"), requires("end_time", "start_time")],
-    RelativeTimeRange: [
+    "AbsoluteTimeRange": [requires("start_time", "end_time"), requires("end_time", "start_time")],
+    "RelativeTimeRange": [
         requires("start_percentage", "end_percentage"),
         requires("end_percentage", "start_percentage"),
     ],
-    StartTranscriptionJobRequest: [
+    "StartTranscriptionJobRequest": [
         at_least_one("language_code", "identify_language", "identify_multiple_languages"),
         at_most_one("language_code", "identify_language", "identify_multiple_languages"),
         requires("language_id_settings", "language_options"),
@@ -194,11 +168,11 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
             "language_id_settings", "vocabulary_filter_name", "settings.vocabulary_filter_method"
         ),
     ],
-    CreateVocabularyRequest: [exactly_one("phrases", "vocabulary_file_uri")],
-    UpdateVocabularyRequest: [exactly_one("phrases", "vocabulary_file_uri")],
-    CreateVocabularyFilterRequest: [exactly_one("words", "vocabulary_filter_file_uri")],
-    UpdateVocabularyFilterRequest: [exactly_one("words", "vocabulary_filter_file_uri")],
-    TranscribeAudioRequest: [
+    "CreateVocabularyRequest": [exactly_one("phrases", "vocabulary_file_uri")],
+    "UpdateVocabularyRequest": [exactly_one("phrases", "vocabulary_file_uri")],
+    "CreateVocabularyFilterRequest": [exactly_one("words", "vocabulary_filter_file_uri")],
+    "UpdateVocabularyFilterRequest": [exactly_one("words", "vocabulary_filter_file_uri")],
+    "TranscribeAudioRequest": [
         at_most_one("language", "language_detection_mode"),
         at_most_one("show_speaker_labels", "channel_identification"),
         requires("show_speaker_labels", "max_speaker_labels"),
@@ -206,11 +180,14 @@ RULES: Final[Mapping[type, Sequence[Rule_]]] = {
         requires("language_detection_mode", "language_options"),
         same_kind("vocabulary_settings", "vocabulary_name", "phrases"),
     ],
-    VocabularySettingsEntry: [exactly_one("vocabulary_name", "phrases")],
-    VocabularyFilterEntry: [exactly_one("vocabulary_filter_name", "words")],
-    VocabularyFilterSettings: [same_kind("filters", "vocabulary_filter_name", "words")],
+    "VocabularySettingsEntry": [exactly_one("vocabulary_name", "phrases")],
+    "VocabularyFilterEntry": [exactly_one("vocabulary_filter_name", "words")],
+    "VocabularyFilterSettings": [same_kind("filters", "vocabulary_filter_name", "words")],
 }
-"""The documented cross-member rules, by shape."""
+"""The documented cross-member rules, by the name of the shape they apply to.
+
+Keyed by name so that no shape module is imported for them: each is read when a shape of
+its module is validated."""
 
 
 # Types. A member of the wrong type is named with what it must be and what was given; the
@@ -362,7 +339,7 @@ class _Walk:
             return found
         rules = [
             (f"{prefix}{name}", message)
-            for rule in RULES.get(type(shape), ())
+            for rule in RULES.get(type(shape).__name__, ())
             for name, message in rule(shape)
         ]
         return rules + found
@@ -457,7 +434,7 @@ def _compile_check(cls: type) -> Callable[[Any], bool]:
         else:
             lines.append("    if v is not None:")
             lines += [f"        {line}" for line in body]
-    for index, rule in enumerate(RULES.get(cls, ())):
+    for index, rule in enumerate(RULES.get(cls.__name__, ())):
         namespace[f"rule_{index}"] = rule
         lines.append(f"    if next(rule_{index}(o), None) is not None: return False")
     lines.append("    return True")
@@ -465,6 +442,24 @@ def _compile_check(cls: type) -> Callable[[Any], bool]:
         "check", lines, namespace, f"check {cls.__qualname__}"
     )
     return function
+
+
+_REQUESTS: Final[dict[tuple[type, str], bool]] = {}
+
+
+def _is_request(cls: type, operation_name: str) -> bool:
+    """Whether ``cls`` is (or derives from) the request class of ``operation_name``.
+
+    Read from the class's own bases, so that no other shape module is imported for it.
+    """
+    found = _REQUESTS.get((cls, operation_name))
+    if found is None:
+        name = f"{operation_name}Request"
+        found = _REQUESTS[(cls, operation_name)] = any(
+            base.__name__ == name and base.__module__.startswith("transcribe_kit.shapes.")
+            for base in cls.__mro__
+        )
+    return found
 
 
 def _is_valid(shape: object) -> bool:
@@ -485,9 +480,10 @@ def validate(shape: object, operation_name: str | None = None) -> None:
     are finite. With ``operation_name``, ``shape`` must be that operation's request class.
     Every violation is collected: the error names the first and lists all in ``errors``.
     """
-    expected = getattr(shapes, f"{operation_name}Request", None) if operation_name else None
-    if (expected is not None and not isinstance(shape, expected)) or not attrs.has(type(shape)):
-        what = expected.__name__ if expected is not None else "request shape"
+    if not attrs.has(type(shape)) or (
+        operation_name is not None and not _is_request(type(shape), operation_name)
+    ):
+        what = f"{operation_name}Request" if operation_name else "request shape"
         raise RequestValidationError(
             "request", f"must be a {what}, got {_given(shape)}", operation_name=operation_name
         )

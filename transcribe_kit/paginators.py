@@ -21,7 +21,6 @@ from typing import Any, Final, Generic, Protocol, TypeVar
 
 import attrs
 
-from transcribe_kit._validation import validate
 from transcribe_kit.errors import PaginationError
 
 DEFAULT_PAGE_SIZE: Final = 100
@@ -77,6 +76,9 @@ class Paginator(Generic[RequestT, PageT, ItemT]):
     ) -> None:
         if max_items is not None and max_items < 0:
             raise ValueError(f"max_items must not be negative (is {max_items})")
+        # Imported here: the rules are read for the first request, not by a client's import.
+        from transcribe_kit._validation import validate
+
         first = _evolve(request, next_token=starting_token, max_results=page_size)
         validate(first, operation_name)
         self._fetch = fetch

@@ -14,10 +14,10 @@ import enum
 import importlib
 import inspect
 import os
+import pkgutil
 import re
 import typing
 from collections.abc import Iterator
-from types import ModuleType
 
 SHAPES = "transcribe_kit.shapes"
 ENUMS = f"{SHAPES}.enums"
@@ -48,13 +48,11 @@ _ACTION = re.compile(r"(Request|Response)$")
 def shape_modules() -> list[str]:
     """The shape modules that get a page: every public one but the enums."""
     shapes = importlib.import_module(SHAPES)
+    # From the files: the package imports a module only when one of its names is read.
     names = [
-        name
-        for name, value in vars(shapes).items()
-        if isinstance(value, ModuleType)
-        and value.__name__ == f"{SHAPES}.{name}"
-        and not name.startswith("_")
-        and value.__name__ != ENUMS
+        module.name
+        for module in pkgutil.iter_modules(shapes.__path__)
+        if not module.name.startswith("_") and f"{SHAPES}.{module.name}" != ENUMS
     ]
     return sorted(
         names, key=lambda name: (AREAS.index(name) if name in AREAS else len(AREAS), name)

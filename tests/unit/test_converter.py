@@ -30,7 +30,7 @@ from transcribe_kit.shapes._base import OpenEnum, wire
 
 ENUM_CLASSES = [
     value
-    for value in vars(transcribe_kit.shapes).values()
+    for value in (getattr(transcribe_kit.shapes, name) for name in transcribe_kit.shapes.__all__)
     if isinstance(value, type) and issubclass(value, OpenEnum) and value is not OpenEnum
 ]
 

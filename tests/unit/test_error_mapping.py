@@ -332,3 +332,12 @@ def test_no_message_keeps_a_signature(raised: Exception) -> None:
     assert mapped is not None
     assert "0123abcd" not in str(mapped)
     assert "AKIAEXAMPLE" not in str(mapped)
+
+
+def test_an_aiohttp_error_is_a_connect_error() -> None:
+    import aiohttp
+
+    mapped = translate(aiohttp.ClientPayloadError("Response payload is not completed"), "GetObject")
+
+    assert type(mapped) is ConnectError
+    assert str(mapped).startswith("ClientPayloadError: Response payload is not completed")

@@ -22,6 +22,7 @@ from transcribe_kit._kinds import (
     MEDICAL_TRANSCRIPTION_JOBS,
     JobKind,
     ResourceKind,
+    check_kind,
     job_kind_of,
 )
 from transcribe_kit.shapes._base import wire_name
@@ -29,6 +30,18 @@ from transcribe_kit.testing import _kinds as local_kinds
 
 ids = [kind.noun for kind in KINDS]
 job_ids = [kind.noun for kind in JOB_KINDS]
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=ids)
+def test_every_class_and_member_an_entry_names_exists(kind: ResourceKind[Any, Any]) -> None:
+    check_kind(kind)  # raises TypeError naming the class and the missing member
+
+
+def test_an_entry_that_names_a_missing_member_is_refused() -> None:
+    wrong = attrs.evolve(KINDS[0], members=attrs.evolve(KINDS[0].members, status="Nope"))
+
+    with pytest.raises(TypeError, match="has no member Nope"):
+        check_kind(wrong)
 
 
 def _operations(kind: ResourceKind[Any, Any]) -> dict[str, str]:

@@ -64,7 +64,81 @@ def test_caption_options_come_with_the_policies_without_the_http_stack() -> None
     assert not loaded & {"aiohttp", "botocore", "tenacity", "asyncio", "transcribe_kit._retrying"}
 
 
-@pytest.mark.parametrize("package", ["transcribe_kit", "transcribe_kit.transcript"])
+def _loaded_modules(statement: str) -> set[str]:
+    """Every module loaded after ``statement``, in a fresh interpreter in the project root."""
+    found = _run(f"import json, sys\n{statement}\nprint(json.dumps(sorted(sys.modules)))")
+    assert isinstance(found, list)
+    return set(found)
+
+
+#: What a client needs only once a method needs it.
+_NOT_FOR_A_CLIENT = {
+    "cattrs",
+    "transcribe_kit._converter",
+    "transcribe_kit._validation",
+    "transcribe_kit._documents",
+    "transcribe_kit._transcribe",
+    "transcribe_kit._parser_errors",
+    "transcribe_kit.transcript._document",
+    "transcribe_kit.events._types",
+    "transcribe_kit.events._consumer",
+    "transcribe_kit.events._setup",
+}
+
+
+#: The packages that import their names' modules on first use.
+LAZY_PACKAGES = [
+    "transcribe_kit",
+    "transcribe_kit.transcript",
+    "transcribe_kit.shapes",
+    "transcribe_kit.events",
+]
+
+
+def _shape_modules(loaded: set[str]) -> set[str]:
+    return {name for name in loaded if name.startswith("transcribe_kit.shapes.")}
+
+
+def test_making_a_client_loads_no_shapes_documents_events_or_converter() -> None:
+    loaded = _loaded_modules(
+        "from transcribe_kit import TranscribeClient\n"
+        "TranscribeClient(region_name='us-east-1', endpoint_url='http://127.0.0.1:9')"
+    )
+
+    assert "transcribe_kit._client" in loaded
+    assert _shape_modules(loaded) == {"transcribe_kit.shapes._base"}
+    assert not loaded & _NOT_FOR_A_CLIENT
+
+
+def test_the_first_call_loads_the_shapes_of_its_own_operations_only() -> None:
+    loaded = _loaded_modules(
+        "import asyncio\n"
+        "from tests.fakes import FakeAioClient\n"
+        "from transcribe_kit import GetTranscriptionJobRequest, TranscribeClient\n"
+        "async def main():\n"
+        "    fake = FakeAioClient().script('GetTranscriptionJob', {'TranscriptionJob': {}})\n"
+        "    async with TranscribeClient(client=fake) as tk:\n"
+        "        await tk.get_transcription_job(\n"
+        "            GetTranscriptionJobRequest(transcription_job_name='meeting-42'))\n"
+        "asyncio.run(main())"
+    )
+
+    assert _shape_modules(loaded) == {
+        f"transcribe_kit.shapes.{name}"
+        for name in ("_base", "common", "enums", "transcription_jobs")
+    }
+    assert "transcribe_kit.shapes.call_analytics" not in loaded
+
+
+def test_the_error_classifier_does_not_import_aiohttp() -> None:
+    # aiohttp's errors are recognised only once something has loaded aiohttp.
+    loaded = _loaded_modules("import transcribe_kit._error_mapping")
+
+    assert "transcribe_kit._error_mapping" in loaded
+    assert "aiohttp" not in loaded
+
+
+@pytest.mark.parametrize("package", LAZY_PACKAGES)
 def test_every_name_in_all_resolves_in_a_fresh_interpreter(package: str) -> None:
     missing = _run(
         f"import json, {package} as package\n"
@@ -74,7 +148,7 @@ def test_every_name_in_all_resolves_in_a_fresh_interpreter(package: str) -> None
     assert missing == []
 
 
-@pytest.mark.parametrize("package", ["transcribe_kit", "transcribe_kit.transcript"])
+@pytest.mark.parametrize("package", LAZY_PACKAGES)
 def test_dir_lists_every_name_in_all_before_any_is_used(package: str) -> None:
     unlisted = _run(
         f"import json, {package} as package\n"

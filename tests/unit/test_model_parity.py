@@ -178,7 +178,7 @@ def _sample_values(cls: type[Any], shape: Shape) -> dict[str, Any]:
 def _rules_accept(cls: type[Any], values: dict[str, Any], chosen: set[str]) -> bool:
     """Whether the RULES of ``cls`` pass when only the ``chosen`` fields are set."""
     instance = cls(**{name: values[name] if name in chosen else None for name in values})
-    return not [found for rule in RULES.get(cls, ()) for found in rule(instance)]
+    return not [found for rule in RULES.get(cls.__name__, ()) for found in rule(instance)]
 
 
 def _behaves_as_union(cls: type[Any], shape: Shape) -> list[str]:
@@ -216,9 +216,9 @@ def test_only_unions_have_an_exactly_one_rule_over_all_members() -> None:
     unions = {s.name for s in structures(service) if s.metadata.get("union")}
     by_name = {s.name: s for s in structures(service)}
     union_like = {
-        cls.__name__
-        for cls in RULES
-        if len(attrs.fields(cls)) > 1 and not _behaves_as_union(cls, by_name[cls.__name__])
+        name
+        for name, cls in ((name, getattr(transcribe_kit.shapes, name)) for name in RULES)
+        if len(attrs.fields(cls)) > 1 and not _behaves_as_union(cls, by_name[name])
     }
     assert union_like == unions
 
@@ -242,6 +242,16 @@ def _response_class_name(model_name: str, operation: str) -> str:
     return f"{operation}Response" if output is None else str(output.name)
 
 
+def _method_hints(operation: str) -> dict[str, Any]:
+    """The annotations of the client's method for ``operation``, resolved.
+
+    The client's modules import the shapes for type checkers only (a client's import loads
+    none), so the shapes are given as the namespace they are resolved in.
+    """
+    shapes = {name: getattr(transcribe_kit.shapes, name) for name in transcribe_kit.shapes.__all__}
+    return typing.get_type_hints(getattr(TranscribeClient, xform_name(operation)), localns=shapes)
+
+
 @pytest.mark.parametrize(("model_name", "operation"), OPERATIONS)
 def test_operation_has_a_client_method(model_name: str, operation: str) -> None:
     method = getattr(TranscribeClient, xform_name(operation), None)
@@ -252,7 +262,7 @@ def test_operation_has_a_client_method(model_name: str, operation: str) -> None:
 @pytest.mark.parametrize(("model_name", "operation"), OPERATIONS)
 def test_operation_method_takes_the_request_class(model_name: str, operation: str) -> None:
     input_shape = model(model_name).operation_model(operation).input_shape
-    hints = typing.get_type_hints(getattr(TranscribeClient, xform_name(operation)))
+    hints = _method_hints(operation)
     annotation, optional = strip_optional(hints["request"])
     assert annotation is shape_class(input_shape.name), (
         f"{xform_name(operation)}(request: {hints['request']}), model input {input_shape.name}"
@@ -265,7 +275,7 @@ def test_operation_method_takes_the_request_class(model_name: str, operation: st
 
 @pytest.mark.parametrize(("model_name", "operation"), OPERATIONS)
 def test_operation_method_returns_the_response_class(model_name: str, operation: str) -> None:
-    hints = typing.get_type_hints(getattr(TranscribeClient, xform_name(operation)))
+    hints = _method_hints(operation)
     expected = _response_class_name(model_name, operation)
     assert hints["return"] is shape_class(expected), (
         f"{xform_name(operation)} returns {hints['return']}, model output {expected}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from datetime import datetime, timezone
 
 import attrs
@@ -21,18 +22,19 @@ from transcribe_kit import (
 from transcribe_kit.shapes._base import OpenEnum
 
 SHAPE_MODULES = sorted(
-    name
-    for name in vars(transcribe_kit.shapes)
-    if not name.startswith("_")
-    and getattr(getattr(transcribe_kit.shapes, name), "__name__", "").startswith(
-        "transcribe_kit.shapes."
-    )
+    module.name
+    for module in pkgutil.iter_modules(transcribe_kit.shapes.__path__)
+    if not module.name.startswith("_")
 )
 
 
 def test_there_are_shape_modules_to_read() -> None:
     assert "transcription_jobs" in SHAPE_MODULES
     assert "enums" in SHAPE_MODULES
+
+
+def test_the_package_looks_for_shapes_in_every_shape_module() -> None:
+    assert sorted(transcribe_kit.shapes.MODULES) == SHAPE_MODULES
 
 
 @pytest.mark.parametrize("module_name", SHAPE_MODULES)

@@ -533,7 +533,7 @@ def test_documented_rule(shape: object, expected: list[tuple[str, str]]) -> None
 
 
 def test_every_shape_with_rules_has_a_case() -> None:
-    covered = {type(case.values[0]) for case in RULE_CASES}
+    covered = {type(case.values[0]).__name__ for case in RULE_CASES}
 
     assert set(RULES) - covered == set()
 
@@ -825,3 +825,9 @@ async def test_client_sends_an_enum_given_as_its_value() -> None:
         await client.list_transcription_jobs(ListTranscriptionJobsRequest(status="COMPLETED"))  # type: ignore[arg-type]
 
     assert fake.calls == [("list_transcription_jobs", {"Status": "COMPLETED"})]
+
+
+def test_every_rule_applies_to_a_shape_of_the_model() -> None:
+    from transcribe_kit import shapes
+
+    assert set(RULES) <= set(shapes.__all__)  # keyed by name: a misspelt one would never run

@@ -25,36 +25,41 @@ scaling-out guide says what the library does about each.
 
 from __future__ import annotations
 
-from transcribe_kit.events._consumer import (
-    Delivery,
-    EventStream,
-    EventStreamStats,
-    FinishedJob,
-)
-from transcribe_kit.events._lambda import (
-    BatchResponse,
-    sqs_batch_response,
-    sqs_batch_response_async,
-)
-from transcribe_kit.events._setup import JOB_STATE_CHANGES, NAME_MEMBERS, JobEventsWiring
-from transcribe_kit.events._types import (
-    DETAIL_SHAPES,
-    SOURCE,
-    CallAnalyticsJobStateChange,
-    CallAnalyticsPostCallJobStateChange,
-    EventDetail,
-    KnownDetail,
-    LanguageIdentificationStateChange,
-    LanguageModelStateChange,
-    MultipleLanguageIdentificationStateChange,
-    TranscribeEvent,
-    TranscriptionJobStateChange,
-    UnknownDetail,
-    VocabularyStateChange,
-    event_key,
-    parse_event,
-)
-from transcribe_kit.events._watch import JobEventDelivery, JobEventSource
+from typing import TYPE_CHECKING, Final
+
+from transcribe_kit._lazy import lazy_attributes
+
+if TYPE_CHECKING:
+    from transcribe_kit.events._consumer import (
+        Delivery,
+        EventStream,
+        EventStreamStats,
+        FinishedJob,
+    )
+    from transcribe_kit.events._lambda import (
+        BatchResponse,
+        sqs_batch_response,
+        sqs_batch_response_async,
+    )
+    from transcribe_kit.events._setup import JOB_STATE_CHANGES, NAME_MEMBERS, JobEventsWiring
+    from transcribe_kit.events._types import (
+        DETAIL_SHAPES,
+        SOURCE,
+        CallAnalyticsJobStateChange,
+        CallAnalyticsPostCallJobStateChange,
+        EventDetail,
+        KnownDetail,
+        LanguageIdentificationStateChange,
+        LanguageModelStateChange,
+        MultipleLanguageIdentificationStateChange,
+        TranscribeEvent,
+        TranscriptionJobStateChange,
+        UnknownDetail,
+        VocabularyStateChange,
+        event_key,
+        parse_event,
+    )
+    from transcribe_kit.events._watch import JobEventDelivery, JobEventSource
 
 __all__ = [
     "BatchResponse",
@@ -85,3 +90,53 @@ __all__ = [
     "sqs_batch_response",
     "sqs_batch_response_async",
 ]
+
+#: The home module of each name above: imported when the name is first read (PEP 562), so
+#: that a client, which inherits the event methods, loads the event shapes only when used.
+_HOMES: Final[dict[str, tuple[str, ...]]] = {
+    "transcribe_kit.events._consumer": (
+        "Delivery",
+        "EventStream",
+        "EventStreamStats",
+        "FinishedJob",
+    ),
+    "transcribe_kit.events._lambda": (
+        "BatchResponse",
+        "sqs_batch_response",
+        "sqs_batch_response_async",
+    ),
+    "transcribe_kit.events._setup": (
+        "JOB_STATE_CHANGES",
+        "NAME_MEMBERS",
+        "JobEventsWiring",
+    ),
+    "transcribe_kit.events._types": (
+        "DETAIL_SHAPES",
+        "SOURCE",
+        "CallAnalyticsJobStateChange",
+        "CallAnalyticsPostCallJobStateChange",
+        "EventDetail",
+        "KnownDetail",
+        "LanguageIdentificationStateChange",
+        "LanguageModelStateChange",
+        "MultipleLanguageIdentificationStateChange",
+        "TranscribeEvent",
+        "TranscriptionJobStateChange",
+        "UnknownDetail",
+        "VocabularyStateChange",
+        "event_key",
+        "parse_event",
+    ),
+    "transcribe_kit.events._watch": (
+        "JobEventDelivery",
+        "JobEventSource",
+    ),
+}
+
+if not TYPE_CHECKING:
+    # Hidden from type checkers, which would otherwise take any name as defined here.
+    __getattr__ = lazy_attributes(__name__, _HOMES)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -9,23 +9,20 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from transcribe_kit import _companion
+from transcribe_kit import _companion, shapes
 from transcribe_kit._operations import OperationMethods
 from transcribe_kit.errors import NotFoundError, ResourceNotFoundError
-from transcribe_kit.events._consumer import EventStream, FinishedJob
-from transcribe_kit.events._setup import JOB_STATE_CHANGES, JobEventsWiring, ensure_job_events
-from transcribe_kit.events._types import (
-    CallAnalyticsJobStateChange,
-    TranscribeEvent,
-    TranscriptionJobStateChange,
-)
-from transcribe_kit.events._watch import JobEventSource
 from transcribe_kit.retry import RetryPolicy
-from transcribe_kit.shapes.call_analytics import GetCallAnalyticsJobRequest
-from transcribe_kit.shapes.transcription_jobs import GetTranscriptionJobRequest
 from transcribe_kit.waiters import Clock
+
+# The event shapes, the consumer and the wiring load when a method here is first called:
+# a client that never uses events does not build them.
+if TYPE_CHECKING:
+    from transcribe_kit.events._consumer import EventStream, FinishedJob
+    from transcribe_kit.events._types import TranscribeEvent
+    from transcribe_kit.events._watch import JobEventSource
 
 
 class JobEventMethods(OperationMethods):
@@ -58,7 +55,7 @@ class JobEventMethods(OperationMethods):
         queue_name: str | None = None,
         dead_letter_queue_name: str | None = None,
         rule_name: str | None = None,
-        detail_types: Sequence[str] = JOB_STATE_CHANGES,
+        detail_types: Sequence[str] | None = None,
         max_receive_count: int = 5,
         visibility_timeout: int = 60,
     ) -> str:
@@ -70,7 +67,7 @@ class JobEventMethods(OperationMethods):
         policy moves a message to a dead-letter queue (``<queue>-dlq``) after
         ``max_receive_count`` receives; a rule on the region's default EventBridge bus
         (``rule_name``, default the queue's name) matching Amazon Transcribe's events of
-        ``detail_types`` (default :data:`~transcribe_kit.events.JOB_STATE_CHANGES`:
+        ``detail_types`` (``None``: :data:`~transcribe_kit.events.JOB_STATE_CHANGES`,
         transcription and Call Analytics jobs) whose job name starts with
         ``job_name_prefix``; a statement in both queues' policies letting the rule send;
         and the rule's target, the queue (the dead-letter queue for what EventBridge
@@ -81,12 +78,18 @@ class JobEventMethods(OperationMethods):
         before any call for a prefix no job name could start with or a name SQS or
         EventBridge refuse. Medical jobs publish no events.
         """
+        from transcribe_kit.events._setup import (
+            JOB_STATE_CHANGES,
+            JobEventsWiring,
+            ensure_job_events,
+        )
+
         wiring = JobEventsWiring.plan(
             job_name_prefix=job_name_prefix,
             queue_name=queue_name,
             dead_letter_queue_name=dead_letter_queue_name,
             rule_name=rule_name,
-            detail_types=detail_types,
+            detail_types=JOB_STATE_CHANGES if detail_types is None else detail_types,
             max_receive_count=max_receive_count,
             visibility_timeout=visibility_timeout,
         )
@@ -137,6 +140,8 @@ class JobEventMethods(OperationMethods):
         ``idle_timeout`` seconds without a message (``None``: never) or
         :meth:`~transcribe_kit.events.EventStream.stop`.
         """
+        from transcribe_kit.events._consumer import EventStream
+
         return EventStream(
             queue_url,
             open_sqs=lambda: self._companion_client("sqs"),
@@ -156,15 +161,22 @@ class JobEventMethods(OperationMethods):
 
     async def _finished_job(self, event: TranscribeEvent) -> FinishedJob | None:
         """The job a job-state event is about, got once; ``None`` for other events or a gone job."""
+        from transcribe_kit.events._types import (
+            CallAnalyticsJobStateChange,
+            TranscriptionJobStateChange,
+        )
+
         detail = event.detail
         try:
             if isinstance(detail, TranscriptionJobStateChange) and detail.transcription_job_name:
-                request = GetTranscriptionJobRequest(
+                request = shapes.transcription_jobs.GetTranscriptionJobRequest(
                     transcription_job_name=detail.transcription_job_name
                 )
                 return (await self.get_transcription_job(request)).transcription_job
             if isinstance(detail, CallAnalyticsJobStateChange) and detail.job_name:
-                analytics = GetCallAnalyticsJobRequest(call_analytics_job_name=detail.job_name)
+                analytics = shapes.call_analytics.GetCallAnalyticsJobRequest(
+                    call_analytics_job_name=detail.job_name
+                )
                 return (await self.get_call_analytics_job(analytics)).call_analytics_job
         except (ResourceNotFoundError, NotFoundError):
             return None

@@ -25,7 +25,7 @@ import logging
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterable
 from contextlib import AbstractAsyncContextManager
 from types import TracebackType
-from typing import Any, Final, Generic, Protocol
+from typing import TYPE_CHECKING, Any, Final, Generic, Protocol
 
 import attrs
 
@@ -36,7 +36,9 @@ from transcribe_kit._kinds import JobKind
 from transcribe_kit._watcher import OperationMethod, SummaryT
 from transcribe_kit.config import EventWaitPolicy, WaitPolicy
 from transcribe_kit.errors import ResourceFailedError, TranscribeError, WaitTimeoutError
-from transcribe_kit.events._types import TranscribeEvent
+
+if TYPE_CHECKING:
+    from transcribe_kit.events._types import TranscribeEvent
 
 logger: Final = logging.getLogger("transcribe_kit")
 

@@ -22,6 +22,8 @@ from typing import Any, Final
 
 import attrs
 
+from transcribe_kit._redact import redact_urls
+
 WIRE_NAME: Final = "transcribe_kit.wire_name"
 CONSTRAINTS: Final = "transcribe_kit.constraints"
 
@@ -57,6 +59,16 @@ def wire(
             pattern=pattern,
         ),
     }
+
+
+def uri_repr(value: object) -> str:
+    """The ``repr`` of a URI member (or a list of them) without its signing parameters.
+
+    The service answers presigned links (``TranscriptFileUri``, ``DownloadUri``, ...) whose
+    query string signs them and names the credentials; printed whole in a log or a
+    traceback they would let anyone read the document. The value itself is kept as it is.
+    """
+    return redact_urls(repr(value))
 
 
 def wire_name(attribute: attrs.Attribute[Any]) -> str:

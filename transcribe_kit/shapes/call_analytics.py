@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import Shape, wire
+from transcribe_kit.shapes._base import Shape, uri_repr, wire
 from transcribe_kit.shapes.common import (
     ContentRedaction,
     LanguageIdSettings,
@@ -794,6 +794,7 @@ class StartCallAnalyticsJobRequest(Shape):
 
     #: The Amazon S3 location where you want your Call Analytics transcription output stored.
     output_location: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "OutputLocation",

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import Shape, wire
+from transcribe_kit.shapes._base import Shape, uri_repr, wire
 from transcribe_kit.shapes.enums import (
     LanguageCode,
     PiiEntityType,
@@ -111,6 +111,7 @@ class Media(Shape):
 
     #: The Amazon S3 location of the media file you want to transcribe.
     media_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "MediaFileUri",
@@ -122,6 +123,7 @@ class Media(Shape):
 
     #: The Amazon S3 location of the media file you want to redact.
     redacted_media_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "RedactedMediaFileUri",
@@ -149,6 +151,7 @@ class Transcript(Shape):
 
     #: The Amazon S3 location of your transcript.
     transcript_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "TranscriptFileUri",
@@ -160,6 +163,7 @@ class Transcript(Shape):
 
     #: The Amazon S3 location of your redacted transcript.
     redacted_transcript_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "RedactedTranscriptFileUri",

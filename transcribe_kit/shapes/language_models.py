@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import Shape, wire
+from transcribe_kit.shapes._base import Shape, uri_repr, wire
 from transcribe_kit.shapes.common import EncryptionConfiguration, Tag
 from transcribe_kit.shapes.enums import BaseModelName, CLMLanguageCode, ModelStatus
 
@@ -20,6 +20,7 @@ class InputDataConfig(Shape):
     #: The Amazon S3 location (URI) of the text files you want to use to train your custom
     #: language model.
     s3_uri: str = field(
+        repr=uri_repr,
         metadata=wire("S3Uri", min_length=1, max_length=2000, pattern="(s3://|http(s*)://).+"),
     )
 
@@ -37,6 +38,7 @@ class InputDataConfig(Shape):
     #: The Amazon S3 location (URI) of the text files you want to use to tune your custom
     #: language model.
     tuning_data_s3_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "TuningDataS3Uri",

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import Shape, wire
+from transcribe_kit.shapes._base import Shape, uri_repr, wire
 from transcribe_kit.shapes.common import Media, Tag, VocabularyInfo
 from transcribe_kit.shapes.enums import (
     LanguageCode,
@@ -26,6 +26,7 @@ class MedicalTranscript(Shape):
 
     #: The Amazon S3 location of your transcript.
     transcript_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "TranscriptFileUri",
@@ -231,6 +232,7 @@ class CreateMedicalVocabularyRequest(Shape):
     #: The Amazon S3 location (URI) of the text file that contains your custom medical
     #: vocabulary.
     vocabulary_file_uri: str = field(
+        repr=uri_repr,
         metadata=wire(
             "VocabularyFileUri",
             min_length=1,
@@ -391,6 +393,7 @@ class GetMedicalVocabularyResponse(Shape):
     #: The Amazon S3 location where the specified custom medical vocabulary is stored; use this
     #: URI to view or download the custom vocabulary.
     download_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "DownloadUri",
@@ -636,6 +639,7 @@ class UpdateMedicalVocabularyRequest(Shape):
 
     #: The Amazon S3 location of the text file that contains your custom medical vocabulary.
     vocabulary_file_uri: str = field(
+        repr=uri_repr,
         metadata=wire(
             "VocabularyFileUri",
             min_length=1,

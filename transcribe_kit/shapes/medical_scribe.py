@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import Shape, wire
+from transcribe_kit.shapes._base import Shape, uri_repr, wire
 from transcribe_kit.shapes.common import Media, Tag
 from transcribe_kit.shapes.enums import (
     MedicalScribeJobStatus,
@@ -68,6 +68,7 @@ class MedicalScribeOutput(Shape):
 
     #: Holds the Amazon S3 URI for the Transcript.
     transcript_file_uri: str = field(
+        repr=uri_repr,
         metadata=wire(
             "TranscriptFileUri",
             min_length=1,
@@ -78,6 +79,7 @@ class MedicalScribeOutput(Shape):
 
     #: Holds the Amazon S3 URI for the Clinical Document.
     clinical_document_uri: str = field(
+        repr=uri_repr,
         metadata=wire(
             "ClinicalDocumentUri",
             min_length=1,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import Shape, wire
+from transcribe_kit.shapes._base import Shape, uri_repr, wire
 from transcribe_kit.shapes.common import ContentRedaction
 from transcribe_kit.shapes.enums import (
     LanguageDetectionMode,
@@ -83,6 +83,7 @@ class SyncMedia(Shape):
 
     #: The Amazon S3 location of the media file you want to transcribe.
     media_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "MediaFileUri",
@@ -99,6 +100,7 @@ class SyncOutputConfiguration(Shape):
 
     #: The Amazon S3 location where you want your transcript written.
     output_media_file_uri: str = field(
+        repr=uri_repr,
         metadata=wire(
             "OutputMediaFileUri",
             min_length=1,

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import Shape, wire
+from transcribe_kit.shapes._base import Shape, uri_repr, wire
 from transcribe_kit.shapes.common import (
     ContentRedaction,
     LanguageIdSettings,
@@ -167,7 +167,9 @@ class SubtitlesOutput(Shape):
     formats: list[SubtitleFormat] | None = field(default=None, metadata=wire("Formats"))
 
     #: The Amazon S3 location of your transcript.
-    subtitle_file_uris: list[str] | None = field(default=None, metadata=wire("SubtitleFileUris"))
+    subtitle_file_uris: list[str] | None = field(
+        repr=uri_repr, default=None, metadata=wire("SubtitleFileUris")
+    )
 
     #: Provides the start index value for your subtitle files.
     output_start_index: int | None = field(

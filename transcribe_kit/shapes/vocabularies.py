@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import Shape, wire
+from transcribe_kit.shapes._base import Shape, uri_repr, wire
 from transcribe_kit.shapes.common import EncryptionConfiguration, Tag, VocabularyInfo
 from transcribe_kit.shapes.enums import LanguageCode, VocabularyState
 
@@ -32,6 +32,7 @@ class CreateVocabularyRequest(Shape):
 
     #: The Amazon S3 location of the text file that contains your custom vocabulary.
     vocabulary_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "VocabularyFileUri",
@@ -158,6 +159,7 @@ class GetVocabularyResponse(Shape):
     #: The Amazon S3 location where the custom vocabulary is stored; use this URI to view or
     #: download the custom vocabulary.
     download_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "DownloadUri",
@@ -262,6 +264,7 @@ class UpdateVocabularyRequest(Shape):
 
     #: The Amazon S3 location of the text file that contains your custom vocabulary.
     vocabulary_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "VocabularyFileUri",

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from attrs import define, field
 
-from transcribe_kit.shapes._base import Shape, wire
+from transcribe_kit.shapes._base import Shape, uri_repr, wire
 from transcribe_kit.shapes.common import EncryptionConfiguration, Tag
 from transcribe_kit.shapes.enums import LanguageCode
 
@@ -61,6 +61,7 @@ class CreateVocabularyFilterRequest(Shape):
 
     #: The Amazon S3 location of the text file that contains your custom vocabulary filter terms.
     vocabulary_filter_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "VocabularyFilterFileUri",
@@ -183,6 +184,7 @@ class GetVocabularyFilterResponse(Shape):
     #: The Amazon S3 location where the custom vocabulary filter is stored; use this URI to view
     #: or download the custom vocabulary filter.
     download_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "DownloadUri",
@@ -285,6 +287,7 @@ class UpdateVocabularyFilterRequest(Shape):
 
     #: The Amazon S3 location of the text file that contains your custom vocabulary filter terms.
     vocabulary_filter_file_uri: str | None = field(
+        repr=uri_repr,
         default=None,
         metadata=wire(
             "VocabularyFilterFileUri",

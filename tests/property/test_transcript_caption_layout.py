@@ -132,3 +132,55 @@ def test_cues_of_whole_transcripts_are_those_of_the_reference_layout(
     transcript = parse_transcript(_DOCUMENTS[name])
 
     assert _laid_out(transcript, options) == _reference(transcript, options)
+
+
+def _stamp(millis: int, separator: str) -> str:
+    seconds, rest = divmod(millis, 1000)
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}{separator}{rest:03d}"
+
+
+def _name(cue: ReferenceCue, options: CaptionOptions) -> str | None:
+    label = cue[3] or cue[4]
+    return options.speaker_names.get(label, label) if options.speakers and label else None
+
+
+def _reference_srt(cues: list[ReferenceCue], options: CaptionOptions) -> str:
+    blocks = []
+    for number, cue in enumerate(cues, start=1):
+        lines = list(cue[2])
+        name = _name(cue, options)
+        if name is not None:
+            lines[0] = f"{name}: {lines[0]}".rstrip()
+        times = f"{_stamp(cue[0], ',')} --> {_stamp(cue[1], ',')}"
+        blocks.append(f"{number}\n{times}\n" + "\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+def _escaped(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _reference_vtt(cues: list[ReferenceCue], options: CaptionOptions) -> str:
+    blocks = ["WEBVTT\n"]
+    for cue in cues:
+        lines = [_escaped(line) for line in cue[2]]
+        name = _name(cue, options)
+        if name is not None:
+            lines[0] = f"<v {_escaped(name)}>{lines[0]}".rstrip()
+        times = f"{_stamp(cue[0], '.')} --> {_stamp(cue[1], '.')}"
+        blocks.append(f"{times}\n" + "\n".join(lines) + "\n")
+    return "\n".join(blocks)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.one_of(_WORDS, _EVEN_WORDS), options=_OPTIONS)
+def test_subtitle_files_write_out_the_cues_of_the_reference_layout(
+    words: list[tuple[str, float, float, str, str | None, str | None]], options: CaptionOptions
+) -> None:
+    transcript = parse_transcript(_document(words))
+    cues = _reference(transcript, options)
+
+    assert (transcript.to_srt(options), transcript.to_vtt(options)) == (
+        _reference_srt(cues, options),
+        _reference_vtt(cues, options),
+    )

@@ -19,9 +19,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import operator
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeAlias
 
 import msgspec
 
@@ -56,6 +57,7 @@ LINE_WIDTHS: Final[Mapping[str, int]] = {
 
 
 _LAST: Final = operator.itemgetter(-1)
+_CONTENT: Final = operator.itemgetter(CONTENT)
 
 
 class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
@@ -66,6 +68,14 @@ class Cue(msgspec.Struct, frozen=True, kw_only=True, gc=False):
     lines: tuple[str, ...]
     speaker: str | None
     channel: str | None = None
+
+
+# The characters ``script_of_character`` puts in each script but han and other.
+_SCRIPTS: Final = (
+    ("kana", re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]")),
+    ("hangul", re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")),
+    ("thai", re.compile("[\u0e00-\u0e7f]")),
+)
 
 
 def script_of_character(char: str) -> str:
@@ -82,13 +92,16 @@ def script_of_character(char: str) -> str:
 
 def script_of(spoken: Sequence[Spoken]) -> str:
     """The script most of the words are written in: a key of ``LINE_WIDTHS``."""
-    sample = "".join([entry[CONTENT] for entry in spoken[:2000]])
+    sample = "".join(map(_CONTENT, spoken[:2000]))
     if sample.isascii():
         return "other"  # one pass in C settles most transcripts
     counts = {"kana": 0, "han": 0, "hangul": 0, "thai": 0, "other": 0}
-    # Each distinct character is classified once, however often it is written.
+    # Kana, hangul and Thai are counted (and taken out) by searches in C; each distinct
+    # character left is classified once, however often it is written.
+    for script, pattern in _SCRIPTS:
+        sample, counts[script] = pattern.subn("", sample)
     for char, count in Counter(sample).items():
-        counts[script_of_character(char)] += count
+        counts["han" if is_wide(char) else "other"] += count
     return script_of_counts(counts)
 
 
@@ -348,7 +361,15 @@ class _Layout:
         best: int | None = None
         shortest = 0
         last = stop - 1
-        for split in range(first + 1, stop):
+        splits = range(first + 1, stop)
+        if self.tokens.spaced:
+            # One column between words: the first line widens and the second narrows at every
+            # split, so before the split where the first line becomes the longer, the longer
+            # line is the second, narrowing, and fits wherever a later one does. The best
+            # split is that one or the one before it, and the crossing is found by bisection.
+            crossing = 1 + bisect.bisect_left(reach, (total - 2 * base) // 2, first, last)
+            splits = range(max(first + 1, crossing - 1), min(crossing, last) + 1)
+        for split in splits:
             width_before = reach[split - 1] + base
             second = total - width_before - spacing[split]
             # A text wider than the line may stand alone on its line.
@@ -411,8 +432,26 @@ def _joined(texts: Sequence[str], gaps: Sequence[int], first: int, end: int) -> 
     return line
 
 
+#: A cue as laid out: its start and end in milliseconds, its lines, its first word, and the
+#: name shown before it (``None`` without one).
+_Row: TypeAlias = tuple[int, int, tuple[str, ...], Spoken, str | None]
+
+
 def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: float) -> list[Cue]:
     """The subtitle cues of the words (in time order), without overlaps, within the audio."""
+    return [
+        Cue(
+            start_time=start / 1000,
+            end_time=end / 1000,
+            lines=lines,
+            speaker=entry[SPEAKER],
+            channel=entry[CHANNEL],
+        )
+        for start, end, lines, entry, _ in _laid_out(spoken, options, audio_end)
+    ]
+
+
+def _laid_out(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: float) -> list[_Row]:
     if not spoken:
         return []
     line_width = options.max_chars_per_line or LINE_WIDTHS[script_of(spoken)]
@@ -422,9 +461,9 @@ def build_cues(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: flo
     bounds = [0, *_run_breaks(tokens, round(options.max_gap * 1000)), len(spoken)]
     for first, stop in itertools.pairwise(bounds):
         entry = spoken[first]
-        prefix = _prefix(options, entry)
-        cuts = layout.run_cues(first, stop, width(prefix) if prefix else 0)
-        cues.extend((a, b, entry, prefix) for a, b in itertools.pairwise(cuts))
+        name = _name(options, entry)
+        cuts = layout.run_cues(first, stop, width(name) + 1 if name is not None else 0)
+        cues.extend((a, b, entry, name) for a, b in itertools.pairwise(cuts))
     return _timed(cues, options, layout, audio_end)
 
 
@@ -436,18 +475,21 @@ def _run_breaks(tokens: _Tokens, max_gap: int) -> list[int]:
     speakers = tokens.speakers
     channels = tokens.channels
     if speakers.count(speakers[0]) != len(speakers) or channels.count(channels[0]) != len(channels):
-        voices = list(zip(speakers, channels, strict=True))
-        changes = map(operator.ne, voices, itertools.islice(voices, 1, None))
+        changes = map(
+            operator.or_,
+            map(operator.ne, speakers, itertools.islice(speakers, 1, None)),
+            map(operator.ne, channels, itertools.islice(channels, 1, None)),
+        )
         breaks = sorted({*breaks, *itertools.compress(itertools.count(1), changes)})
     return breaks
 
 
-def _prefix(options: CaptionOptions, entry: Spoken) -> str | None:
-    """The label shown before a cue's text: the speaker's name, else the channel's."""
+def _name(options: CaptionOptions, entry: Spoken) -> str | None:
+    """The name shown before a cue's text: the speaker's, else the channel's."""
     if not options.speakers:
         return None
     label = entry[SPEAKER] or entry[CHANNEL]
-    return None if label is None else f"{options.speaker_names.get(label, label)}:"
+    return None if label is None else options.speaker_names.get(label, label)
 
 
 def _timed(
@@ -455,7 +497,7 @@ def _timed(
     options: CaptionOptions,
     layout: _Layout,
     audio_end: float,
-) -> list[Cue]:
+) -> list[_Row]:
     """The cues with their lines and times.
 
     Held up to ``min_duration``, never overlapping, never longer than ``max_duration``,
@@ -469,12 +511,12 @@ def _timed(
     ends = tokens.ends
     min_duration = layout.min_duration
     max_duration = layout.max_duration
-    built: list[Cue] = []
+    rows: list[_Row] = []
     previous_end = 0
     # The start of the next cue: each cue ends before it.
     nexts = [starts[cue[0]] for cue in cues[1:]]
     nexts.append(limit)
-    for (first, stop, entry, prefix), following in zip(cues, nexts, strict=True):
+    for (first, stop, entry, name), following in zip(cues, nexts, strict=True):
         start = starts[first]
         if start < previous_end:
             start = previous_end
@@ -495,23 +537,15 @@ def _timed(
             end = start + 1
         previous_end = end
         # The name stays with the first word; the renderers put it back in their syntax.
-        lines = layout.lines_of(first, stop, width(prefix) + 1 if prefix is not None else 0)
-        built.append(
-            Cue(
-                start_time=start / 1000,
-                end_time=end / 1000,
-                lines=lines,
-                speaker=entry[SPEAKER],
-                channel=entry[CHANNEL],
-            )
-        )
-    return built
+        lines = layout.lines_of(first, stop, width(name) + 2 if name is not None else 0)
+        rows.append((start, end, lines, entry, name))
+    return rows
 
 
-def _times(cue: Cue, separator: str) -> str:
-    """``start --> end`` of a cue, as SRT (``,`` before the milliseconds) or WebVTT (``.``)."""
-    start, start_ms = divmod(round(cue.start_time * 1000), 1000)
-    end, end_ms = divmod(round(cue.end_time * 1000), 1000)
+def _times(start: int, end: int, separator: str) -> str:
+    """``start --> end`` of milliseconds, as SRT (``,`` before the milliseconds) or WebVTT."""
+    start, start_ms = divmod(start, 1000)
+    end, end_ms = divmod(end, 1000)
     # One format for both: a third faster than two f-strings.
     return "%02d:%02d:%02d%s%03d --> %02d:%02d:%02d%s%03d" % (  # noqa: UP031
         start // 3600,
@@ -527,26 +561,20 @@ def _times(cue: Cue, separator: str) -> str:
     )
 
 
-def _label(cue: Cue, options: CaptionOptions) -> str | None:
-    if not options.speakers:
-        return None
-    label = cue.speaker or cue.channel
-    return None if label is None else options.speaker_names.get(label, label)
-
-
-def render_srt(cues: Sequence[Cue], options: CaptionOptions) -> str:
-    """The cues as a SubRip (``.srt``) file."""
-    labelled = options.speakers
+def to_srt(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: float) -> str:
+    """The subtitles of the words (as ``build_cues`` lays them out) as a SubRip file."""
     blocks = []
-    for number, cue in enumerate(cues, start=1):
-        name = _label(cue, options) if labelled else None
+    # Rendered from the layout's milliseconds and lines: no ``Cue`` is built.
+    for number, (start, end, lines, _, name) in enumerate(
+        _laid_out(spoken, options, audio_end), start=1
+    ):
         if name is None:
-            text = "\n".join(cue.lines)
-        else:
-            lines = list(cue.lines)
-            lines[0] = f"{name}: {lines[0]}".rstrip()
             text = "\n".join(lines)
-        blocks.append(f"{number}\n{_times(cue, ',')}\n{text}\n")
+        else:
+            labelled = list(lines)
+            labelled[0] = f"{name}: {labelled[0]}".rstrip()
+            text = "\n".join(labelled)
+        blocks.append(f"{number}\n{_times(start, end, ',')}\n{text}\n")
     return "\n".join(blocks)
 
 
@@ -554,18 +582,16 @@ def _vtt_escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def render_vtt(cues: Sequence[Cue], options: CaptionOptions) -> str:
-    """The cues as a WebVTT (``.vtt``) file."""
-    labelled = options.speakers
+def to_vtt(spoken: Sequence[Spoken], options: CaptionOptions, audio_end: float) -> str:
+    """The subtitles of the words (as ``build_cues`` lays them out) as a WebVTT file."""
     blocks = ["WEBVTT\n"]
-    for cue in cues:
-        name = _label(cue, options) if labelled else None
+    for start, end, lines, _, name in _laid_out(spoken, options, audio_end):
         if name is None:
             # Escaping the joined lines escapes each line: the marks are single characters.
-            text = _vtt_escape("\n".join(cue.lines))
+            text = _vtt_escape("\n".join(lines))
         else:
-            lines = [_vtt_escape(line) for line in cue.lines]
-            lines[0] = f"<v {_vtt_escape(name)}>{lines[0]}".rstrip()
-            text = "\n".join(lines)
-        blocks.append(f"{_times(cue, '.')}\n{text}\n")
+            escaped = [_vtt_escape(line) for line in lines]
+            escaped[0] = f"<v {_vtt_escape(name)}>{escaped[0]}".rstrip()
+            text = "\n".join(escaped)
+        blocks.append(f"{_times(start, end, '.')}\n{text}\n")
     return "\n".join(blocks)

@@ -18,7 +18,7 @@ from msgspec import field
 from transcribe_kit.config import CaptionOptions
 from transcribe_kit.errors import DocumentTypeError, TranscriptParseError
 from transcribe_kit.transcript._call_analytics import CallAnalyticsTranscript
-from transcribe_kit.transcript._captions import Cue, build_cues, render_srt, render_vtt
+from transcribe_kit.transcript._captions import to_srt, to_vtt
 from transcribe_kit.transcript._codec import (
     D,
     DocumentRoot,
@@ -137,16 +137,13 @@ class Transcript(DocumentRoot, frozen=True):
         self, options: CaptionOptions = _DEFAULT_CAPTIONS, channel: str | None = None
     ) -> str:
         """The transcript as SubRip subtitles (one channel's with ``channel``)."""
-        return render_srt(self._cues(options, channel), options)
+        return to_srt(on_channel(self._spoken, channel), options, self.audio_end)
 
     def to_vtt(
         self, options: CaptionOptions = _DEFAULT_CAPTIONS, channel: str | None = None
     ) -> str:
         """The transcript as WebVTT subtitles (one channel's with ``channel``)."""
-        return render_vtt(self._cues(options, channel), options)
-
-    def _cues(self, options: CaptionOptions, channel: str | None) -> list[Cue]:
-        return build_cues(on_channel(self._spoken, channel), options, self.audio_end)
+        return to_vtt(on_channel(self._spoken, channel), options, self.audio_end)
 
 
 _KIND_KEYS: Final = (

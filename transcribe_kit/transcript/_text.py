@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import operator
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -31,6 +32,11 @@ _NO_SPACE_RANGES: Final = (
     (0xF900, 0xFAFF),  # CJK compatibility ideographs
     (0xFF00, 0xFFEF),  # half-width and full-width forms
     (0x20000, 0x3FFFF),  # CJK extensions B and later
+)
+
+#: A character of a script without spaces.
+_NO_SPACE: Final = re.compile(
+    "[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in _NO_SPACE_RANGES) + "]"
 )
 
 _FIRST: Final = operator.itemgetter(0)
@@ -65,6 +71,8 @@ def gaps(texts: Sequence[str]) -> list[int]:
 
     One between two texts, none between two tokens of scripts without spaces.
     """
+    if _NO_SPACE.search("".join(texts)) is None:
+        return [1] * len(texts)  # one search in C settles Korean and the Latin scripts
     # Mapped in C over the cached lookups: no Python code runs per text.
     tails = map(_unspaced, map(_LAST, texts))
     heads = map(_unspaced, map(_FIRST, itertools.islice(texts, 1, None)))

@@ -321,31 +321,32 @@ def test_batch_on_a_terminal_keeps_a_live_status_line(
 @contextlib.contextmanager
 def _local_server() -> Iterator[dict[str, str]]:
     """``python -m transcribe_kit.local``, running; the variables its export lines set."""
-    server = subprocess.Popen(
+    # As a context manager, the process's stdout pipe is closed when it has ended.
+    with subprocess.Popen(
         [sys.executable, "-m", "transcribe_kit.local", "--seconds", "0.2"],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-    )
-    try:
-        assert server.stdout is not None
-        exported: dict[str, str] = {}
-        deadline = time.monotonic() + COMMAND_BOUND
-        while "AWS_REGION" not in exported and time.monotonic() < deadline:
-            line = server.stdout.readline()
-            if not line:
-                break
-            name, _, value = line.removeprefix("export ").strip().partition("=")
-            exported[name] = value
-        assert "AWS_ENDPOINT_URL_TRANSCRIBE" in exported, exported
-        yield exported
-    finally:
-        server.send_signal(signal.SIGTERM)
+    ) as server:
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=30)
+            assert server.stdout is not None
+            exported: dict[str, str] = {}
+            deadline = time.monotonic() + COMMAND_BOUND
+            while "AWS_REGION" not in exported and time.monotonic() < deadline:
+                line = server.stdout.readline()
+                if not line:
+                    break
+                name, _, value = line.removeprefix("export ").strip().partition("=")
+                exported[name] = value
+            assert "AWS_ENDPOINT_URL_TRANSCRIBE" in exported, exported
+            yield exported
+        finally:
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=30)
 
 
 def test_local_finds_the_server_from_its_export_lines(tmp_path: Path) -> None:
